@@ -1,0 +1,4 @@
+namespace Harrier.Scripts;
+
+/// <summary>Marker for the scripts assembly.</summary>
+public static class ScriptsAssembly;
