@@ -1,1 +1,3 @@
-return 0;
+using Harrier.Cli;
+
+return HarrierCli.Run(args);

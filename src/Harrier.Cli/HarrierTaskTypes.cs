@@ -1,0 +1,12 @@
+using Harrier.Core.Tasks.Types;
+using Harrier.Docker;
+using Harrier.Scripts.Tasks;
+
+namespace Harrier.Cli;
+
+/// <summary>Every task, runner and trigger type this build of Harrier knows.</summary>
+public static class HarrierTaskTypes
+{
+    public static TaskTypeRegistry Registry { get; } =
+        TaskTypeRegistry.Create(CoreTaskTypes.All, ScriptTaskTypes.All, DockerRunnerType.All);
+}

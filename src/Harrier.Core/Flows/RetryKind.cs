@@ -1,0 +1,8 @@
+namespace Harrier.Core.Flows;
+
+public enum RetryKind
+{
+    Constant,
+    Exponential,
+    Random,
+}

@@ -1,0 +1,81 @@
+namespace Harrier.Core.Tasks.Types;
+
+/// <summary>Declarations of the core tasks, flowables, the Process runner and the basic triggers.</summary>
+public static class CoreTaskTypes
+{
+    public const string Log = "io.kestra.plugin.core.log.Log";
+    public const string Return = "io.kestra.plugin.core.debug.Return";
+    public const string Fail = "io.kestra.plugin.core.execution.Fail";
+    public const string Sleep = "io.kestra.plugin.core.flow.Sleep";
+    public const string Sequential = "io.kestra.plugin.core.flow.Sequential";
+    public const string Parallel = "io.kestra.plugin.core.flow.Parallel";
+    public const string If = "io.kestra.plugin.core.flow.If";
+    public const string ForEach = "io.kestra.plugin.core.flow.ForEach";
+    public const string WorkingDirectory = "io.kestra.plugin.core.flow.WorkingDirectory";
+    public const string ProcessRunner = "io.kestra.plugin.core.runner.Process";
+
+    private static PropertyDescriptor Errors => Prop.Tasks("errors", "Tasks run when a child fails.");
+
+    private static PropertyDescriptor Finally => Prop.Tasks("finally", "Tasks always run after the children.");
+
+    public static IReadOnlyList<TaskTypeDescriptor> All { get; } =
+    [
+        new(Log, TaskKind.Runnable,
+        [
+            new PropertyDescriptor("message", PropertyKind.StringOrStringList) { Required = true, Description = "Text (or list of texts) to log." },
+            Prop.Enum("level", "Level of the log line.", "INFO", "TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+        ]) { Aliases = ["io.kestra.core.tasks.log.Log"], Description = "Write a message to the task's logs." },
+        new(Return, TaskKind.Runnable, [Prop.Any("format", "Value to render and return as output `value`.")])
+        { Aliases = ["io.kestra.core.tasks.debugs.Return"], Description = "Render a value and return it as output `value`." },
+        new(Fail, TaskKind.Runnable,
+        [
+            Prop.String("condition", "Fail only when this renders truthy."),
+            Prop.String("errorMessage", "Message of the failure.", defaultValue: "Task failure"),
+        ]) { Aliases = ["io.kestra.core.tasks.executions.Fail"], Description = "Fail the execution on purpose." },
+        new(Sleep, TaskKind.Runnable, [Prop.Duration("duration", "How long to wait.") with { Required = true }])
+        { Aliases = ["io.kestra.core.tasks.flows.Sleep"], Description = "Wait for a duration." },
+        new(Sequential, TaskKind.Flowable, [Prop.Tasks("tasks", "Children, run one after another.", required: true), Errors, Finally])
+        { Aliases = ["io.kestra.core.tasks.flows.Sequential"], Description = "Run tasks one after another." },
+        new(Parallel, TaskKind.Flowable,
+        [
+            Prop.Tasks("tasks", "Children, run at the same time.", required: true),
+            Prop.Integer("concurrent", "How many children run at once; 0 means all.", 0) with { Dynamic = false },
+            Errors, Finally,
+        ]) { Aliases = ["io.kestra.core.tasks.flows.Parallel"], Description = "Run tasks at the same time." },
+        new(If, TaskKind.Flowable,
+        [
+            Prop.String("condition", "Expression deciding the branch.", required: true),
+            Prop.Tasks("then", "Tasks run when the condition is truthy.", required: true),
+            Prop.Tasks("else", "Tasks run otherwise."),
+            Errors, Finally,
+        ]) { Aliases = ["io.kestra.core.tasks.flows.If"], Description = "Choose a branch from a condition." },
+        new(ForEach, TaskKind.Flowable,
+        [
+            Prop.Any("values", "A list (or JSON list text) of values; each runs the tasks once.", required: true),
+            Prop.Integer("concurrencyLimit", "How many iterations run at once; 0 means all.", 1) with { Dynamic = false },
+            Prop.Tasks("tasks", "Tasks run for every value.", required: true),
+            Errors, Finally,
+        ]) { Description = "Run tasks for each value of a list." },
+        new(WorkingDirectory, TaskKind.Flowable,
+        [
+            Prop.Tasks("tasks", "Runnable tasks run one after another in one shared directory.", required: true),
+            Errors, Finally,
+            FileTaskProperties.InputFiles,
+            FileTaskProperties.OutputFiles,
+            FileTaskProperties.NamespaceFiles,
+            Prop.Object("cache", "Keep files matching patterns between executions.",
+                Prop.StringList("patterns", "Globs of files to cache.", required: true, minItems: 1),
+                Prop.Duration("ttl", "How long a cache entry lives.")),
+        ])
+        {
+            Aliases = ["io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker"],
+            Description = "Run several tasks in one working directory on one worker.",
+        },
+        new(ProcessRunner, TaskKind.TaskRunner, [Prop.String("type", "Runner type.", required: true) with { Dynamic = false }])
+        {
+            Aliases = ["io.kestra.core.models.tasks.runners.types.ProcessTaskRunner"],
+            Description = "Run the task as a local process on the worker.",
+        },
+        .. CoreTriggerTypes.All,
+    ];
+}
