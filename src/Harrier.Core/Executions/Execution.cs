@@ -1,0 +1,40 @@
+using Harrier.Core.Flows;
+
+namespace Harrier.Core.Executions;
+
+/// <summary>One run of a flow. Immutable: every change is a new record that the store persists.</summary>
+public sealed record Execution
+{
+    public required string Id { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public required string FlowId { get; init; }
+
+    public int FlowRevision { get; init; } = 1;
+
+    public required State State { get; init; }
+
+    /// <summary>Typed inputs (FILE inputs hold their storage URI).</summary>
+    public IReadOnlyDictionary<string, object?> Inputs { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Flow outputs, rendered when the execution ends.</summary>
+    public IReadOnlyDictionary<string, object?> Outputs { get; init; } = new Dictionary<string, object?>();
+
+    public IReadOnlyList<FlowLabel> Labels { get; init; } = [];
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? StartDate { get; init; }
+
+    public DateTimeOffset? EndDate { get; init; }
+
+    /// <summary>The flow document as it was when the execution started, so workers run what was submitted.</summary>
+    public required string FlowSource { get; init; }
+
+    /// <summary>Where the flow came from (for messages).</summary>
+    public string FlowFile { get; init; } = "flow.yml";
+
+    /// <summary>Why the execution failed outside any task (flow outputs, inputs), if it did.</summary>
+    public string? Error { get; init; }
+}

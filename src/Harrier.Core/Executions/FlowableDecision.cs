@@ -1,0 +1,14 @@
+namespace Harrier.Core.Executions;
+
+/// <summary>
+/// What a flowable decided once, when it started, so later planning passes do not re-evaluate
+/// expressions whose inputs may have changed: If's branch, ForEach's values.
+/// </summary>
+public sealed record FlowableDecision
+{
+    /// <summary>If: "then", "else" or "none".</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>ForEach: the values, each rendered as text (JSON for maps and lists).</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+}

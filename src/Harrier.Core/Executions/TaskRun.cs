@@ -1,0 +1,44 @@
+using Harrier.Core.Metrics;
+
+namespace Harrier.Core.Executions;
+
+/// <summary>
+/// A task's run inside an execution. Identified within its parent by (<see cref="TaskId"/>,
+/// <see cref="ParentTaskRunId"/>, <see cref="Iteration"/>), so a ForEach runs the same task once per value.
+/// </summary>
+public sealed record TaskRun
+{
+    public required string Id { get; init; }
+
+    public required string ExecutionId { get; init; }
+
+    public required string TaskId { get; init; }
+
+    public string? ParentTaskRunId { get; init; }
+
+    /// <summary>The ForEach value (<c>taskrun.value</c>), inherited by descendants.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>The ForEach iteration index, inherited by descendants; null outside a ForEach.</summary>
+    public int? Iteration { get; init; }
+
+    public required State State { get; init; }
+
+    public IReadOnlyList<TaskRunAttempt> Attempts { get; init; } = [];
+
+    public IReadOnlyDictionary<string, object?> Outputs { get; init; } = new Dictionary<string, object?>();
+
+    public IReadOnlyList<MetricEntry> Metrics { get; init; } = [];
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? EndDate { get; init; }
+
+    /// <summary>Executor bookkeeping for flowables: the If branch taken, the ForEach values. Never shown as outputs.</summary>
+    public FlowableDecision? Decision { get; init; }
+
+    /// <summary>When the next attempt may start (a retry waiting for its interval).</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
+    public int AttemptsCount => Attempts.Count;
+}
