@@ -1,0 +1,35 @@
+using Harrier.Core.Queue;
+using Harrier.Core.Rendering;
+using Harrier.Core.Store;
+using Harrier.Core.Tasks.Running;
+using Harrier.Core.Tasks.Types;
+using Harrier.Core.Validation;
+
+namespace Harrier.Core.Engine;
+
+/// <summary>What the executor and the workers are built from.</summary>
+public sealed record EngineServices
+{
+    public required IExecutionStore Store { get; init; }
+
+    public required ILogStore Logs { get; init; }
+
+    public required IJobQueue Queue { get; init; }
+
+    public required ITemplateRenderer Renderer { get; init; }
+
+    public required TaskTypeRegistry Registry { get; init; }
+
+    public required TaskImplementations Implementations { get; init; }
+
+    public IExpressionSyntaxChecker? ExpressionChecker { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public EngineOptions Options { get; init; } = new();
+
+    /// <summary>Worker services handed to task implementations (file storage, runners…).</summary>
+    public IServiceProvider? TaskServices { get; init; }
+
+    public IReadOnlyDictionary<string, object?> Globals { get; init; } = new Dictionary<string, object?>();
+}

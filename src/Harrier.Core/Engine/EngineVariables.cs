@@ -1,0 +1,160 @@
+using System.Globalization;
+using Harrier.Core.Executions;
+using Harrier.Core.Flows;
+
+namespace Harrier.Core.Engine;
+
+/// <summary>
+/// Builds the variables expressions see (spec §11.3): <c>flow</c>, <c>execution</c>, <c>inputs</c>,
+/// <c>outputs</c>, <c>vars</c>, <c>labels</c>, <c>envs</c>, <c>globals</c>, and for a task <c>task</c>,
+/// <c>taskrun</c>, <c>parent</c>, <c>parents</c>.
+/// </summary>
+public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, IReadOnlyDictionary<string, object?> globals)
+{
+    /// <summary>Worker environment variables with the <c>ENV_</c> prefix, lower-cased without it (Kestra ≥0.23).</summary>
+    public static IReadOnlyDictionary<string, object?> EnvsFrom(System.Collections.IDictionary environment)
+    {
+        var envs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string key && key.StartsWith("ENV_", StringComparison.Ordinal) && key.Length > 4)
+            {
+                envs[key[4..].ToLowerInvariant()] = entry.Value as string;
+            }
+        }
+
+        return envs;
+    }
+
+    /// <summary>Variables of the execution alone (flow outputs, flow-level conditions).</summary>
+    public Dictionary<string, object?> ForExecution(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns) =>
+        new(StringComparer.Ordinal)
+        {
+            ["flow"] = new Dictionary<string, object?>
+            {
+                ["id"] = flow.Id,
+                ["namespace"] = flow.Namespace,
+                ["revision"] = (long)flow.Revision,
+                ["tenantId"] = null,
+            },
+            ["execution"] = new Dictionary<string, object?>
+            {
+                ["id"] = execution.Id,
+                ["startDate"] = Iso(execution.StartDate ?? execution.CreatedAt),
+                ["originalId"] = execution.Id,
+                ["state"] = execution.State.ToName(),
+            },
+            ["inputs"] = execution.Inputs,
+            ["outputs"] = OutputsOf(taskRuns),
+            ["vars"] = flow.Variables,
+            ["labels"] = execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal),
+            ["envs"] = envs,
+            ["globals"] = globals,
+        };
+
+    /// <summary>Variables for one task run: the execution's plus the task, the task run and its flowable parents.</summary>
+    public Dictionary<string, object?> ForTask(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns, TaskDefinition task, TaskRun taskRun)
+    {
+        var variables = ForExecution(flow, execution, taskRuns);
+        variables["task"] = new Dictionary<string, object?> { ["id"] = task.Id, ["type"] = task.Type };
+        variables["taskrun"] = TaskRunVariables(taskRun);
+        var parents = ParentsOf(taskRun, taskRuns);
+        if (parents.Count > 0)
+        {
+            variables["parent"] = parents[0];
+            variables["parents"] = parents;
+        }
+
+        return variables;
+    }
+
+    public static Dictionary<string, object?> TaskRunVariables(TaskRun taskRun) => new(StringComparer.Ordinal)
+    {
+        ["id"] = taskRun.Id,
+        ["startDate"] = Iso(taskRun.Attempts.Count > 0 ? taskRun.Attempts[^1].StartDate : taskRun.CreatedAt),
+        ["attemptsCount"] = (long)Math.Max(0, taskRun.Attempts.Count - 1),
+        ["parentId"] = taskRun.ParentTaskRunId,
+        ["value"] = taskRun.Value,
+        ["iteration"] = taskRun.Iteration is { } i ? (long)i : null,
+    };
+
+    /// <summary>
+    /// <c>outputs.taskId</c> for plain task runs; task runs inside a ForEach are keyed by their value
+    /// (<c>outputs.taskId['value']</c>), one level per enclosing ForEach, as in Kestra.
+    /// </summary>
+    public static Dictionary<string, object?> OutputsOf(IReadOnlyList<TaskRun> taskRuns)
+    {
+        var byId = taskRuns.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var run in taskRuns)
+        {
+            if (run.Outputs.Count == 0 && !run.State.IsTerminal())
+            {
+                continue;
+            }
+
+            var values = ValuePath(run, byId);
+            if (values.Count == 0)
+            {
+                outputs[run.TaskId] = run.Outputs;
+                continue;
+            }
+
+            if (outputs.GetValueOrDefault(run.TaskId) is not Dictionary<string, object?> level)
+            {
+                outputs[run.TaskId] = level = new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
+            for (var i = 0; i < values.Count - 1; i++)
+            {
+                if (level.GetValueOrDefault(values[i]) is not Dictionary<string, object?> next)
+                {
+                    level[values[i]] = next = new Dictionary<string, object?>(StringComparer.Ordinal);
+                }
+
+                level = next;
+            }
+
+            level[values[^1]] = run.Outputs;
+        }
+
+        return outputs;
+    }
+
+    /// <summary>The ForEach values from the outermost to the innermost enclosing iteration.</summary>
+    private static List<string> ValuePath(TaskRun run, Dictionary<string, TaskRun> byId)
+    {
+        var path = new List<string>();
+        var current = run;
+        while (current.ParentTaskRunId is { } parentId && byId.TryGetValue(parentId, out var parent))
+        {
+            if (current.Value is { } value && (current.Value != parent.Value || current.Iteration != parent.Iteration))
+            {
+                path.Insert(0, value);
+            }
+
+            current = parent;
+        }
+
+        return path;
+    }
+
+    private static List<object?> ParentsOf(TaskRun taskRun, IReadOnlyList<TaskRun> taskRuns)
+    {
+        var parents = new List<object?>();
+        var parentId = taskRun.ParentTaskRunId;
+        while (parentId is not null && taskRuns.FirstOrDefault(t => t.Id == parentId) is { } parent)
+        {
+            parents.Add(new Dictionary<string, object?>
+            {
+                ["taskrun"] = TaskRunVariables(parent),
+                ["outputs"] = parent.Outputs,
+            });
+            parentId = parent.ParentTaskRunId;
+        }
+
+        return parents;
+    }
+
+    private static string Iso(DateTimeOffset date) => date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using Harrier.Core.Executions;
+using Harrier.Core.Flows;
+using Harrier.Core.Rendering;
+using Harrier.Core.Tasks.Running;
+using Harrier.Core.Yaml;
+
+namespace Harrier.Core.Engine.Executors;
+
+/// <summary>Renders a flow's <c>outputs</c> when its execution ends; a failure names the output and its line.</summary>
+internal sealed class FlowOutputsRenderer(ITemplateRenderer renderer, EngineVariables variables)
+{
+    public (IReadOnlyDictionary<string, object?> Outputs, string? Error) Render(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns)
+    {
+        var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (flow.Outputs.Count == 0)
+        {
+            return (outputs, null);
+        }
+
+        var scope = new RenderScope(variables.ForExecution(flow, execution, taskRuns));
+        foreach (var output in flow.Outputs)
+        {
+            try
+            {
+                outputs[output.Id] = Convert(Evaluate(output.Value, scope), output.Type);
+            }
+            catch (Exception ex) when (ex is RenderFailedException or FormatException or InvalidCastException)
+            {
+                return (outputs, $"{flow.SourceFile}:{output.Position.Line}: flow output '{output.Id}' could not be rendered: {ex.Message}");
+            }
+        }
+
+        return (outputs, null);
+    }
+
+    private object? Evaluate(YNode node, RenderScope scope) => node switch
+    {
+        YScalar scalar when renderer.HasTemplate(scalar.Value) => renderer.Evaluate(scalar.Value, scope),
+        _ => node.ToPlain(),
+    };
+
+    private static object? Convert(object? value, string type) => type switch
+    {
+        "STRING" or "URI" or "EMAIL" or "SECRET" => value is null ? null : PropertyReader.AsText(value),
+        "INT" => value is string s ? long.Parse(s.Trim(), System.Globalization.CultureInfo.InvariantCulture) : value,
+        "FLOAT" => value is string f ? double.Parse(f.Trim(), System.Globalization.CultureInfo.InvariantCulture) : value,
+        "BOOL" or "BOOLEAN" => value is string b ? bool.Parse(b.Trim()) : value,
+        _ => value,
+    };
+}

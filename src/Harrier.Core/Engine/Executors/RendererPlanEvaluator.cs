@@ -1,0 +1,16 @@
+using Harrier.Core.Engine.Planning;
+using Harrier.Core.Executions;
+using Harrier.Core.Flows;
+using Harrier.Core.Rendering;
+
+namespace Harrier.Core.Engine.Executors;
+
+/// <summary>The planner's evaluator on the real expression language and the real variables.</summary>
+internal sealed class RendererPlanEvaluator(ITemplateRenderer renderer, EngineVariables variables) : IPlanEvaluator
+{
+    public object? Evaluate(string template, PlanningSnapshot snapshot, TaskDefinition task, TaskRun taskRun)
+    {
+        var scope = new RenderScope(variables.ForTask(snapshot.Flow, snapshot.Execution, snapshot.TaskRuns, task, taskRun));
+        return renderer.Evaluate(template, scope);
+    }
+}

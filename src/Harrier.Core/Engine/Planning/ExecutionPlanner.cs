@@ -1,0 +1,25 @@
+using Harrier.Core.Executions;
+
+namespace Harrier.Core.Engine.Planning;
+
+/// <summary>
+/// The pure planner: given a flow, an execution and its task runs, decides which task runs start now,
+/// which flowables change state, and the execution's state. No I/O; expressions go through
+/// <see cref="IPlanEvaluator"/>; ids and time are injected so tests are deterministic.
+/// </summary>
+public sealed class ExecutionPlanner(IPlanEvaluator evaluator, TimeProvider time, Func<string> newId)
+{
+    public ExecutionPlan Plan(PlanningSnapshot snapshot)
+    {
+        var workspace = new PlanWorkspace(snapshot.TaskRuns);
+        var pass = new PlanPass(snapshot, workspace, evaluator, time.GetUtcNow(), newId);
+        var state = pass.PlanExecution();
+        return new ExecutionPlan
+        {
+            SavedTaskRuns = workspace.Changed,
+            Jobs = workspace.Jobs,
+            Logs = workspace.Logs.Select(l => l with { ExecutionId = snapshot.Execution.Id }).ToList(),
+            ExecutionState = state,
+        };
+    }
+}

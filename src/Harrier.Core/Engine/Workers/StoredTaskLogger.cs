@@ -1,0 +1,28 @@
+using Harrier.Core.Executions;
+using Harrier.Core.Logs;
+using Harrier.Core.Tasks.Running;
+
+namespace Harrier.Core.Engine.Workers;
+
+/// <summary>Task logger of one attempt: stamps each line and hands it to the <see cref="LogWriter"/>; drops lines below the task's <c>logLevel</c>.</summary>
+internal sealed class StoredTaskLogger(LogWriter writer, TaskRun taskRun, int attempt, TaskLogLevel? minimum, TimeProvider time) : ITaskLogger
+{
+    public void Log(TaskLogLevel level, string message)
+    {
+        if (minimum is { } min && level < min)
+        {
+            return;
+        }
+
+        writer.Write(new LogEntry
+        {
+            ExecutionId = taskRun.ExecutionId,
+            TaskRunId = taskRun.Id,
+            TaskId = taskRun.TaskId,
+            Attempt = attempt,
+            Level = level,
+            Message = message,
+            Timestamp = time.GetUtcNow(),
+        });
+    }
+}

@@ -1,0 +1,59 @@
+using Harrier.Core.Queue;
+
+namespace Harrier.Core.Engine.Workers;
+
+/// <summary>
+/// A worker: <see cref="EngineOptions.WorkerSlots"/> loops, each claiming one job at a time from the queue
+/// under a lease and running it. Idle slots sleep until a wake-up, the next delayed job, or the poll interval.
+/// </summary>
+public sealed class Worker(EngineServices services, EngineSignals signals, LogWriter logs, FlowCache flows)
+{
+    private readonly AttemptRunner _runner = new(services, signals, logs, flows);
+
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, services.Options.WorkerSlots).Select(_ => Task.Run(() => SlotAsync(cancellationToken), CancellationToken.None)));
+
+    private async Task SlotAsync(CancellationToken cancellationToken)
+    {
+        var options = services.Options;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            JobLease? lease;
+            try
+            {
+                lease = await services.Queue.TryClaimAsync(options.WorkerId, options.WorkerGroup, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (lease is null)
+            {
+                await IdleAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await _runner.RunAsync(lease, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task IdleAsync(CancellationToken cancellationToken)
+    {
+        var wait = services.Options.PollInterval;
+        var due = await services.Queue.NextDueAsync(services.Options.WorkerGroup, cancellationToken).ConfigureAwait(false);
+        if (due is { } next)
+        {
+            var untilDue = next - services.Time.GetUtcNow();
+            wait = untilDue < wait ? (untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue) : wait;
+        }
+
+        try
+        {
+            await signals.WaitForJobsAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}

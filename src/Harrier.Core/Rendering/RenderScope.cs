@@ -1,0 +1,14 @@
+namespace Harrier.Core.Rendering;
+
+/// <summary>The variables an expression sees, plus the services behind functions such as <c>read()</c>.</summary>
+public sealed record RenderScope(IReadOnlyDictionary<string, object?> Variables)
+{
+    /// <summary>Storage, secrets and error logs for functions; null where none are available.</summary>
+    public IRenderServices? Services { get; init; }
+
+    public RenderScope With(string name, object? value)
+    {
+        var variables = new Dictionary<string, object?>(Variables, StringComparer.Ordinal) { [name] = value };
+        return this with { Variables = variables };
+    }
+}

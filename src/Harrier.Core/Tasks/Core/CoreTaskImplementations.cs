@@ -1,0 +1,14 @@
+using Harrier.Core.Tasks.Running;
+using Harrier.Core.Tasks.Types;
+
+namespace Harrier.Core.Tasks.Core;
+
+/// <summary>Registers the core runnable tasks.</summary>
+public static class CoreTaskImplementations
+{
+    public static TaskImplementations AddCoreTasks(this TaskImplementations implementations) => implementations
+        .Add(CoreTaskTypes.Log, () => new LogTask())
+        .Add(CoreTaskTypes.Return, () => new ReturnTask())
+        .Add(CoreTaskTypes.Fail, () => new FailTask())
+        .Add(CoreTaskTypes.Sleep, () => new SleepTask());
+}
