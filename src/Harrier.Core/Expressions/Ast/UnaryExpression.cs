@@ -11,7 +11,7 @@ internal sealed class UnaryExpression(char op, Expression operand, int line, int
             '!' => !ExpressionValues.IsTruthy(value),
             '-' => value switch
             {
-                long l => -l,
+                long l => (object)(-l),
                 double d => -d,
                 _ => throw Fail($"Unary '-' needs a number but got {ExpressionValues.TypeName(value)}"),
             },

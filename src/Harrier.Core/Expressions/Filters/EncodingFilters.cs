@@ -64,18 +64,19 @@ internal static class EncodingFilters
 
     private static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
-    /// <summary>Lower-case ASCII words joined by '-': accents are stripped, other characters separate words.</summary>
+    // Unicode decomposition is unavailable under invariant globalization, so common Latin accents are folded by table.
+    private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöøōőùúûüūůűųýÿźżžšśßłÀÁÂÃÄÅĀĂĄÇĆČĎÈÉÊËĒĖĘĚÌÍÎÏĪĮÑŃŇÒÓÔÕÖØŌŐÙÚÛÜŪŮŰŲÝŸŹŻŽŠŚŁ";
+    private const string Folded = "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooouuuuuuuuyyzzzsssl" + "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooouuuuuuuuyyzzzssl";
+
+    /// <summary>Lower-case ASCII words joined by '-': accents are folded, other characters separate words.</summary>
     private static string Slugify(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var c in decomposed)
+        foreach (var original in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
+            var folded = Accented.IndexOf(original, StringComparison.Ordinal);
+            var c = folded >= 0 ? Folded[folded] : original;
 
             if (char.IsAsciiLetterOrDigit(c))
             {

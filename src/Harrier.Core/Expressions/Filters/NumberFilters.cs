@@ -10,7 +10,7 @@ internal static class NumberFilters
     {
         into.Add("abs", [], 0, (input, _, _) => ExpressionValues.Normalize(input) switch
         {
-            long l => Math.Abs(l),
+            long l => (object)Math.Abs(l),
             var other => Math.Abs(ExpressionValues.ToDouble(other)),
         });
         into.Add("number", ["type"], 0, (input, args, _) => ToNumber(input, args.TextOrNull(0)));

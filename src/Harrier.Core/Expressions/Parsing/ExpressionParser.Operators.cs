@@ -103,7 +103,7 @@ internal sealed partial class ExpressionParser
             if (token.Text == "-" && operand is LiteralExpression { Value: long or double } literal)
             {
                 // Fold negative literals so "-1" stays a compile-time constant argument.
-                return new LiteralExpression(literal.Value is long l ? -l : -(double)literal.Value, line, column);
+                return new LiteralExpression(literal.Value is long l ? (object)(-l) : -(double)literal.Value, line, column);
             }
 
             return new UnaryExpression(token.Text[0], operand, line, column);
