@@ -7,7 +7,7 @@ namespace Harrier.Core.Expressions;
 /// Compiles Pebble-compatible templates (strict: undefined variables are errors) and caches them by source.
 /// Thread-safe; one instance is meant to be shared.
 /// </summary>
-public sealed class TemplateEngine
+public sealed class TemplateEngine : ITemplateRenderer
 {
     private readonly ConcurrentDictionary<string, CompiledTemplate> _cache = new(StringComparer.Ordinal);
 
@@ -67,4 +67,7 @@ public sealed class TemplateEngine
 
     /// <summary>Compiles (cached) and renders in one call.</summary>
     public string Render(string source, TemplateContext context) => GetOrCompile(source).Render(context);
+
+    /// <summary>Compiles (cached) and evaluates in one call.</summary>
+    public object? Evaluate(string source, TemplateContext context) => GetOrCompile(source).Evaluate(context);
 }
