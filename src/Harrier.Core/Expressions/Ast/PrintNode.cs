@@ -1,0 +1,12 @@
+using System.Text;
+
+namespace Harrier.Core.Expressions.Ast;
+
+/// <summary><c>{{ expression }}</c>.</summary>
+internal sealed class PrintNode(Expression expression) : TemplateNode
+{
+    public Expression Expression { get; } = expression;
+
+    public override void Render(RenderState state, StringBuilder output) =>
+        ValueText.AppendText(output, Expression.Evaluate(state));
+}

@@ -1,0 +1,54 @@
+using Harrier.Core.Expressions.Ast;
+using Harrier.Core.Expressions.Filters;
+
+namespace Harrier.Core.Expressions.Functions;
+
+/// <summary>Functions that reach the render context or the outside world through <see cref="IExpressionServices"/>.</summary>
+internal static class ContextFunctions
+{
+    public static void Register(Dictionary<string, Callable> into)
+    {
+        into.Add("now", ["timeZone"], 0, (_, args, state) => DateFilters.InZone(state.Services.TimeProvider.GetUtcNow(), args.TextOrNull(0)));
+        into.Add("secret", ["key"], 1, (_, args, state) => Secret(args.Text(0, string.Empty), state));
+        into.Add("read", ["path"], 1, (_, args, state) => state.Services.ReadFile(args.Text(0, string.Empty)));
+        into.Add("fileURI", ["path"], 1, (_, args, state) => state.Services.FileUri(args.Text(0, string.Empty)));
+        into.Add("fileSize", ["path"], 1, (_, args, state) => state.Services.FileSize(args.Text(0, string.Empty)));
+        into.Add("errorLogs", [], 0, (_, _, state) => state.Services.ErrorLogs());
+        into.Add("render", ["expression", "recursive"], 1, (_, args, state) => Render(args[0], args.Bool(1, true), state));
+        into.Add("renderOnce", ["expression"], 1, (_, args, state) => Render(args[0], false, state));
+    }
+
+    private static string Secret(string name, RenderState state) =>
+        state.Services.GetSecret(name) ?? throw new ExpressionException($"Secret '{name}' not found");
+
+    /// <summary>
+    /// Renders text as a template in the current scope; recursive rendering repeats while the result still holds
+    /// expressions (Kestra's render). Non-text values pass through, so render(outputs.x) is safe on numbers.
+    /// </summary>
+    private static object? Render(object? value, bool recursive, RenderState state)
+    {
+        if (value is not string text)
+        {
+            return value;
+        }
+
+        var depth = state.Depth;
+        do
+        {
+            if (++depth > state.Engine.Options.MaxRenderDepth)
+            {
+                throw new ExpressionException($"render() went deeper than {state.Engine.Options.MaxRenderDepth} levels; does a value render itself?");
+            }
+
+            if (!TemplateEngine.ContainsExpression(text))
+            {
+                return text;
+            }
+
+            text = state.Engine.GetOrCompile(text).Render(state.Scope, depth);
+        }
+        while (recursive);
+
+        return text;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Harrier.Core.Expressions;
+
+/// <summary>
+/// What expressions need from the outside world (storage, secrets, time). The engine passes an
+/// execution-bound implementation; <see cref="EnvironmentExpressionServices"/> serves standalone rendering.
+/// </summary>
+public interface IExpressionServices
+{
+    TimeProvider TimeProvider { get; }
+
+    /// <summary>Content of an internal-storage URI or a namespace file path, as text.</summary>
+    string ReadFile(string uriOrPath);
+
+    /// <summary>The internal-storage URI of a file in the current working context.</summary>
+    string FileUri(string path);
+
+    long FileSize(string uri);
+
+    /// <summary>The secret's value, or null when no such secret exists.</summary>
+    string? GetSecret(string name);
+
+    /// <summary>The error logs of the current execution (for <c>errors</c> branches).</summary>
+    IReadOnlyList<object?> ErrorLogs();
+}

@@ -1,0 +1,10 @@
+namespace Harrier.Core.Expressions.Parsing;
+
+internal enum TokenKind
+{
+    Name,
+    Number,
+    String,
+    Punctuation,
+    End,
+}
