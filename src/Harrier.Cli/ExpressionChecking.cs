@@ -1,9 +1,15 @@
+using Harrier.Core.Expressions;
+using Harrier.Core.Rendering;
 using Harrier.Core.Validation;
 
 namespace Harrier.Cli;
 
-/// <summary>The expression syntax checker used when validating flows (wired to the template engine).</summary>
+/// <summary>One template engine per process: validation and execution share its compiled-template cache.</summary>
 public static class ExpressionChecking
 {
-    public static IExpressionSyntaxChecker? Checker => null;
+    public static TemplateEngine Engine { get; } = new();
+
+    public static IExpressionSyntaxChecker Checker { get; } = new TemplateSyntaxChecker(Engine);
+
+    public static ITemplateRenderer Renderer { get; } = new TemplateRenderer(Engine);
 }

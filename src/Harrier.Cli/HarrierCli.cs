@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harrier.Cli.Flows;
+using Harrier.Cli.Templates;
 
 namespace Harrier.Cli;
 
@@ -10,6 +11,7 @@ public static class HarrierCli
     {
         var root = new RootCommand("Harrier — an orchestrator for scripts, compatible with Kestra's flow language.");
         root.Subcommands.Add(FlowCommand.Create());
+        root.Subcommands.Add(TemplateCommand.Create());
         return root;
     }
 

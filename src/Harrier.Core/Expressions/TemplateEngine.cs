@@ -7,7 +7,7 @@ namespace Harrier.Core.Expressions;
 /// Compiles Pebble-compatible templates (strict: undefined variables are errors) and caches them by source.
 /// Thread-safe; one instance is meant to be shared.
 /// </summary>
-public sealed class TemplateEngine : ITemplateRenderer
+public sealed class TemplateEngine
 {
     private readonly ConcurrentDictionary<string, CompiledTemplate> _cache = new(StringComparer.Ordinal);
 

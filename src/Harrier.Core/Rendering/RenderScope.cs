@@ -1,10 +1,12 @@
+using Harrier.Core.Expressions;
+
 namespace Harrier.Core.Rendering;
 
 /// <summary>The variables an expression sees, plus the services behind functions such as <c>read()</c>.</summary>
 public sealed record RenderScope(IReadOnlyDictionary<string, object?> Variables)
 {
     /// <summary>Storage, secrets and error logs for functions; null where none are available.</summary>
-    public IRenderServices? Services { get; init; }
+    public IExpressionServices? Services { get; init; }
 
     public RenderScope With(string name, object? value)
     {

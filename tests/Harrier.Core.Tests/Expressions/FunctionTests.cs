@@ -38,7 +38,7 @@ public class FunctionTests
     [Fact]
     public void RandomInt_StaysWithinLowerInclusiveUpperExclusive()
     {
-        var template = Engine.Compile("{{ randomInt(0, 3) }}");
+        var template = Templates.Compile("{{ randomInt(0, 3) }}");
         for (var i = 0; i < 50; i++)
         {
             Assert.Contains(template.Render(Context()), new[] { "0", "1", "2" });
@@ -48,7 +48,7 @@ public class FunctionTests
     [Fact]
     public void Id_ProducesDistinctBase62Ids()
     {
-        var template = Engine.Compile("{{ id() }}");
+        var template = Templates.Compile("{{ id() }}");
         var first = template.Render(Context());
         Assert.Matches("^[0-9A-Za-z]{22}$", first);
         Assert.NotEqual(first, template.Render(Context()));
@@ -61,7 +61,7 @@ public class FunctionTests
         Environment.SetEnvironmentVariable("SECRET_" + name, Convert.ToBase64String("env-value"u8.ToArray()));
         try
         {
-            var result = Engine.Compile("{{ secret('" + name + "') }}").Render(new TemplateContext(new Dictionary<string, object?>()));
+            var result = Templates.Compile("{{ secret('" + name + "') }}").Render(new TemplateContext(new Dictionary<string, object?>()));
             Assert.Equal("env-value", result);
         }
         finally
@@ -77,7 +77,7 @@ public class FunctionTests
     public void FileFunctions_FailClearly_WithDefaultServices(string template, string message)
     {
         var error = Assert.Throws<TemplateRenderException>(() =>
-            Engine.Compile(template).Render(new TemplateContext(new Dictionary<string, object?>())));
+            Templates.Compile(template).Render(new TemplateContext(new Dictionary<string, object?>())));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
@@ -85,7 +85,7 @@ public class FunctionTests
     public void Render_FailsOnSelfReferencingTemplate_InsteadOfLoopingForever()
     {
         var context = new TemplateContext(new Dictionary<string, object?> { ["loop"] = "{{ render(loop) }}" }, new FakeExpressionServices());
-        var error = Assert.Throws<TemplateRenderException>(() => Engine.Compile("{{ render(loop) }}").Render(context));
+        var error = Assert.Throws<TemplateRenderException>(() => Templates.Compile("{{ render(loop) }}").Render(context));
         Assert.Contains("deeper than", error.Message, StringComparison.Ordinal);
     }
 }

@@ -78,7 +78,7 @@ public class TemplateErrorTests
     [InlineData("{% if true %}x{% endif extra %}", "Unexpected 'extra'", 1, 24)]
     public void Compile_ReportsSyntaxErrorsWithPosition(string template, string message, int line, int column)
     {
-        var error = Assert.Throws<TemplateSyntaxException>(() => Engine.Compile(template));
+        var error = Assert.Throws<TemplateSyntaxException>(() => Templates.Compile(template));
         Assert.Equal(message, error.Reason);
         Assert.Equal((line, column), (error.Line, error.Column));
     }

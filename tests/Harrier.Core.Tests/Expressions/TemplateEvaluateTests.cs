@@ -51,7 +51,7 @@ public class TemplateEvaluateTests
     [InlineData("{% if x %}{{ x }}{% endif %}", false)]
     [InlineData("text", false)]
     public void IsSingleExpression_RecognisesOneOutputTag(string template, bool expected) =>
-        Assert.Equal(expected, Engine.Compile(template).IsSingleExpression);
+        Assert.Equal(expected, Templates.Compile(template).IsSingleExpression);
 
     [Theory]
     [InlineData("{{ x }}", true)]
@@ -74,7 +74,7 @@ public class TemplateEvaluateTests
     [Fact]
     public void Render_IsSafeAcrossThreads()
     {
-        var template = Engine.Compile("{% for i in 1..3 %}{{ i * inputs.n }},{% endfor %}{{ inputs.name | upper }}");
+        var template = Templates.Compile("{% for i in 1..3 %}{{ i * inputs.n }},{% endfor %}{{ inputs.name | upper }}");
         Parallel.For(0, 200, _ => Assert.Equal("5,10,15,WORLD", template.Render(Context())));
     }
 
@@ -89,7 +89,7 @@ public class TemplateEvaluateTests
             ["legacy"] = new Dictionary<object, object> { ["k"] = "v" },
             ["date"] = new DateTimeOffset(2024, 1, 2, 3, 4, 5, 678, TimeSpan.Zero),
         });
-        var result = Engine.Compile("{{ ints }} {{ ints[1] + 1 }} {{ decimal }} {{ float }} {{ legacy.k }} {{ date }}").Render(context);
+        var result = Templates.Compile("{{ ints }} {{ ints[1] + 1 }} {{ decimal }} {{ float }} {{ legacy.k }} {{ date }}").Render(context);
         Assert.Equal("[1,2] 3 2.5 1.5 v 2024-01-02T03:04:05.678Z", result);
     }
 

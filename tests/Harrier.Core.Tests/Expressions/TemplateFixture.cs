@@ -6,7 +6,7 @@ namespace Harrier.Core.Tests.Expressions;
 /// <summary>The engine and the variables every expression test renders against.</summary>
 internal static class TemplateFixture
 {
-    public static readonly TemplateEngine Engine = new();
+    public static readonly TemplateEngine Templates = new();
 
     public static Dictionary<string, object?> Variables() => new()
     {
@@ -38,7 +38,7 @@ internal static class TemplateFixture
 
     public static TemplateContext Context() => new(Variables(), new FakeExpressionServices());
 
-    public static string Render(string template) => Engine.Compile(template).Render(Context());
+    public static string Render(string template) => Templates.Compile(template).Render(Context());
 
-    public static object? Evaluate(string template) => Engine.Compile(template).Evaluate(Context());
+    public static object? Evaluate(string template) => Templates.Compile(template).Evaluate(Context());
 }

@@ -31,7 +31,7 @@ public class TemplateScenarioTests
         if (expected.Length == 0)
         {
             // Slices are not Pebble syntax: they must fail at compile time rather than render something odd.
-            Assert.Throws<TemplateSyntaxException>(() => Engine.Compile(template));
+            Assert.Throws<TemplateSyntaxException>(() => Templates.Compile(template));
             return;
         }
 
@@ -41,9 +41,10 @@ public class TemplateScenarioTests
     [Fact]
     public void Renderer_SeamRendersAndEvaluatesThroughTheCache()
     {
-        ITemplateRenderer renderer = new TemplateEngine();
-        Assert.Equal("6", renderer.Render("{{ 2 * 3 }}", Context()));
-        Assert.Equal(6L, renderer.Evaluate("{{ 2 * 3 }}", Context()));
+        Harrier.Core.Rendering.ITemplateRenderer renderer = new Harrier.Core.Rendering.TemplateRenderer(new TemplateEngine());
+        var scope = new Harrier.Core.Rendering.RenderScope(new Dictionary<string, object?>());
+        Assert.Equal("6", renderer.Render("{{ 2 * 3 }}", scope));
+        Assert.Equal(6L, renderer.Evaluate("{{ 2 * 3 }}", scope));
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public class TemplateSyntaxTests
     public void Render_DoesNotLeakSetVariablesIntoTheCallersContext()
     {
         var context = Context();
-        Engine.Compile("{% set leaked = 1 %}").Render(context);
+        Templates.Compile("{% set leaked = 1 %}").Render(context);
         Assert.False(context.TryGetVariable("leaked", out _));
     }
 }

@@ -1,0 +1,7 @@
+namespace Harrier.Core.Inputs;
+
+/// <summary>Typed inputs, or one message per input that was missing or invalid.</summary>
+public sealed record InputResolution(IReadOnlyDictionary<string, object?> Inputs, IReadOnlyList<string> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
