@@ -161,6 +161,7 @@ public static class PlainJson
     {
         var raw = element.GetRawText();
         var isInteger = raw.IndexOfAny(['.', 'e', 'E']) < 0;
-        return isInteger && element.TryGetInt64(out var l) ? l : element.GetDouble();
+        // The cast matters: without it the conditional is typed double and every integer comes back as a double.
+        return isInteger && element.TryGetInt64(out var l) ? (object)l : element.GetDouble();
     }
 }

@@ -1,0 +1,149 @@
+using Microsoft.Data.Sqlite;
+
+namespace Harrier.Persistence.Sqlite;
+
+/// <summary>
+/// One SQLite file shared by the stores of a process. Writes go through a single long-lived connection guarded
+/// by a semaphore: SQLite allows one writer at a time anyway, and queueing in-process is far cheaper than
+/// letting connections spin on SQLITE_BUSY. Reads use pooled connections of their own, which in WAL mode see
+/// the last committed state and never block the writer or each other.
+/// </summary>
+/// <remarks>
+/// Durability: WAL with <c>synchronous=NORMAL</c>. A commit appends to the WAL file without an fsync; the WAL
+/// is synced at checkpoints. Once a write method returns, the transaction is in the OS page cache, so it
+/// survives a crash or kill of the Harrier process. A power loss or kernel crash may lose the last
+/// transactions before the previous sync, but never corrupts the database (WAL frames are checksummed and
+/// a torn tail is discarded on recovery). FULL (see <see cref="SqliteOptions.SynchronousFull"/>) closes that
+/// window at the cost of one fsync per commit.
+/// </remarks>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteConnection _writer;
+    private readonly string _readConnectionString;
+    private bool _disposed;
+
+    private SqliteDatabase(SqliteConnection writer, string readConnectionString, string path)
+    {
+        _writer = writer;
+        _readConnectionString = readConnectionString;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Creates the data directory if needed, opens (or creates) the database and applies pending migrations.</summary>
+    public static Task<SqliteDatabase> OpenAsync(SqliteOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = options.DatabasePath;
+        DataDirectoryProbe.EnsureWritable(System.IO.Path.GetDirectoryName(path)!);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        };
+        var writer = new SqliteConnection(builder.ToString());
+        try
+        {
+            writer.Open();
+            Configure(writer, options, write: true);
+            SqliteMigrations.Apply(writer, time, cancellationToken);
+        }
+        catch (SqliteException exception)
+        {
+            writer.Dispose();
+            throw new DataDirectoryException(
+                $"Harrier cannot open its database '{path}': {exception.Message} " +
+                "Check that the file is a Harrier database, that the disk is not full, and that the directory is writable.", exception);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+
+        // Readers only read: a read-only connection makes an accidental write through them fail loudly.
+        builder.Mode = SqliteOpenMode.ReadOnly;
+        return Task.FromResult(new SqliteDatabase(writer, builder.ToString(), path));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer connection and commits it.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            cancellationToken.ThrowIfCancellationRequested();
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            var result = work(_writer, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled read-only connection.</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        return Task.FromResult(work(connection));
+    }
+
+    /// <summary>A PRAGMA's value as a read connection sees it (diagnostics and tests; journal_mode is per database).</summary>
+    public Task<string?> PragmaAsync(string name, CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            if (!name.All(c => char.IsAsciiLetter(c) || c == '_'))
+            {
+                throw new ArgumentException($"'{name}' is not a pragma name.", nameof(name));
+            }
+
+            using var command = SqliteCommands.Create(connection, null, "PRAGMA " + name);
+            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writer.Dispose();
+            SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static void Configure(SqliteConnection connection, SqliteOptions options, bool write)
+    {
+        var busy = (long)options.BusyTimeout.TotalMilliseconds;
+        var pragmas = $"PRAGMA busy_timeout = {busy};";
+        if (write)
+        {
+            pragmas += "PRAGMA journal_mode = WAL;" + (options.SynchronousFull ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+        }
+
+        using var command = SqliteCommands.Create(connection, null, pragmas);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,104 @@
+using Harrier.Core.Queue;
+using Microsoft.Data.Sqlite;
+
+namespace Harrier.Persistence.Sqlite;
+
+/// <summary>
+/// The worker job queue in SQLite, with leases timed by the injected <see cref="TimeProvider"/>.
+/// </summary>
+/// <remarks>
+/// Claim order: the job that has been due the longest (<c>not_before</c>, then enqueue order).
+/// Worker groups follow <see cref="WorkerJob.WorkerGroup"/>: a job without a group is claimable by any worker;
+/// a job of group G only by workers of group G. So a worker of group G claims G's jobs and group-less ones, and
+/// a worker without a group claims only group-less jobs.
+/// Leases: a claim sets owner and expiry; once the expiry passes, anyone may claim the job again. Renewal and
+/// completion act only while <see cref="JobLease.WorkerId"/> still owns the row, so worker ids must be unique
+/// per worker slot (e.g. host:pid:slot). A renewal after expiry still succeeds when nobody took the job over,
+/// since that worker is the only one running it.
+/// </remarks>
+public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) : IJobQueue
+{
+    private const string GroupFilter = "(worker_group IS NULL OR worker_group = @group)";
+
+    private const string Claim =
+        "UPDATE jobs SET lease_owner = @owner, lease_expires_at = @expires WHERE id = (" +
+        "SELECT id FROM jobs WHERE not_before <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now) AND " + GroupFilter +
+        " ORDER BY not_before, id LIMIT 1) RETURNING id, execution_id, task_run_id, attempt, worker_group";
+
+    private const string NextDue =
+        "SELECT MIN(CASE WHEN lease_expires_at IS NULL OR lease_expires_at < not_before THEN not_before ELSE lease_expires_at END) " +
+        "FROM jobs WHERE " + GroupFilter;
+
+    public Task EnqueueAsync(WorkerJob job, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return database.WriteAsync((connection, transaction) =>
+        {
+            using var command = SqliteCommands.Create(connection, transaction,
+                "INSERT INTO jobs (execution_id, task_run_id, attempt, worker_group, not_before, enqueued_at) " +
+                "VALUES (@execution_id, @task_run_id, @attempt, @group, @not_before, @enqueued_at)");
+            return command.Bind("@execution_id", job.ExecutionId).Bind("@task_run_id", job.TaskRunId).Bind("@attempt", job.Attempt)
+                .Bind("@group", job.WorkerGroup).Bind("@not_before", SqliteDates.ToText(notBefore ?? now))
+                .Bind("@enqueued_at", SqliteDates.ToText(now)).ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    public Task<JobLease?> TryClaimAsync(string workerId, string? workerGroup, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        return database.WriteAsync((connection, transaction) =>
+        {
+            // Read the clock under the write lock so claims see time move forward in commit order.
+            var now = time.GetUtcNow();
+            var expires = now + leaseDuration;
+            using var command = SqliteCommands.Create(connection, transaction, Claim);
+            command.Bind("@owner", workerId).Bind("@expires", SqliteDates.ToText(expires))
+                .Bind("@now", SqliteDates.ToText(now)).Bind("@group", workerGroup);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var job = new WorkerJob(reader.GetString(1), reader.GetString(2), reader.GetInt32(3)) { WorkerGroup = reader.GetStringOrNull(4) };
+            return new JobLease(reader.GetInt64(0), job, workerId, expires);
+        }, cancellationToken);
+    }
+
+    public Task<bool> RenewAsync(JobLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        return database.WriteAsync((connection, transaction) =>
+        {
+            var expires = time.GetUtcNow() + leaseDuration;
+            using var command = SqliteCommands.Create(connection, transaction,
+                "UPDATE jobs SET lease_expires_at = @expires WHERE id = @id AND lease_owner = @owner");
+            return command.Bind("@expires", SqliteDates.ToText(expires)).Bind("@id", lease.JobId).Bind("@owner", lease.WorkerId)
+                .ExecuteNonQuery() == 1;
+        }, cancellationToken);
+    }
+
+    public Task CompleteAsync(JobLease lease, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            // Only the current owner removes the job: a worker that lost its lease must not delete the job
+            // from under the worker that took it over.
+            using var command = SqliteCommands.Create(connection, transaction, "DELETE FROM jobs WHERE id = @id AND lease_owner = @owner");
+            return command.Bind("@id", lease.JobId).Bind("@owner", lease.WorkerId).ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task<DateTimeOffset?> NextDueAsync(string? workerGroup, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = SqliteCommands.Create(connection, null, NextDue);
+            return SqliteDates.ParseOrNull(command.Bind("@group", workerGroup).ExecuteScalar() as string);
+        }, cancellationToken);
+
+    public Task<int> CancelExecutionAsync(string executionId, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var command = SqliteCommands.Create(connection, transaction, "DELETE FROM jobs WHERE execution_id = @execution_id");
+            return command.Bind("@execution_id", executionId).ExecuteNonQuery();
+        }, cancellationToken);
+}

@@ -1,0 +1,39 @@
+using Harrier.Core.Queue;
+using Harrier.Core.Store;
+
+namespace Harrier.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file holding executions, logs and the job queue. Open it once per process
+/// and share it; every member is safe to use from many threads.
+/// </summary>
+public sealed class SqliteStore : IAsyncDisposable
+{
+    private SqliteStore(SqliteDatabase database, TimeProvider time)
+    {
+        Database = database;
+        Executions = new SqliteExecutionStore(database);
+        Logs = new SqliteLogStore(database);
+        Jobs = new SqliteJobQueue(database, time);
+    }
+
+    public SqliteDatabase Database { get; }
+
+    public IExecutionStore Executions { get; }
+
+    public ILogStore Logs { get; }
+
+    public IJobQueue Jobs { get; }
+
+    /// <summary>Opens <c>&lt;dataDirectory&gt;/harrier.db</c>, creating it and applying migrations as needed.</summary>
+    public static Task<SqliteStore> OpenAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken) =>
+        OpenAsync(new SqliteOptions { DataDirectory = dataDirectory }, time, cancellationToken);
+
+    public static async Task<SqliteStore> OpenAsync(SqliteOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var database = await SqliteDatabase.OpenAsync(options, time, cancellationToken).ConfigureAwait(false);
+        return new SqliteStore(database, time);
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
