@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harrier.Cli.Flows;
+using Harrier.Cli.Running;
 using Harrier.Cli.Templates;
 
 namespace Harrier.Cli;
@@ -12,6 +13,7 @@ public static class HarrierCli
         var root = new RootCommand("Harrier — an orchestrator for scripts, compatible with Kestra's flow language.");
         root.Subcommands.Add(FlowCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 

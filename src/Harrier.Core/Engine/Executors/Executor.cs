@@ -77,6 +77,7 @@ public sealed class Executor
             return;
         }
 
+        var stored = execution;
         var now = _services.Time.GetUtcNow();
         if (execution.State == State.Created)
         {
@@ -110,10 +111,10 @@ public sealed class Executor
             _signals.JobsAvailable(plan.Jobs.Count);
         }
 
-        await SaveStateAsync(flow, execution, plan, cancellationToken).ConfigureAwait(false);
+        await SaveStateAsync(flow, stored, execution, plan, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SaveStateAsync(Flows.FlowDefinition flow, Execution execution, ExecutionPlan plan, CancellationToken cancellationToken)
+    private async Task SaveStateAsync(Flows.FlowDefinition flow, Execution stored, Execution execution, ExecutionPlan plan, CancellationToken cancellationToken)
     {
         var updated = execution with { State = plan.ExecutionState };
         if (plan.IsFinished)
@@ -128,7 +129,7 @@ public sealed class Executor
             }
         }
 
-        if (updated != execution || plan.IsFinished)
+        if (updated != stored || plan.IsFinished)
         {
             await _services.Store.UpdateExecutionAsync(updated, cancellationToken).ConfigureAwait(false);
         }

@@ -1,0 +1,90 @@
+using Harrier.Cli.Executions;
+using Harrier.Core.Engine;
+using Harrier.Core.Executions;
+using Harrier.Core.Inputs;
+
+namespace Harrier.Cli.Running;
+
+/// <summary>Validates, submits, follows and reports one execution for <c>harrier run</c>.</summary>
+public sealed class FlowRunner(TextWriter output, TextWriter error)
+{
+    public const int ExitSuccess = 0;
+    public const int ExitFailed = 1;
+    public const int ExitInvalid = 2;
+
+    public async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var loaded = HarrierHost.CreateFlowLoader().LoadFile(request.FlowFile);
+        if (loaded.Flow is not { } flow)
+        {
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                await error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitInvalid;
+        }
+
+        var problems = new List<string>();
+        var given = InputArguments.Parse(request.Inputs, request.InputsFile, problems);
+        var resolution = InputResolver.Resolve(flow, given);
+        problems.AddRange(resolution.Errors);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync($"{request.FlowFile}: {problem}").ConfigureAwait(false);
+            }
+
+            return ExitInvalid;
+        }
+
+        var options = new EngineOptions();
+        if (request.WorkerSlots is { } slots)
+        {
+            options = options with { WorkerSlots = slots };
+        }
+
+        await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, cancellationToken).ConfigureAwait(false);
+        var logOutput = request.Json ? error : output;
+        var printer = new LogPrinter(logOutput, LogPrinter.ShouldColour(request.Json ? Console.IsErrorRedirected : Console.IsOutputRedirected));
+        string? executionId = null;
+        host.Engine.Logs.Stored += entries => printer.Print(entries, executionId);
+
+        var execution = await host.Engine.SubmitAsync(flow, resolution.Inputs, CancellationToken.None).ConfigureAwait(false);
+        executionId = execution.Id;
+        using var interrupt = new InterruptHandler(() => host.Engine.KillAsync(execution.Id, CancellationToken.None));
+        using var registration = cancellationToken.Register(() => _ = host.Engine.KillAsync(execution.Id, CancellationToken.None));
+        var final = await host.Engine.WaitAsync(execution.Id, CancellationToken.None).ConfigureAwait(false);
+        var taskRuns = await host.Store.Executions.GetTaskRunsAsync(final.Id, CancellationToken.None).ConfigureAwait(false);
+        if (request.Json)
+        {
+            var logs = request.IncludeLogs ? await ReadAllLogsAsync(host, final.Id).ConfigureAwait(false) : null;
+            await output.WriteLineAsync(ExecutionJson.Write(final, taskRuns, logs)).ConfigureAwait(false);
+        }
+        else
+        {
+            await ExecutionSummary.WriteAsync(output, final, taskRuns).ConfigureAwait(false);
+        }
+
+        await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        return final.State is State.Success or State.Warning ? ExitSuccess : ExitFailed;
+    }
+
+    private static async Task<IReadOnlyList<LogEntry>> ReadAllLogsAsync(HarrierHost host, string executionId)
+    {
+        var all = new List<LogEntry>();
+        long after = 0;
+        while (true)
+        {
+            var page = await host.Store.Logs.ReadAsync(executionId, after, 10_000, CancellationToken.None).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(page);
+            after = page[^1].Sequence;
+        }
+    }
+}

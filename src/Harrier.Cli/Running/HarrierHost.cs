@@ -1,0 +1,56 @@
+using Harrier.Core.Engine;
+using Harrier.Core.Flows;
+using Harrier.Core.Tasks.Core;
+using Harrier.Core.Tasks.Running;
+using Harrier.Persistence.Sqlite;
+
+namespace Harrier.Cli.Running;
+
+/// <summary>
+/// The standalone composition: SQLite in the data directory, the template engine, every task type this
+/// build knows, executor and worker in this process.
+/// </summary>
+public sealed class HarrierHost : IAsyncDisposable
+{
+    private HarrierHost(SqliteStore store, StandaloneEngine engine)
+    {
+        Store = store;
+        Engine = engine;
+    }
+
+    public SqliteStore Store { get; }
+
+    public StandaloneEngine Engine { get; }
+
+    public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
+
+    public static TaskImplementations CreateImplementations() => new TaskImplementations().AddCoreTasks();
+
+    /// <summary>Opens only the store (for commands that read executions without running any).</summary>
+    public static Task<SqliteStore> OpenStoreAsync(string dataDirectory, CancellationToken cancellationToken) =>
+        SqliteStore.OpenAsync(Path.Combine(dataDirectory), TimeProvider.System, cancellationToken);
+
+    public static async Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, CancellationToken cancellationToken)
+    {
+        var store = await OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
+        var engine = new StandaloneEngine(new EngineServices
+        {
+            Store = store.Executions,
+            Logs = store.Logs,
+            Queue = store.Jobs,
+            Renderer = ExpressionChecking.Renderer,
+            Registry = HarrierTaskTypes.Registry,
+            Implementations = CreateImplementations(),
+            ExpressionChecker = ExpressionChecking.Checker,
+            Options = options,
+        });
+        engine.Start();
+        return new HarrierHost(store, engine);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync().ConfigureAwait(false);
+        await Store.DisposeAsync().ConfigureAwait(false);
+    }
+}

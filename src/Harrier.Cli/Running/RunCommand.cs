@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Harrier.Cli.Running;
+
+/// <summary>
+/// <c>harrier run FLOW.yml</c>: runs a flow to its end in this process, printing task logs live. Exit 0 on
+/// SUCCESS or WARNING, 1 on FAILED or KILLED, 2 when the flow or its inputs are invalid.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("flow") { Description = "The flow file (YAML)." };
+        var input = new Option<string[]>("--input", "-i")
+        {
+            Description = "An input value, NAME=VALUE (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var inputs = new Option<string?>("--inputs") { Description = "A JSON file with input values by name." };
+        var json = new Option<bool>("--json") { Description = "Print only the final execution as one JSON object on stdout (logs go to stderr)." };
+        var logs = new Option<bool>("--logs") { Description = "With --json, include the execution's logs in the JSON." };
+        var dataDir = new Option<string>("--data-dir") { Description = "Where executions, logs and files are stored.", DefaultValueFactory = _ => ".harrier" };
+        var slots = new Option<int?>("--workers") { Description = "Task runs executed at once (default: cores, at least 2)." };
+        var command = new Command("run", "Run a flow to its end in this process and print its logs live.")
+        {
+            file, input, inputs, json, logs, dataDir, slots,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var request = new RunRequest
+            {
+                FlowFile = parseResult.GetValue(file)!,
+                Inputs = parseResult.GetValue(input) ?? [],
+                InputsFile = parseResult.GetValue(inputs),
+                Json = parseResult.GetValue(json),
+                IncludeLogs = parseResult.GetValue(logs),
+                DataDirectory = parseResult.GetValue(dataDir)!,
+                WorkerSlots = parseResult.GetValue(slots),
+            };
+            var configuration = parseResult.InvocationConfiguration;
+            return new FlowRunner(configuration.Output, configuration.Error).RunAsync(request, cancellationToken);
+        });
+        return command;
+    }
+}
