@@ -216,7 +216,7 @@ public sealed class YamlDocumentReader
     private static (SourcePosition Position, string Message) DescribeSyntaxError(YamlException ex, string text)
     {
         var message = "invalid YAML: " + ex.Message.TrimEnd('.');
-        var position = ToPosition(ex.Start);
+        var position = ClampToText(ToPosition(ex.Start), text);
         var tab = FirstIndentingTab(text, position.Line);
         if (tab is { } at && (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) || at.Line == position.Line))
         {
@@ -224,6 +224,19 @@ public sealed class YamlDocumentReader
         }
 
         return (position, message);
+    }
+
+    /// <summary>The parser reports an unexpected end of a text without a final newline on a line past the last one.</summary>
+    private static SourcePosition ClampToText(SourcePosition position, string text)
+    {
+        var lines = text.Split('\n');
+        var lineCount = text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
+        if (lineCount == 0 || position.Line <= lineCount)
+        {
+            return position;
+        }
+
+        return new SourcePosition(lineCount, lines[lineCount - 1].TrimEnd('\r').Length + 1);
     }
 
     private static SourcePosition? FirstIndentingTab(string text, int fromLine)
