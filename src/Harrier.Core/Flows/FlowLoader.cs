@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Harrier.Core.Flows.Loading;
 using Harrier.Core.Tasks.Types;
@@ -22,14 +23,28 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new FlowLoadResult(null, [new Diagnostic(path, SourcePosition.None, "", $"cannot read the file: {ex.Message}")]);
         }
+        catch (DecoderFallbackException)
+        {
+            // Decoding leniently finds where the first invalid byte sits (as a replacement character).
+            var lenient = File.ReadAllText(path);
+            var at = lenient.IndexOf('\uFFFD', StringComparison.Ordinal);
+            return new FlowLoadResult(null, [new Diagnostic(path, PositionOf(lenient, Math.Max(0, at)), "", "the file is not UTF-8 text (it holds invalid byte sequences); save it as UTF-8")]);
+        }
 
         return Load(text, path);
+    }
+
+    /// <summary>UTF-8 (or the encoding a byte order mark names); invalid bytes throw instead of becoming U+FFFD.</summary>
+    private static string ReadText(string path)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     public FlowLoadResult Load(string text, string file)

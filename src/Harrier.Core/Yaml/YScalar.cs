@@ -33,12 +33,30 @@ public sealed partial record YScalar(string Value, bool IsPlain, SourcePosition 
     {
         ScalarType.Null => null,
         ScalarType.Boolean => Value is "true" or "True" or "TRUE",
-        ScalarType.Integer => long.TryParse(Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-            ? (object)l
-            : double.Parse(Value, CultureInfo.InvariantCulture),
+        ScalarType.Integer => ParseInteger(Value),
         ScalarType.Float => ParseFloat(Value),
         _ => Value,
     };
+
+    /// <summary>Decimal, <c>0x</c> hexadecimal or <c>0o</c> octal (core schema); beyond 64 bits the value becomes a double.</summary>
+    private static object ParseInteger(string text)
+    {
+        if (text.Length > 2 && text[0] == '0' && text[1] is 'x' or 'o')
+        {
+            var radix = text[1] == 'x' ? 16 : 8;
+            var value = System.Numerics.BigInteger.Zero;
+            foreach (var digit in text.AsSpan(2))
+            {
+                value = (value * radix) + Convert.ToInt32(digit.ToString(), 16);
+            }
+
+            return value <= long.MaxValue ? (object)(long)value : (double)value;
+        }
+
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
+            ? (object)l
+            : double.Parse(text, CultureInfo.InvariantCulture);
+    }
 
     private static double ParseFloat(string text) => text.ToLowerInvariant() switch
     {
@@ -48,7 +66,7 @@ public sealed partial record YScalar(string Value, bool IsPlain, SourcePosition 
         _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
     };
 
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    [GeneratedRegex(@"^([-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$")]
     private static partial Regex IntegerPattern();
 
     [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]

@@ -33,7 +33,8 @@ public sealed class YamlDocumentReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(ToPosition(ex.Start), "", DescribeSyntaxError(ex, text));
+            var (position, message) = DescribeSyntaxError(ex, text);
+            diagnostics.Add(position, "", message);
         }
         catch (TooDeepException ex)
         {
@@ -114,6 +115,7 @@ public sealed class YamlDocumentReader
     {
         var entries = new List<YEntry>();
         var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
+        var merged = new HashSet<string>(StringComparer.Ordinal);
         while (!_parser.TryConsume<MappingEnd>(out _))
         {
             var keyNode = ReadNode(depth + 1);
@@ -126,8 +128,15 @@ public sealed class YamlDocumentReader
 
             if (key.Value == "<<" && key.IsPlain)
             {
-                MergeKeys(entries, seen, value);
+                MergeKeys(entries, seen, merged, value);
                 continue;
+            }
+
+            if (merged.Remove(key.Value))
+            {
+                // A key written in the mapping overrides a merged one, wherever the merge key stands.
+                entries.RemoveAll(e => e.Key.Value == key.Value);
+                seen.Remove(key.Value);
             }
 
             if (seen.TryGetValue(key.Value, out var first))
@@ -144,7 +153,7 @@ public sealed class YamlDocumentReader
     }
 
     /// <summary>YAML merge keys (<c>&lt;&lt;: *defaults</c>): explicit keys of the mapping win.</summary>
-    private void MergeKeys(List<YEntry> entries, Dictionary<string, YScalar> seen, YNode value)
+    private void MergeKeys(List<YEntry> entries, Dictionary<string, YScalar> seen, HashSet<string> merged, YNode value)
     {
         var sources = value is YSequence sequence ? sequence.Items : [value];
         foreach (var source in sources)
@@ -160,6 +169,7 @@ public sealed class YamlDocumentReader
                 if (seen.TryAdd(entry.Key.Value, entry.Key))
                 {
                     entries.Add(entry);
+                    merged.Add(entry.Key.Value);
                 }
             }
         }
@@ -199,29 +209,57 @@ public sealed class YamlDocumentReader
         _ => 1,
     };
 
-    private static string DescribeSyntaxError(YamlException ex, string text)
+    /// <summary>
+    /// The parser's message and position; a tab used as indentation is reported where the tab is (the parser
+    /// points at the start of the enclosing mapping, often line 1).
+    /// </summary>
+    private static (SourcePosition Position, string Message) DescribeSyntaxError(YamlException ex, string text)
     {
         var message = "invalid YAML: " + ex.Message.TrimEnd('.');
-        var line = ex.Start.Line > 0 ? GetLine(text, (int)ex.Start.Line) : null;
-        if (line is not null && line.TrimStart(' ').StartsWith('\t'))
+        var position = ClampToText(ToPosition(ex.Start), text);
+        var tab = FirstIndentingTab(text, position.Line);
+        if (tab is { } at && (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) || at.Line == position.Line))
         {
-            message += "; YAML does not allow tabs for indentation, use spaces";
+            return (at, message + "; YAML does not allow tabs for indentation, use spaces");
         }
 
-        return message;
+        return (position, message);
     }
 
-    private static string? GetLine(string text, int lineNumber)
+    /// <summary>The parser reports an unexpected end of a text without a final newline on a line past the last one.</summary>
+    private static SourcePosition ClampToText(SourcePosition position, string text)
+    {
+        var lines = text.Split('\n');
+        var lineCount = text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
+        if (lineCount == 0 || position.Line <= lineCount)
+        {
+            return position;
+        }
+
+        return new SourcePosition(lineCount, lines[lineCount - 1].TrimEnd('\r').Length + 1);
+    }
+
+    private static SourcePosition? FirstIndentingTab(string text, int fromLine)
     {
         using var reader = new StringReader(text);
-        for (var i = 1; ; i++)
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
         {
-            var line = reader.ReadLine();
-            if (line is null || i == lineNumber)
+            if (++lineNumber < fromLine)
             {
-                return line;
+                continue;
+            }
+
+            for (var i = 0; i < line.Length && line[i] is ' ' or '\t'; i++)
+            {
+                if (line[i] == '\t')
+                {
+                    return new SourcePosition(lineNumber, i + 1);
+                }
             }
         }
+
+        return null;
     }
 
     private static char StyleChar(ScalarStyle style) => style switch

@@ -15,11 +15,17 @@ internal sealed partial class TaskReader(LoadContext context)
 
     public IReadOnlyList<TaskDefinition> ReadList(YNode? node, string path, TaskListRules rules, bool required)
     {
-        if (node is null or YScalar { IsNull: true })
+        if (node is null)
+        {
+            // An absent required list is reported once, with the parent's position, by the property validator.
+            return [];
+        }
+
+        if (node is YScalar { IsNull: true })
         {
             if (required)
             {
-                context.Error(node?.Position ?? Yaml.SourcePosition.None, path, "must not be empty: give at least one task");
+                context.Error(node, path, "must not be empty: give at least one task");
             }
 
             return [];
@@ -56,14 +62,18 @@ internal sealed partial class TaskReader(LoadContext context)
             return null;
         }
 
-        var id = ReadId(raw, path);
-        if (raw["type"] is not YScalar { IsNull: false } typeNode)
+        var typeNode = raw["type"] as YScalar;
+        var descriptor = typeNode is { IsNull: false } ? context.Registry.Resolve(typeNode.Value) : null;
+
+        // A task whose type resolves to a task is validated property by property below, which reports a
+        // missing or null id; otherwise the id is checked here so that no error goes unreported.
+        var id = ReadId(raw, path, reportMissing: descriptor?.Kind is not (TaskKind.Runnable or TaskKind.Flowable));
+        if (typeNode is null || typeNode.IsNull)
         {
             context.Error(raw, PropertyValidator.Join(path, "type"), "must not be null: every task needs a 'type', e.g. io.kestra.plugin.scripts.shell.Commands");
             return null;
         }
 
-        var descriptor = context.Registry.Resolve(typeNode.Value);
         if (descriptor is null)
         {
             context.Error(typeNode, PropertyValidator.Join(path, "type"), context.Registry.ExplainUnknown(typeNode.Value, TaskKind.Runnable));
@@ -132,12 +142,16 @@ internal sealed partial class TaskReader(LoadContext context)
         }
     }
 
-    private string? ReadId(YMapping raw, string path)
+    private string? ReadId(YMapping raw, string path, bool reportMissing)
     {
         var idPath = PropertyValidator.Join(path, "id");
         if (raw["id"] is not YScalar { IsNull: false } idNode)
         {
-            context.Error(raw, idPath, "must not be null: every task needs an 'id', unique in the flow");
+            if (reportMissing)
+            {
+                context.Error(raw["id"] ?? raw, idPath, "must not be null: every task needs an 'id', unique in the flow");
+            }
+
             return null;
         }
 

@@ -73,8 +73,10 @@ public sealed class TaskTypeRegistry
             return $"type '{name}' is ambiguous: it could be {string.Join(" or ", owners.Select(o => $"'{o}'"))}; write the full type name";
         }
 
-        var candidates = All.Where(t => expectedKind is null || t.Kind == expectedKind || (expectedKind == TaskKind.Runnable && t.Kind == TaskKind.Flowable))
-            .SelectMany(t => new[] { t.Type }.Concat(t.Aliases));
+        // Every registered name (full, legacy and short) is a candidate, so a typo in a short name such as
+        // 'python.Scirpt' is answered with the short name the author meant.
+        var candidates = _byName.Where(n => expectedKind is null || n.Value.Kind == expectedKind || (expectedKind == TaskKind.Runnable && n.Value.Kind == TaskKind.Flowable))
+            .Select(n => n.Key);
         return $"unknown type '{name}'{Suggestions.DidYouMean(name, candidates)}";
     }
 
