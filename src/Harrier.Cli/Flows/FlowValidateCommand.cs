@@ -37,7 +37,7 @@ public static class FlowValidateCommand
             var result = loader.LoadFile(file);
             if (result.IsValid)
             {
-                output.WriteLine($"{file}: valid ({result.Flow!.Namespace}.{result.Flow.Id}, {result.Flow.AllTasks().Count()} tasks)");
+                output.WriteLine($"{file}: valid ({result.Flow!.Namespace}.{result.Flow.Id}, {result.Flow.AllTasks().Count()} task{(result.Flow.AllTasks().Count() == 1 ? "" : "s")})");
                 continue;
             }
 
