@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harrier.Cli.Executions;
 using Harrier.Cli.Flows;
 using Harrier.Cli.Running;
 using Harrier.Cli.Templates;
@@ -14,6 +15,8 @@ public static class HarrierCli
         root.Subcommands.Add(FlowCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ExecutionsCommand.Create());
+        root.Subcommands.Add(LogsCommand.Create());
         return root;
     }
 

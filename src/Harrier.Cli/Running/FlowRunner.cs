@@ -59,7 +59,7 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(final.Id, CancellationToken.None).ConfigureAwait(false);
         if (request.Json)
         {
-            var logs = request.IncludeLogs ? await ReadAllLogsAsync(host, final.Id).ConfigureAwait(false) : null;
+            var logs = request.IncludeLogs ? await LogReading.ReadAllAsync(host.Store.Logs, final.Id, CancellationToken.None).ConfigureAwait(false) : null;
             await output.WriteLineAsync(ExecutionJson.Write(final, taskRuns, logs)).ConfigureAwait(false);
         }
         else
@@ -69,22 +69,5 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
 
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         return final.State is State.Success or State.Warning ? ExitSuccess : ExitFailed;
-    }
-
-    private static async Task<IReadOnlyList<LogEntry>> ReadAllLogsAsync(HarrierHost host, string executionId)
-    {
-        var all = new List<LogEntry>();
-        long after = 0;
-        while (true)
-        {
-            var page = await host.Store.Logs.ReadAsync(executionId, after, 10_000, CancellationToken.None).ConfigureAwait(false);
-            if (page.Count == 0)
-            {
-                return all;
-            }
-
-            all.AddRange(page);
-            after = page[^1].Sequence;
-        }
     }
 }

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Harrier.Cli.Running;
+using Harrier.Core.Executions;
+using Harrier.Core.Store;
+
+namespace Harrier.Cli.Executions;
+
+/// <summary><c>harrier executions list|show</c>: read what earlier runs stored in the data directory.</summary>
+public static class ExecutionsCommand
+{
+    public static Option<string> DataDirOption() =>
+        new("--data-dir") { Description = "Where executions, logs and files are stored.", DefaultValueFactory = _ => ".harrier" };
+
+    public static Command Create()
+    {
+        var command = new Command("executions", "List and inspect executions.");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var dataDir = DataDirOption();
+        var ns = new Option<string?>("--namespace") { Description = "Only this namespace." };
+        var flow = new Option<string?>("--flow") { Description = "Only this flow id." };
+        var limit = new Option<int>("--limit") { Description = "Most executions shown.", DefaultValueFactory = _ => 50 };
+        var command = new Command("list", "List executions, newest first.") { dataDir, ns, flow, limit };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
+            var query = new ExecutionQuery { Namespace = parseResult.GetValue(ns), FlowId = parseResult.GetValue(flow), Limit = parseResult.GetValue(limit) };
+            var executions = await store.Executions.ListExecutionsAsync(query, cancellationToken).ConfigureAwait(false);
+            foreach (var execution in executions)
+            {
+                var created = execution.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                await output.WriteLineAsync($"{execution.Id}  {created}  {execution.State.ToName(),-8}  {execution.Namespace}.{execution.FlowId}").ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var dataDir = DataDirOption();
+        var id = new Argument<string>("id") { Description = "Execution id." };
+        var json = new Option<bool>("--json") { Description = "Print the execution as JSON (the shape of harrier run --json)." };
+        var logs = new Option<bool>("--logs") { Description = "With --json, include the logs." };
+        var command = new Command("show", "Show one execution: its task runs, outputs and metrics.") { id, dataDir, json, logs };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
+            var execution = await store.Executions.GetExecutionAsync(parseResult.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            if (execution is null)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"no execution '{parseResult.GetValue(id)}' in {parseResult.GetValue(dataDir)}; list them with 'harrier executions list'").ConfigureAwait(false);
+                return 1;
+            }
+
+            var taskRuns = await store.Executions.GetTaskRunsAsync(execution.Id, cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(json))
+            {
+                var entries = parseResult.GetValue(logs) ? await LogReading.ReadAllAsync(store.Logs, execution.Id, cancellationToken).ConfigureAwait(false) : null;
+                await output.WriteLineAsync(ExecutionJson.Write(execution, taskRuns, entries)).ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteLineAsync($"{execution.Namespace}.{execution.FlowId}  {execution.State.ToName()}").ConfigureAwait(false);
+                await ExecutionSummary.WriteAsync(output, execution, taskRuns).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Harrier.Cli.Running;
+using Harrier.Core.Executions;
+
+namespace Harrier.Cli.Executions;
+
+/// <summary>
+/// <c>harrier logs ID [--follow]</c>: prints an execution's logs; with <c>--follow</c>, keeps printing new lines
+/// (written by another harrier process on the same data directory) until the execution ends.
+/// </summary>
+public static class LogsCommand
+{
+    private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(200);
+
+    public static Command Create()
+    {
+        var dataDir = ExecutionsCommand.DataDirOption();
+        var id = new Argument<string>("id") { Description = "Execution id." };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until the execution ends." };
+        var command = new Command("logs", "Print an execution's logs.") { id, dataDir, follow };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configuration = parseResult.InvocationConfiguration;
+            await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
+            var executionId = parseResult.GetValue(id)!;
+            if (await store.Executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await configuration.Error.WriteLineAsync($"no execution '{executionId}'; list them with 'harrier executions list'").ConfigureAwait(false);
+                return 1;
+            }
+
+            var printer = new LogPrinter(configuration.Output, LogPrinter.ShouldColour(Console.IsOutputRedirected));
+            long after = 0;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var page = await store.Logs.ReadAsync(executionId, after, LogReading.PageSize, cancellationToken).ConfigureAwait(false);
+                if (page.Count > 0)
+                {
+                    printer.Print(page);
+                    after = page[^1].Sequence;
+                    continue;
+                }
+
+                var execution = await store.Executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
+                if (!parseResult.GetValue(follow) || execution is null || execution.State.IsTerminal())
+                {
+                    break;
+                }
+
+                await Task.Delay(FollowInterval, cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
