@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Harrier.Scripts.Runners;
+using Harrier.Scripts.Runners.Process;
+using Harrier.Scripts.Tests.Support;
+
+namespace Harrier.Scripts.Tests.Runners.Process;
+
+public sealed class ProcessTaskRunnerKillTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Cancel_KillsTheWholeTree_IncludingABackgroundGrandchild()
+    {
+        var script = "sleep 300 & echo $! > grandchild.pid; echo started; sleep 300";
+        using var cancellation = new CancellationTokenSource();
+        var sink = new RecordingOutputSink();
+        var started = sink.WhenStdoutLine("started");
+        var run = new ProcessTaskRunner().RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path), sink, cancellation.Token);
+
+        await started.WaitAsync(TimeSpan.FromSeconds(10));
+        var grandchild = int.Parse(await File.ReadAllTextAsync(_dir.File("grandchild.pid")));
+        Assert.True(ProcessState.IsRunning(grandchild));
+        await cancellation.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(result.Killed);
+        Assert.Equal(128 + 15, result.ExitCode);
+        Assert.True(await Eventually.TrueAsync(() => !ProcessState.IsRunning(grandchild)), $"grandchild {grandchild} survived the kill");
+    }
+
+    [Fact]
+    public async Task Cancel_ForceKillsAfterTheGracePeriod_WhenTheScriptIgnoresSigterm()
+    {
+        var script = "trap '' TERM; echo ready; while :; do sleep 1; done";
+        using var cancellation = new CancellationTokenSource();
+        var sink = new RecordingOutputSink();
+        var ready = sink.WhenStdoutLine("ready");
+        var request = new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path) { KillGracePeriod = TimeSpan.FromMilliseconds(200) };
+        var run = new ProcessTaskRunner().RunAsync(request, sink, cancellation.Token);
+
+        await ready.WaitAsync(TimeSpan.FromSeconds(10));
+        await cancellation.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(result.Killed);
+        Assert.Equal(128 + 9, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Run_EndsAndStopsLeftovers_WhenTheMainProcessExitsButABackgroundChildHoldsStdout()
+    {
+        var script = "sleep 300 & echo $! > leftover.pid; echo bye";
+        var options = new ProcessTaskRunnerOptions { PostExitDrainWindow = TimeSpan.FromMilliseconds(100) };
+        var sink = new RecordingOutputSink();
+        var elapsed = Stopwatch.StartNew();
+
+        var result = await new ProcessTaskRunner(options).RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path), sink, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(result.Killed);
+        Assert.Equal(["bye"], sink.Stdout);
+        Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(5), $"took {elapsed.Elapsed}");
+        var leftover = int.Parse(await File.ReadAllTextAsync(_dir.File("leftover.pid")));
+        Assert.True(await Eventually.TrueAsync(() => !ProcessState.IsRunning(leftover)), $"leftover {leftover} survived the task");
+    }
+
+    [Fact]
+    public async Task Run_StopsLeftovers_EvenWhenTheyReleasedStdout()
+    {
+        var script = "sleep 300 > /dev/null 2>&1 & echo $! > leftover.pid";
+        var result = await new ProcessTaskRunner().RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path), new RecordingOutputSink(), CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        var leftover = int.Parse(await File.ReadAllTextAsync(_dir.File("leftover.pid")));
+        Assert.True(await Eventually.TrueAsync(() => !ProcessState.IsRunning(leftover)), $"leftover {leftover} survived the task");
+    }
+}
