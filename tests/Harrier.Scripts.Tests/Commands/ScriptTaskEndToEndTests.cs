@@ -107,4 +107,15 @@ public sealed class ScriptTaskEndToEndTests : IDisposable
         Assert.Equal((0, 1, 0), (run.Result.ExitCode, run.Collector.StdOutLineCount, run.Collector.StdErrLineCount));
         Assert.Equal("hello there!", run.Logs.Lines.Single().Message);
     }
+
+    [Fact]
+    public async Task AFiveMegabyteOutputsLine_FromARealProcess_IsParsed()
+    {
+        var script = "import json\nprint('::' + json.dumps({'outputs': {'big': 'x' * 5_000_000}}) + '::', end='')";
+        var run = await ScriptTask.RunScriptAsync(new PythonLanguage(), script, _dir.Path);
+
+        Assert.Equal(5_000_000, Assert.IsType<string>(run.Collector.Outputs["big"]).Length);
+        Assert.Equal(1, run.Collector.StdOutLineCount);
+        Assert.Empty(run.Logs.Lines);
+    }
 }

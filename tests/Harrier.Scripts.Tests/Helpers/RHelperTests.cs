@@ -35,4 +35,18 @@ public sealed class RHelperTests : IDisposable
         var nested = Assert.IsType<Dictionary<string, object?>>(run.Collector.Outputs["nested"]);
         Assert.Equal(new List<object?> { 1.5, 2L }, nested["a"]);
     }
+
+    [Fact]
+    public async Task AUsersRProfileUserVariable_IsSourcedBeforeHarriersFunctions()
+    {
+        var profile = Path.Combine(_dir.Path, "custom-profile.R");
+        await File.WriteAllTextAsync(profile, "custom_value <- 'from custom profile'\n");
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, "main.R"), "outputs(list(v = custom_value))");
+        var worker = new Dictionary<string, string> { ["R_PROFILE_USER"] = profile };
+        var original = HelperRun.Helpers.BuildVariables(worker)[Harrier.Scripts.Helpers.HelperEnvironment.OriginalRProfileVariable];
+
+        var run = await HelperRun.RunAsync([Interpreters.Require("Rscript"), "main.R"], _dir.Path, new Dictionary<string, string> { [Harrier.Scripts.Helpers.HelperEnvironment.OriginalRProfileVariable] = original });
+
+        Assert.Equal("from custom profile", run.Collector.Outputs["v"]);
+    }
 }
