@@ -1,5 +1,3 @@
-using SystemProcess = System.Diagnostics.Process;
-
 namespace Harrier.Scripts.Runners.Process;
 
 /// <summary>
@@ -14,11 +12,11 @@ internal sealed class ProcessOutputPump : IDisposable
     private readonly ITaskOutputSink _sink;
     private readonly Task _readers;
 
-    public ProcessOutputPump(SystemProcess process, ITaskOutputSink sink, int maxLineBytes)
+    public ProcessOutputPump(IChildProcess child, ITaskOutputSink sink, int maxLineBytes)
     {
         _sink = sink;
-        var stdout = StreamLineReader.ReadLinesAsync(process.StandardOutput.BaseStream, Stdout, maxLineBytes, _abandon.Token);
-        var stderr = StreamLineReader.ReadLinesAsync(process.StandardError.BaseStream, Stderr, maxLineBytes, _abandon.Token);
+        var stdout = StreamLineReader.ReadLinesAsync(child.StandardOutput, Stdout, maxLineBytes, _abandon.Token);
+        var stderr = StreamLineReader.ReadLinesAsync(child.StandardError, Stderr, maxLineBytes, _abandon.Token);
         _readers = Task.WhenAll(stdout, stderr);
     }
 

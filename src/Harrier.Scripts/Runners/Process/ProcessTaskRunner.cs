@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using SystemProcess = System.Diagnostics.Process;
 
 namespace Harrier.Scripts.Runners.Process;
 
@@ -8,19 +6,20 @@ namespace Harrier.Scripts.Runners.Process;
 /// Runs an argv as a local child process (Kestra's <c>io.kestra.plugin.core.runner.Process</c>).
 /// </summary>
 /// <remarks>
-/// The child starts through <c>setsid</c>, so it leads a new session and process group and every
-/// descendant that does not call setsid() itself can be signalled at once. setsid does not fork when
-/// its caller is not a group leader (true for a freshly forked child), so the pid we see is the
-/// group id; the extra exec is the whole cost. Nothing started for a task outlives it: once the main
-/// process exits, output still in flight is read for <see cref="ProcessTaskRunnerOptions.PostExitDrainWindow"/>,
-/// then whatever is left in the group gets SIGTERM and, after the grace period, SIGKILL. Without
-/// that, a background job holding stdout open would keep the task running forever.
-/// A program that cannot be found ends the run with exit code 127, like a shell, after one stderr
-/// line naming the program and the PATH searched, so the user sees why in the task's logs.
+/// The child leads a new session and process group (see <see cref="ChildLauncher"/>), so every
+/// descendant that does not call setsid() itself is signalled at once through the group. Nothing
+/// started for a task outlives it: once the main process exits, output still in flight is read for
+/// <see cref="ProcessTaskRunnerOptions.PostExitDrainWindow"/>, then whatever is left in the group gets
+/// SIGTERM and, after the grace period, SIGKILL. Without that, a background job holding stdout open
+/// would keep the task running forever, and a daemonised one would leak past it.
+/// A program that cannot be found ends the run with exit code 127 (one that cannot be executed: 126),
+/// like a shell, after one stderr line naming the program and the PATH searched, so the user sees why
+/// in the task's logs instead of a stack trace.
 /// </remarks>
 public sealed class ProcessTaskRunner : ITaskRunner
 {
     public const int CommandNotFoundExitCode = 127;
+    public const int CannotExecuteExitCode = 126;
 
     private readonly ProcessTaskRunnerOptions _options;
 
@@ -42,9 +41,9 @@ public sealed class ProcessTaskRunner : ITaskRunner
             throw new DirectoryNotFoundException($"The working directory '{request.WorkingDirectory}' does not exist.");
         }
 
-        var startInfo = CreateStartInfo(request);
+        var environment = ChildEnvironment.Build(request);
         var program = request.Arguments[0];
-        startInfo.Environment.TryGetValue("PATH", out var path);
+        environment.TryGetValue("PATH", out var path);
         var executable = ExecutableResolver.Resolve(program, request.WorkingDirectory, path);
         if (executable is null)
         {
@@ -52,32 +51,37 @@ public sealed class ProcessTaskRunner : ITaskRunner
             return new TaskRunnerResult(CommandNotFoundExitCode, Killed: false);
         }
 
-        startInfo.ArgumentList.Add(executable);
-        for (var i = 1; i < request.Arguments.Count; i++)
+        var start = new ChildStartInfo(executable, request.Arguments, request.WorkingDirectory, environment);
+        IChildProcess child;
+        try
         {
-            startInfo.ArgumentList.Add(request.Arguments[i]);
+            child = _options.Launcher == ChildLauncher.PosixSpawn
+                ? SpawnedChildProcess.Start(start)
+                : SetsidChildProcess.Start(start, _options.SetsidPath);
+        }
+        catch (Exception exception) when (exception is IOException or System.ComponentModel.Win32Exception)
+        {
+            // e.g. a file without a #! line or for another architecture: 126, as a shell says "cannot execute".
+            sink.OnStderr($"harrier: cannot run '{program}' ({executable}): {exception.Message}");
+            return new TaskRunnerResult(CannotExecuteExitCode, Killed: false);
         }
 
-        using var process = SystemProcess.Start(startInfo)
-            ?? throw new InvalidOperationException($"The process '{program}' could not be started.");
-        // Scripts read an empty stdin rather than hang waiting for input nobody will type.
-        process.StandardInput.Close();
-        using var output = new ProcessOutputPump(process, sink, _options.MaxLineBytes);
-        var groupId = process.Id;
+        using var ownedChild = child;
+        using var output = new ProcessOutputPump(child, sink, _options.MaxLineBytes);
         var killed = false;
         try
         {
-            await process.WaitForExitAsync(cancellationToken);
+            await child.Exited.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             killed = true;
-            await StopGroupAsync(process, groupId, request.KillGracePeriod);
+            await StopGroupAsync(child, request.KillGracePeriod);
         }
 
         if (!killed)
         {
-            await StopLeftoversAsync(output, groupId, request.KillGracePeriod);
+            await StopLeftoversAsync(output, child.Id, request.KillGracePeriod);
         }
 
         await output.FinishAsync(_options.PostExitDrainWindow);
@@ -86,46 +90,23 @@ public sealed class ProcessTaskRunner : ITaskRunner
             ExceptionDispatchInfo.Throw(failure);
         }
 
-        return new TaskRunnerResult(process.ExitCode, killed);
+        return new TaskRunnerResult(await child.Exited, killed);
     }
 
-    private ProcessStartInfo CreateStartInfo(TaskRunnerRequest request)
+    private static async Task StopGroupAsync(IChildProcess child, TimeSpan gracePeriod)
     {
-        var startInfo = new ProcessStartInfo(_options.SetsidPath)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = request.WorkingDirectory,
-        };
-        if (!request.InheritEnvironment)
-        {
-            startInfo.Environment.Clear();
-        }
-
-        foreach (var (name, value) in request.Environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        return startInfo;
-    }
-
-    private static async Task StopGroupAsync(SystemProcess process, int groupId, TimeSpan gracePeriod)
-    {
-        ProcessGroupSignals.Signal(groupId, ProcessGroupSignals.SigTerm);
+        ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigTerm);
         try
         {
-            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(gracePeriod);
+            await child.Exited.WaitAsync(gracePeriod);
         }
         catch (TimeoutException)
         {
             // The grace period is over: what did not stop politely is stopped forcibly below.
         }
 
-        ProcessGroupSignals.Signal(groupId, ProcessGroupSignals.SigKill);
-        await process.WaitForExitAsync(CancellationToken.None);
+        ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigKill);
+        await child.Exited;
     }
 
     private async Task StopLeftoversAsync(ProcessOutputPump output, int groupId, TimeSpan gracePeriod)

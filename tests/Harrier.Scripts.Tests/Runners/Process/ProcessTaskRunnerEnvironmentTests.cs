@@ -95,4 +95,28 @@ public sealed class ProcessTaskRunnerEnvironmentTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["done"], sink.Stdout);
     }
+
+    [Fact]
+    public async Task Run_Returns126WithAClearMessage_WhenTheFileCannotBeExecuted()
+    {
+        var file = _dir.File("not-a-program");
+        await File.WriteAllBytesAsync(file, [0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var sink = new RecordingOutputSink();
+
+        var result = await new ProcessTaskRunner().RunAsync(new TaskRunnerRequest(["./not-a-program"], _dir.Path), sink, CancellationToken.None);
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Contains("cannot run './not-a-program'", Assert.Single(sink.Stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_KeepsArgvZeroAsWritten()
+    {
+        var sink = new RecordingOutputSink();
+
+        await new ProcessTaskRunner().RunAsync(new TaskRunnerRequest(["sh", "-c", "echo $0"], _dir.Path), sink, CancellationToken.None);
+
+        Assert.Equal("sh", Assert.Single(sink.Stdout));
+    }
 }

@@ -11,14 +11,16 @@ public sealed class ProcessTaskRunnerKillTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public async Task Cancel_KillsTheWholeTree_IncludingABackgroundGrandchild()
+    [Theory]
+    [InlineData(ChildLauncher.PosixSpawn)]
+    [InlineData(ChildLauncher.SetsidBinary)]
+    public async Task Cancel_KillsTheWholeTree_IncludingABackgroundGrandchild(ChildLauncher launcher)
     {
         var script = "sleep 300 & echo $! > grandchild.pid; echo started; sleep 300";
         using var cancellation = new CancellationTokenSource();
         var sink = new RecordingOutputSink();
         var started = sink.WhenStdoutLine("started");
-        var run = new ProcessTaskRunner().RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path), sink, cancellation.Token);
+        var run = Runner(launcher).RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path), sink, cancellation.Token);
 
         await started.WaitAsync(TimeSpan.FromSeconds(10));
         var grandchild = int.Parse(await File.ReadAllTextAsync(_dir.File("grandchild.pid")));
@@ -31,15 +33,17 @@ public sealed class ProcessTaskRunnerKillTests : IDisposable
         Assert.True(await Eventually.TrueAsync(() => !ProcessState.IsRunning(grandchild)), $"grandchild {grandchild} survived the kill");
     }
 
-    [Fact]
-    public async Task Cancel_ForceKillsAfterTheGracePeriod_WhenTheScriptIgnoresSigterm()
+    [Theory]
+    [InlineData(ChildLauncher.PosixSpawn)]
+    [InlineData(ChildLauncher.SetsidBinary)]
+    public async Task Cancel_ForceKillsAfterTheGracePeriod_WhenTheScriptIgnoresSigterm(ChildLauncher launcher)
     {
         var script = "trap '' TERM; echo ready; while :; do sleep 1; done";
         using var cancellation = new CancellationTokenSource();
         var sink = new RecordingOutputSink();
         var ready = sink.WhenStdoutLine("ready");
         var request = new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path) { KillGracePeriod = TimeSpan.FromMilliseconds(200) };
-        var run = new ProcessTaskRunner().RunAsync(request, sink, cancellation.Token);
+        var run = Runner(launcher).RunAsync(request, sink, cancellation.Token);
 
         await ready.WaitAsync(TimeSpan.FromSeconds(10));
         await cancellation.CancelAsync();
@@ -49,11 +53,13 @@ public sealed class ProcessTaskRunnerKillTests : IDisposable
         Assert.Equal(128 + 9, result.ExitCode);
     }
 
-    [Fact]
-    public async Task Run_EndsAndStopsLeftovers_WhenTheMainProcessExitsButABackgroundChildHoldsStdout()
+    [Theory]
+    [InlineData(ChildLauncher.PosixSpawn)]
+    [InlineData(ChildLauncher.SetsidBinary)]
+    public async Task Run_EndsAndStopsLeftovers_WhenTheMainProcessExitsButABackgroundChildHoldsStdout(ChildLauncher launcher)
     {
         var script = "sleep 300 & echo $! > leftover.pid; echo bye";
-        var options = new ProcessTaskRunnerOptions { PostExitDrainWindow = TimeSpan.FromMilliseconds(100) };
+        var options = new ProcessTaskRunnerOptions { PostExitDrainWindow = TimeSpan.FromMilliseconds(100), Launcher = launcher };
         var sink = new RecordingOutputSink();
         var elapsed = Stopwatch.StartNew();
 
@@ -68,14 +74,45 @@ public sealed class ProcessTaskRunnerKillTests : IDisposable
         Assert.True(await Eventually.TrueAsync(() => !ProcessState.IsRunning(leftover)), $"leftover {leftover} survived the task");
     }
 
-    [Fact]
-    public async Task Run_StopsLeftovers_EvenWhenTheyReleasedStdout()
+    [Theory]
+    [InlineData(ChildLauncher.PosixSpawn)]
+    [InlineData(ChildLauncher.SetsidBinary)]
+    public async Task Run_StopsLeftovers_EvenWhenTheyReleasedStdout(ChildLauncher launcher)
     {
         var script = "sleep 300 > /dev/null 2>&1 & echo $! > leftover.pid";
-        var result = await new ProcessTaskRunner().RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path), new RecordingOutputSink(), CancellationToken.None);
+        var result = await Runner(launcher).RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path), new RecordingOutputSink(), CancellationToken.None);
 
         Assert.Equal(0, result.ExitCode);
         var leftover = int.Parse(await File.ReadAllTextAsync(_dir.File("leftover.pid")));
         Assert.True(await Eventually.TrueAsync(() => !ProcessState.IsRunning(leftover)), $"leftover {leftover} survived the task");
     }
+
+    [Theory]
+    [InlineData(ChildLauncher.PosixSpawn)]
+    [InlineData(ChildLauncher.SetsidBinary)]
+    public async Task Child_LeadsItsOwnProcessGroupAndSession(ChildLauncher launcher)
+    {
+        var sink = new RecordingOutputSink();
+
+        await Runner(launcher).RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", "echo $$; ps -o pgid= -o sid= -p $$"], _dir.Path), sink, CancellationToken.None);
+
+        var pid = sink.Stdout[0].Trim();
+        Assert.Equal([pid, pid], sink.Stdout[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Child_HasDefaultSigpipe_SoAPipelineEndsQuietly()
+    {
+        // The .NET runtime ignores SIGPIPE and System.Diagnostics.Process children inherit that (the
+        // setsid fallback prints "yes: standard output: Broken pipe" here); posix_spawn resets it.
+        var sink = new RecordingOutputSink();
+
+        var result = await Runner(ChildLauncher.PosixSpawn).RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", "yes | head -n 1"], _dir.Path), sink, CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["y"], sink.Stdout);
+        Assert.Empty(sink.Stderr);
+    }
+
+    private static ProcessTaskRunner Runner(ChildLauncher launcher) => new(new ProcessTaskRunnerOptions { Launcher = launcher });
 }
