@@ -66,8 +66,19 @@ public sealed class ProcessTaskRunner : ITaskRunner
             return new TaskRunnerResult(CannotExecuteExitCode, Killed: false);
         }
 
-        using var ownedChild = child;
-        using var output = new ProcessOutputPump(child, sink, _options.MaxLineBytes);
+        try
+        {
+            return await SuperviseAsync(child, request, sink, cancellationToken);
+        }
+        finally
+        {
+            child.Dispose();
+        }
+    }
+
+    private async Task<TaskRunnerResult> SuperviseAsync(IChildProcess child, TaskRunnerRequest request, ITaskOutputSink sink, CancellationToken cancellationToken)
+    {
+        var output = new ProcessOutputPump(child, sink, _options.MaxLineBytes);
         var killed = false;
         try
         {

@@ -54,7 +54,9 @@ internal sealed class SetsidChildProcess : IChildProcess
         return new SetsidChildProcess(process);
     }
 
-    public void Dispose() => _process.Dispose();
+    // Only the process handle: the output pump disposes the pipe streams after reading them to the end
+    // (closing them here while a read is blocked on an escaped descendant's pipe would hang).
+    public void Dispose() => _process.SafeHandle.Dispose();
 
     private static async Task<int> WaitAsync(SystemProcess process)
     {

@@ -89,10 +89,9 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
         }
     }
 
+    /// <summary>Nothing to release: the output pump disposes the pipe streams once it has read them to the end.</summary>
     public void Dispose()
     {
-        StandardOutput.Dispose();
-        StandardError.Dispose();
     }
 
     private static (int Read, int Write) CreatePipe()

@@ -15,7 +15,8 @@ internal static class StreamLineReader
     // Encoding.UTF8 replaces invalid sequences instead of throwing, which is what a log wants.
     private static readonly Encoding Utf8 = Encoding.UTF8;
 
-    public static async Task ReadLinesAsync(Stream stream, Action<string> onLine, int maxLineBytes, CancellationToken cancellationToken)
+    /// <summary>Reads until end of file, blocking: run it on a dedicated thread (see <see cref="ProcessOutputPump"/>).</summary>
+    public static void ReadLines(Stream stream, Action<string> onLine, int maxLineBytes)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var pending = new ArrayBufferWriter<byte>(ChunkSize);
@@ -23,7 +24,7 @@ internal static class StreamLineReader
         {
             while (true)
             {
-                var read = await stream.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken);
+                var read = stream.Read(chunk, 0, ChunkSize);
                 if (read == 0)
                 {
                     if (pending.WrittenCount > 0)

@@ -114,5 +114,37 @@ public sealed class ProcessTaskRunnerKillTests : IDisposable
         Assert.Empty(sink.Stderr);
     }
 
+    [Fact]
+    public async Task Run_StillEnds_WhenADescendantEscapesTheGroupAndHoldsStdout()
+    {
+        // setsid gives the sleep its own session: out of the group's reach, holding stdout open.
+        var script = "setsid sleep 300 & echo $! > daemon.pid; echo done";
+        var options = new ProcessTaskRunnerOptions { PostExitDrainWindow = TimeSpan.FromMilliseconds(100) };
+        var request = new TaskRunnerRequest(["/bin/sh", "-c", script], _dir.Path) { KillGracePeriod = TimeSpan.FromMilliseconds(100) };
+        var sink = new RecordingOutputSink();
+        try
+        {
+            var result = await new ProcessTaskRunner(options).RunAsync(request, sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(["done"], sink.Stdout);
+        }
+        finally
+        {
+            // The escaped daemon was started by this test: stop it by its pid.
+            if (File.Exists(_dir.File("daemon.pid")) && int.TryParse(await File.ReadAllTextAsync(_dir.File("daemon.pid")), out var pid))
+            {
+                try
+                {
+                    System.Diagnostics.Process.GetProcessById(pid).Kill();
+                }
+                catch (ArgumentException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+    }
+
     private static ProcessTaskRunner Runner(ChildLauncher launcher) => new(new ProcessTaskRunnerOptions { Launcher = launcher });
 }
