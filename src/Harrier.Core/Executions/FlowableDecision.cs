@@ -6,7 +6,10 @@ namespace Harrier.Core.Executions;
 /// </summary>
 public sealed record FlowableDecision
 {
-    /// <summary>If: "then", "else" or "none".</summary>
+    /// <summary>Prefix of <see cref="Branch"/> when a worker-side flowable's children finished: <c>worker:FAILED</c>.</summary>
+    public const string WorkerDone = "worker:";
+
+    /// <summary>If: "then" or "else"; WorkingDirectory: <c>worker:STATE</c> once its worker ran the children.</summary>
     public string? Branch { get; init; }
 
     /// <summary>ForEach: the values, each rendered as text (JSON for maps and lists).</summary>

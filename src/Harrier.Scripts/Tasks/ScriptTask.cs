@@ -19,13 +19,14 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
     {
         var declared = context.Properties;
         var runner = ScriptRunnerChoice.Resolve(declared);
-        using var directory = AttemptDirectory.Create(context.TempDirectory);
-        var variables = RunnerVariables.Create(directory.Path, runner.OutputDirectoryEnabled, declared.StringList("outputFiles"));
+        using var owned = context.SharedWorkingDirectory is null ? AttemptDirectory.Create(context.TempDirectory) : null;
+        var workingDirectory = context.SharedWorkingDirectory ?? owned!.Path;
+        var variables = RunnerVariables.Create(workingDirectory, runner.OutputDirectoryEnabled, declared.StringList("outputFiles"));
         var properties = context.PropertiesWith(variables.ForExpressions);
 
-        await InputFilesWriter.WriteAsync(properties, directory.Path, cancellationToken).ConfigureAwait(false);
+        await InputFilesWriter.WriteAsync(properties, workingDirectory, cancellationToken).ConfigureAwait(false);
         var environment = ScriptEnvironment.Build(properties, language, variables, services.Helpers);
-        var commands = await CommandsAsync(properties, directory.Path, environment, cancellationToken).ConfigureAwait(false);
+        var commands = await CommandsAsync(properties, workingDirectory, environment, cancellationToken).ConfigureAwait(false);
         var argv = ScriptCommandLineBuilder.Build(new CommandLineRequest(language, isCommands, commands)
         {
             Interpreter = properties.StringList("interpreter"),
@@ -35,17 +36,19 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         });
         if (properties.Bool("executionContext", false))
         {
-            await ExecutionContextFile.WriteAsync(context, directory.Path, environment, cancellationToken).ConfigureAwait(false);
+            await ExecutionContextFile.WriteAsync(context, workingDirectory, environment, cancellationToken).ConfigureAwait(false);
         }
 
+        // In a shared WorkingDirectory an earlier sibling's side-channel file must not become this task's outputs.
+        File.Delete(OutputsFile.PathIn(workingDirectory));
         var collector = new ScriptOutputCollector(new LoggerSink(context.Logger)) { StderrLevel = StderrLevel(properties) };
-        var result = await services.ProcessRunner.RunAsync(new TaskRunnerRequest(argv, directory.Path) { Environment = environment }, collector, cancellationToken).ConfigureAwait(false);
+        var result = await services.ProcessRunner.RunAsync(new TaskRunnerRequest(argv, workingDirectory) { Environment = environment }, collector, cancellationToken).ConfigureAwait(false);
         if (result.Killed)
         {
             throw new OperationCanceledException("The task was stopped.", cancellationToken);
         }
 
-        await OutputsFile.ReadIntoAsync(OutputsFile.PathIn(directory.Path), collector, CancellationToken.None).ConfigureAwait(false);
+        await OutputsFile.ReadIntoAsync(OutputsFile.PathIn(workingDirectory), collector, CancellationToken.None).ConfigureAwait(false);
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["vars"] = collector.Outputs,

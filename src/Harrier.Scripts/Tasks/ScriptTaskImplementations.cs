@@ -1,4 +1,5 @@
 using Harrier.Core.Tasks.Running;
+using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Languages;
 
 namespace Harrier.Scripts.Tasks;
@@ -14,6 +15,7 @@ public static class ScriptTaskImplementations
             implementations.Add(language.CommandsTypeName, () => new ScriptTask(language, isCommands: true, services));
         }
 
+        implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());
         return implementations;
     }
 }

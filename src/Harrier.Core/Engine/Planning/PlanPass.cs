@@ -183,6 +183,12 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
         if (task.IsFlowable)
         {
+            if (task.Type == CoreTaskTypes.WorkingDirectory)
+            {
+                // Its children share one directory, so one worker runs them all; the executor keeps errors/finally.
+                workspace.Jobs.Add(new WorkerJob(snapshot.Execution.Id, run.Id, 0) { WorkerGroup = task.WorkerGroup });
+            }
+
             return PlanFlowable(task, run);
         }
 
@@ -268,8 +274,11 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
                 return WalkSequential(task.ChildList(run.Decision!.Branch!), run);
             case CoreTaskTypes.ForEach:
                 return WalkIterations(task, run);
+            case CoreTaskTypes.WorkingDirectory:
+                return run.Decision?.Branch is { } branch && branch.StartsWith(FlowableDecision.WorkerDone, StringComparison.Ordinal)
+                    ? ListOutcome.Done(States.Parse(branch[FlowableDecision.WorkerDone.Length..]))
+                    : ListOutcome.StillRunning;
             default:
-                // Sequential, and WorkingDirectory until its worker-side execution lands.
                 return WalkSequential(task.ChildList("tasks"), run);
         }
     }

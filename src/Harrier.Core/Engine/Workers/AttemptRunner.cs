@@ -15,6 +15,14 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
 {
     private readonly EngineVariables _variables = new(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals);
 
+    public EngineServices Services => services;
+
+    public EngineSignals Signals => signals;
+
+    public LogWriter Logs => logs;
+
+    public EngineVariables Variables => _variables;
+
     public async Task RunAsync(JobLease lease, CancellationToken cancellationToken)
     {
         var job = lease.Job;
@@ -29,38 +37,72 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
 
         var flow = flows.Get(execution);
         var task = flow.FindTask(taskRun.TaskId);
-        var now = services.Time.GetUtcNow();
         if (task is null || execution.State is State.Killing or State.Killed)
         {
-            await FinishAsync(lease, taskRun with { State = State.Killed, EndDate = now }, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(lease, taskRun with { State = State.Killed, EndDate = services.Time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        taskRun = taskRun with
-        {
-            State = State.Running,
-            NextAttemptAt = null,
-            Attempts = [.. taskRun.Attempts, new TaskRunAttempt(State.Running, now, null)],
-        };
-        await store.SaveTaskRunAsync(taskRun, cancellationToken).ConfigureAwait(false);
-
         using var renewal = new LeaseRenewal(services, lease);
-        var outcome = await RunTaskAsync(flow, execution, task, taskRun, job.Attempt, cancellationToken).ConfigureAwait(false);
-        var resolved = AttemptResolver.Resolve(task, taskRun, outcome, services.Time.GetUtcNow(), Random.Shared);
-        if (resolved.RetryAt is { } retryAt)
+        if (task.IsFlowable)
         {
-            new StoredTaskLogger(logs, taskRun, job.Attempt, null, services.Time)
-                .Log(Logs.TaskLogLevel.Warn, $"Attempt {job.Attempt + 1} failed; retrying at {retryAt:O}");
+            await RunFlowableAsync(flow, execution, task, taskRun, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(lease, null, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await store.SaveTaskRunAsync(resolved.TaskRun, cancellationToken).ConfigureAwait(false);
-        if (resolved.RetryAt is { } at)
+        var (resolved, retryAt) = await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun, job.Attempt), cancellationToken).ConfigureAwait(false);
+        if (retryAt is { } at)
         {
             await services.Queue.EnqueueAsync(job with { Attempt = job.Attempt + 1 }, at, cancellationToken).ConfigureAwait(false);
         }
 
         await FinishAsync(lease, null, cancellationToken).ConfigureAwait(false);
+        _ = resolved;
+    }
+
+    /// <summary>Runs one attempt and stores its result; returns the stored task run and the retry date, if any.</summary>
+    public async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken cancellationToken)
+    {
+        var now = services.Time.GetUtcNow();
+        var taskRun = request.TaskRun with
+        {
+            State = State.Running,
+            NextAttemptAt = null,
+            Attempts = [.. request.TaskRun.Attempts, new TaskRunAttempt(State.Running, now, null)],
+        };
+        await services.Store.SaveTaskRunAsync(taskRun, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunTaskAsync(request with { TaskRun = taskRun }, cancellationToken).ConfigureAwait(false);
+        var (resolved, retryAt) = AttemptResolver.Resolve(request.Task, taskRun, outcome, services.Time.GetUtcNow(), Random.Shared);
+        if (retryAt is { } at)
+        {
+            new StoredTaskLogger(logs, taskRun, request.Attempt, null, services.Time)
+                .Log(Harrier.Core.Logs.TaskLogLevel.Warn, $"Attempt {request.Attempt + 1} failed; retrying at {at:O}");
+        }
+
+        // Logs first, state second: whoever sees the final state finds every line already stored.
+        await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await services.Store.SaveTaskRunAsync(resolved, cancellationToken).ConfigureAwait(false);
+        return (resolved, retryAt);
+    }
+
+    /// <summary>
+    /// A flowable executed on this worker (WorkingDirectory): runs its children here and records the outcome
+    /// of its main list as a decision; the executor then runs its errors/finally and finalizes its state.
+    /// </summary>
+    private async Task RunFlowableAsync(FlowDefinition flow, Execution execution, TaskDefinition task, TaskRun taskRun, CancellationToken cancellationToken)
+    {
+        var children = new ChildTaskRunner(this, flow, execution, taskRun);
+        var outcome = await RunTaskAsync(new AttemptRequest(flow, execution, task, taskRun, 0) { Children = children }, cancellationToken).ConfigureAwait(false);
+        await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var state = outcome.State;
+        var stored = await services.Store.GetTaskRunAsync(taskRun.Id, cancellationToken).ConfigureAwait(false) ?? taskRun;
+        await services.Store.SaveTaskRunAsync(stored with
+        {
+            Outputs = outcome.Outputs,
+            Metrics = outcome.Metrics,
+            Decision = (stored.Decision ?? new FlowableDecision()) with { Branch = FlowableDecision.WorkerDone + state.ToName() },
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FinishAsync(JobLease lease, TaskRun? toSave, CancellationToken cancellationToken)
@@ -74,8 +116,9 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
         signals.ExecutionChanged(lease.Job.ExecutionId);
     }
 
-    private async Task<TaskOutcome> RunTaskAsync(FlowDefinition flow, Execution execution, TaskDefinition task, TaskRun taskRun, int attempt, CancellationToken shutdown)
+    private async Task<TaskOutcome> RunTaskAsync(AttemptRequest request, CancellationToken shutdown)
     {
+        var (flow, execution, task, taskRun, attempt) = (request.Flow, request.Execution, request.Task, request.TaskRun, request.Attempt);
         var logger = new StoredTaskLogger(logs, taskRun, attempt, task.LogLevel, services.Time);
         var runs = await services.Store.GetTaskRunsAsync(execution.Id, shutdown).ConfigureAwait(false);
         var scope = new RenderScope(_variables.ForTask(flow, execution, runs, task, taskRun));
@@ -92,6 +135,8 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             Time = services.Time,
             TempDirectory = services.Options.TempDirectory,
             Services = services.TaskServices,
+            SharedWorkingDirectory = request.SharedWorkingDirectory,
+            Children = request.Children,
         };
         return await new GuardedTaskExecution(services, signals.KillToken(execution.Id), shutdown).RunAsync(context).ConfigureAwait(false);
     }

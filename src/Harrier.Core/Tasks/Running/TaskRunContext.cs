@@ -29,6 +29,15 @@ public sealed class TaskRunContext
     /// <summary>Folder under which attempts create their working directories.</summary>
     public required string TempDirectory { get; init; }
 
+    /// <summary>
+    /// A directory shared with sibling tasks (inside a WorkingDirectory): the task runs there and must not
+    /// delete it. Null: the task makes its own directory.
+    /// </summary>
+    public string? SharedWorkingDirectory { get; init; }
+
+    /// <summary>Runs child tasks on this worker; set for flowables that execute on the worker (WorkingDirectory).</summary>
+    public IChildTaskRunner? Children { get; init; }
+
     /// <summary>Services of the worker (file storage, runners…) that task implementations may need.</summary>
     public IServiceProvider? Services { get; init; }
 
