@@ -1,5 +1,6 @@
 using Harrier.Core.Tasks.Running;
 using Harrier.Core.Tasks.Types;
+using Harrier.Scripts.Git;
 using Harrier.Scripts.Languages;
 
 namespace Harrier.Scripts.Tasks;
@@ -16,6 +17,7 @@ public static class ScriptTaskImplementations
         }
 
         implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());
+        implementations.Add(GitCloneType.Type, () => new GitCloneTask());
         return implementations;
     }
 }
