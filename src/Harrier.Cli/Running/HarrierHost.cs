@@ -3,6 +3,7 @@ using Harrier.Core.Flows;
 using Harrier.Core.Tasks.Core;
 using Harrier.Core.Tasks.Running;
 using Harrier.Persistence.Sqlite;
+using Harrier.Scripts.Tasks;
 
 namespace Harrier.Cli.Running;
 
@@ -24,7 +25,9 @@ public sealed class HarrierHost : IAsyncDisposable
 
     public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
 
-    public static TaskImplementations CreateImplementations() => new TaskImplementations().AddCoreTasks();
+    private static readonly ScriptTaskServices ScriptServices = new();
+
+    public static TaskImplementations CreateImplementations() => new TaskImplementations().AddCoreTasks().AddScriptTasks(ScriptServices);
 
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>
     public static Task<SqliteStore> OpenStoreAsync(string dataDirectory, CancellationToken cancellationToken) =>

@@ -1,0 +1,76 @@
+using System.Text;
+using Harrier.Core.Json;
+using Harrier.Core.Tasks.Running;
+
+namespace Harrier.Scripts.Tasks;
+
+/// <summary>
+/// Writes <c>inputFiles</c> (spec §5.1): a map, or a text rendering to a JSON object, of relative path →
+/// content. Keys may create sub-directories but can never leave the working directory.
+/// </summary>
+internal static class InputFilesWriter
+{
+    private static readonly string[] UriSchemes = ["harrier://", "kestra://", "nsfile://", "file://"];
+
+    public static async Task WriteAsync(PropertyReader properties, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var value = properties.Value("inputFiles");
+        if (value is string json)
+        {
+            value = ParseJsonObject(json);
+        }
+
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value is not IReadOnlyDictionary<string, object?> files)
+        {
+            throw new TaskFailedException("inputFiles must be a map of file name to content, or a text holding a JSON object");
+        }
+
+        foreach (var (name, content) in files)
+        {
+            if (content is null)
+            {
+                continue;
+            }
+
+            var path = SafePath(workingDirectory, name);
+            var text = PropertyReader.AsText(content);
+            if (UriSchemes.Any(scheme => text.StartsWith(scheme, StringComparison.Ordinal)))
+            {
+                throw new TaskFailedException($"inputFiles '{name}': reading files from {text[..text.IndexOf(':', StringComparison.Ordinal)]}:// URIs needs internal storage, which this Harrier build does not have yet");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The absolute path of <paramref name="name"/> inside the directory; absolute names and '..' are refused.</summary>
+    public static string SafePath(string directory, string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || Path.IsPathRooted(name) || name.Replace('\\', '/').Split('/').Contains(".."))
+        {
+            throw new TaskFailedException($"inputFiles key '{name}' must be a relative path without '..' (e.g. data/input.csv)");
+        }
+
+        var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(root, name));
+        return full.StartsWith(root, StringComparison.Ordinal) ? full : throw new TaskFailedException($"inputFiles key '{name}' leaves the working directory");
+    }
+
+    private static object? ParseJsonObject(string json)
+    {
+        try
+        {
+            return PlainJson.Parse(json);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new TaskFailedException($"inputFiles is a text but not a JSON object: {ex.Message}");
+        }
+    }
+}
