@@ -16,10 +16,16 @@ public sealed record Scenario
     /// <summary>The number of tasks, executions or lines the figure is divided by.</summary>
     public required int Size { get; init; }
 
+    /// <summary>Untimed preparation (files, interpreter lookup), run once before the warm-ups.</summary>
+    public Action? Setup { get; init; }
+
     public required Func<Measurement> Harrier { get; init; }
 
     /// <summary>Null when the floor is zero (pure engine overhead) or when there is nothing to compare with.</summary>
     public Func<Measurement>? Floor { get; init; }
+
+    /// <summary>Peak RSS of one floor command in KiB, measured once after the repetitions (untimed).</summary>
+    public Func<long>? FloorPeakRssKb { get; init; }
 
     /// <summary>What the floor is, in a few words, for the Markdown table.</summary>
     public string FloorLabel { get; init; } = "zero";

@@ -13,8 +13,10 @@ public sealed class ScenarioRunner(BenchSettings settings, TextWriter progress)
         var repetitions = settings.Quick ? 1 : scenario.Repetitions ?? settings.Repetitions;
         var harrier = new List<Measurement>();
         var floor = new List<Measurement>();
+        long floorPeak = 0;
         try
         {
+            scenario.Setup?.Invoke();
             for (var i = 0; i < warmUps; i++)
             {
                 progress.WriteLine($"  warm-up {i + 1}/{warmUps}");
@@ -43,17 +45,19 @@ public sealed class ScenarioRunner(BenchSettings settings, TextWriter progress)
                 progress.WriteLine($"  repetition {i + 1}/{repetitions}: Harrier {harrier[^1].Milliseconds:F1} ms" +
                     (floor.Count > 0 ? $", floor {floor[^1].Milliseconds:F1} ms" : ""));
             }
+
+            floorPeak = scenario.FloorPeakRssKb?.Invoke() ?? 0;
         }
         catch (Exception exception)
         {
             progress.WriteLine($"  FAILED: {exception.Message}");
-            return Summarise(scenario, repetitions, harrier, floor) with { Error = exception.Message };
+            return Summarise(scenario, repetitions, harrier, floor, floorPeak) with { Error = exception.Message };
         }
 
-        return Summarise(scenario, repetitions, harrier, floor);
+        return Summarise(scenario, repetitions, harrier, floor, floorPeak);
     }
 
-    private static ScenarioResult Summarise(Scenario scenario, int repetitions, List<Measurement> harrier, List<Measurement> floor)
+    private static ScenarioResult Summarise(Scenario scenario, int repetitions, List<Measurement> harrier, List<Measurement> floor, long floorPeak)
     {
         var harrierSamples = harrier.Select(m => m.Milliseconds).ToList();
         var floorSamples = floor.Select(m => m.Milliseconds).ToList();
@@ -73,7 +77,7 @@ public sealed class ScenarioRunner(BenchSettings settings, TextWriter progress)
             // Peak memory is a maximum over repetitions: the question it answers is "how much must a
             // machine have", which the worst run decides.
             HarrierPeakRssKb = harrier.Count > 0 ? harrier.Max(m => m.PeakRssKb) : 0,
-            FloorPeakRssKb = floor.Count > 0 ? floor.Max(m => m.PeakRssKb) : 0,
+            FloorPeakRssKb = floorPeak,
             Figure = medians is null ? null : scenario.Figure(medians),
             Target = scenario.Target,
             HarrierSamplesMs = harrierSamples,

@@ -9,7 +9,7 @@ public static class InProcessChild
 {
     public static Measurement Run(InProcessRequest request)
     {
-        var result = ChildProcess.RunCaptured([.. SelfCommand.Argv(), .. request.ToArguments()]);
+        var result = ChildProcess.RunMeasured([.. SelfCommand.Argv(), .. request.ToArguments()]);
         var line = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
         if (!result.Succeeded || line is null)
         {

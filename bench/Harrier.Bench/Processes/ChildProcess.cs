@@ -4,11 +4,37 @@ using System.Runtime.InteropServices;
 namespace Harrier.Bench.Processes;
 
 /// <summary>
-/// Runs a command to its end with posix_spawn + wait4 and measures it. Output goes to files (or
-/// /dev/null) rather than pipes, so the harness never becomes the bottleneck of what it measures.
+/// Runs a command to its end with posix_spawn + wait4 and times it. Output goes to files (or /dev/null)
+/// rather than pipes, so the harness never becomes the bottleneck of what it measures.
 /// </summary>
 public static class ChildProcess
 {
+    /// <summary>
+    /// Runs <paramref name="argv"/> under GNU time for its peak RSS. Not wait4's own ru_maxrss: a child
+    /// spawned from this process inherits, at exec, the high-water mark of the harness's address space
+    /// (the kernel records the old mm's peak), so a 2 MB <c>sh</c> would show the harness's 40 MB. GNU
+    /// time forks from a tiny process, so its figure is the command's own. It costs ~1 ms of wall time,
+    /// so timed floors never run through it.
+    /// </summary>
+    public static ChildResult RunMeasured(IReadOnlyList<string> argv)
+    {
+        var peakFile = Path.GetTempFileName();
+        try
+        {
+            var result = RunCaptured([TimeCommand, "-f", "%M", "-o", peakFile, .. argv]);
+            var text = File.ReadAllText(peakFile).Trim().Split('\n')[^1];
+            return long.TryParse(text, out var peak)
+                ? result with { PeakRssKb = peak }
+                : throw new InvalidOperationException($"GNU time gave no peak RSS for '{string.Join(' ', argv)}' ({text}); exit {result.ExitCode}: {result.Stderr.Trim()}");
+        }
+        finally
+        {
+            File.Delete(peakFile);
+        }
+    }
+
+    private const string TimeCommand = "/usr/bin/time";
+
     /// <summary>Runs <paramref name="argv"/> with stdout/stderr discarded; for floors and warm-ups.</summary>
     public static ChildResult RunQuiet(IReadOnlyList<string> argv) => Run(argv, captureOutput: false);
 
@@ -43,12 +69,11 @@ public static class ChildProcess
                 }
             }
 
-            var (status, usage) = Wait(pid);
+            var status = Wait(pid);
             stopwatch.Stop();
             return new ChildResult(
                 ExitCode(status),
                 stopwatch.Elapsed,
-                usage.MaxRssKb,
                 captureOutput ? File.ReadAllText(stdoutPath) : "",
                 captureOutput ? File.ReadAllText(stderrPath) : "");
         }
@@ -65,13 +90,13 @@ public static class ChildProcess
         }
     }
 
-    private static (int Status, Native.Rusage Usage) Wait(int pid)
+    private static int Wait(int pid)
     {
         while (true)
         {
-            if (Native.wait4(pid, out var status, 0, out var usage) == pid)
+            if (Native.wait4(pid, out var status, 0, out _) == pid)
             {
-                return (status, usage);
+                return status;
             }
 
             var errno = Marshal.GetLastPInvokeError();

@@ -3,9 +3,8 @@ using System.Runtime.InteropServices;
 namespace Harrier.Bench.Processes;
 
 /// <summary>
-/// libc calls for spawning and reaping children ourselves. <see cref="System.Diagnostics.Process"/> reaps
-/// its children on its own and throws their resource usage away; <c>wait4</c> hands back the child's
-/// exact peak RSS (kernel accounting, no polling that could miss a short-lived peak).
+/// libc calls for spawning and reaping children ourselves: the lightest way to start a process from
+/// .NET (no pipes, no reaper thread hand-off), so floors measure the operating system, not the harness.
 /// </summary>
 internal static unsafe partial class Native
 {

@@ -10,22 +10,18 @@ public static class Floors
     /// <summary>Runs <paramref name="count"/> commands one after the other.</summary>
     public static Measurement Sequential(int count, Func<int, IReadOnlyList<string>> argv)
     {
-        long peak = 0;
         var stopwatch = Stopwatch.StartNew();
         for (var i = 1; i <= count; i++)
         {
-            var result = ChildProcess.RunQuiet(argv(i));
-            EnsureSucceeded(result, argv(i));
-            peak = Math.Max(peak, result.PeakRssKb);
+            EnsureSucceeded(ChildProcess.RunQuiet(argv(i)), argv(i));
         }
 
-        return new Measurement(stopwatch.Elapsed.TotalMilliseconds, peak);
+        return new Measurement(stopwatch.Elapsed.TotalMilliseconds, 0);
     }
 
     /// <summary>Runs <paramref name="count"/> copies of a command, <paramref name="parallelism"/> at a time.</summary>
     public static Measurement Parallel(int count, int parallelism, IReadOnlyList<string> argv)
     {
-        long peak = 0;
         var next = 0;
         var stopwatch = Stopwatch.StartNew();
         // Plain threads, because wait4 blocks: thread-pool starvation would throttle the floor, not the OS.
@@ -33,14 +29,23 @@ public static class Floors
         {
             while (Interlocked.Increment(ref next) <= count)
             {
-                var result = ChildProcess.RunQuiet(argv);
-                EnsureSucceeded(result, argv);
-                InterlockedMax(ref peak, result.PeakRssKb);
+                EnsureSucceeded(ChildProcess.RunQuiet(argv), argv);
             }
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-        return new Measurement(stopwatch.Elapsed.TotalMilliseconds, peak);
+        return new Measurement(stopwatch.Elapsed.TotalMilliseconds, 0);
+    }
+
+    /// <summary>
+    /// Peak RSS of one floor command, from an extra untimed run: timed floor runs stay free of the
+    /// measuring wrapper, and every copy of a floor command peaks alike.
+    /// </summary>
+    public static long PeakRssKb(IReadOnlyList<string> argv)
+    {
+        var result = ChildProcess.RunMeasured(argv);
+        EnsureSucceeded(result, argv);
+        return result.PeakRssKb;
     }
 
     private static void EnsureSucceeded(ChildResult result, IReadOnlyList<string> argv)
@@ -48,14 +53,6 @@ public static class Floors
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Floor command '{string.Join(' ', argv)}' exited {result.ExitCode}.");
-        }
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        long current;
-        while (value > (current = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
         }
     }
 }

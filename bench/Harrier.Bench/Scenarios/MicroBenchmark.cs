@@ -23,7 +23,7 @@ public static class MicroBenchmark
             .. SelfCommand.Argv(), "micro", "--filter", filter, "--job", quick ? "Dry" : "Short", "--inProcess",
             "--exporters", "json", "--artifacts", artifactsDirectory,
         ];
-        var result = ChildProcess.RunCaptured(argv);
+        var result = ChildProcess.RunMeasured(argv);
         var report = Directory.Exists(artifactsDirectory)
             ? Directory.EnumerateFiles(artifactsDirectory, "*.json", SearchOption.AllDirectories).FirstOrDefault()
             : null;

@@ -41,6 +41,7 @@ public static class ScenarioCatalog
             Size = size,
             Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.ShellKind, size, null)),
             Floor = () => Floors.Sequential(size, _ => ["/bin/sh", "-c", "true"]),
+            FloorPeakRssKb = () => Floors.PeakRssKb(["/bin/sh", "-c", "true"]),
             FloorLabel = $"{size} × /bin/sh -c true",
             Figure = m => $"{Ms(m.OverheadPerUnitMs)} ms/task overhead",
             Target = "< 5 ms/task overhead",
@@ -51,23 +52,25 @@ public static class ScenarioCatalog
     {
         var size = settings.Size(40, 3);
         var scripts = Path.Combine(settings.WorkDirectory, "python");
-        var interpreter = new Lazy<string>(() =>
-        {
-            Directory.CreateDirectory(scripts);
-            for (var i = 1; i <= size; i++)
-            {
-                File.WriteAllText(Path.Combine(scripts, $"t{i}.py"), PythonWork.Script(i));
-            }
-
-            return Python.ResolveInterpreter();
-        });
+        var interpreter = "";
         return new Scenario
         {
+            Setup = () =>
+            {
+                Directory.CreateDirectory(scripts);
+                for (var i = 1; i <= size; i++)
+                {
+                    File.WriteAllText(Path.Combine(scripts, $"t{i}.py"), PythonWork.Script(i));
+                }
+
+                interpreter = Python.ResolveInterpreter();
+            },
             Id = "python",
             Title = $"Python: {size} sequential Script tasks (~10 ms work each)",
             Size = size,
             Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.PythonKind, size, null)),
-            Floor = () => Floors.Sequential(size, i => [interpreter.Value, Path.Combine(scripts, $"t{i}.py")]),
+            Floor = () => Floors.Sequential(size, i => [interpreter, Path.Combine(scripts, $"t{i}.py")]),
+            FloorPeakRssKb = () => Floors.PeakRssKb([interpreter, Path.Combine(scripts, "t1.py")]),
             FloorLabel = $"loop of {size} × python3 script.py",
             Figure = m => $"×{m.Ratio:F2}; {Ms(m.OverheadPerUnitMs)} ms/task overhead",
             Target = "ratio ≤ 1.3",
@@ -85,6 +88,7 @@ public static class ScenarioCatalog
             Size = size,
             Harrier = () => InProcessChild.Run(new(InProcessRequest.Throughput, BenchFlows.ShellKind, size, slots)),
             Floor = () => Floors.Parallel(size, slots, ["/bin/sh", "-c", "true"]),
+            FloorPeakRssKb = () => Floors.PeakRssKb(["/bin/sh", "-c", "true"]),
             FloorLabel = $"{size} × /bin/sh -c true, {slots} at a time",
             Figure = m => $"{PerSecond(size, m.HarrierMs)} exec/s (floor {PerSecond(size, m.FloorMs!.Value)}/s)",
         };
@@ -108,19 +112,21 @@ public static class ScenarioCatalog
     {
         var size = settings.Size(1_000_000, 1000);
         var script = Path.Combine(settings.WorkDirectory, "lines.py");
-        var interpreter = new Lazy<string>(() =>
-        {
-            Directory.CreateDirectory(settings.WorkDirectory);
-            File.WriteAllText(script, PythonWork.PrintLines(size));
-            return Python.ResolveInterpreter();
-        });
+        var interpreter = "";
         return new Scenario
         {
+            Setup = () =>
+            {
+                Directory.CreateDirectory(settings.WorkDirectory);
+                File.WriteAllText(script, PythonWork.PrintLines(size));
+                interpreter = Python.ResolveInterpreter();
+            },
             Id = "logs",
             Title = $"Logs: one task printing {size:N0} lines",
             Size = size,
             Harrier = () => AllLinesStored(InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.LinesKind, size, null)), size),
-            Floor = () => Floors.Sequential(1, _ => [interpreter.Value, script]),
+            Floor = () => Floors.Sequential(1, _ => [interpreter, script]),
+            FloorPeakRssKb = () => Floors.PeakRssKb([interpreter, script]),
             FloorLabel = "the same script > /dev/null",
             Figure = m => $"×{m.Ratio:F2}; {m.OverheadPerUnitMs * 1000:F2} µs/line",
             Target = "≤ 2× and every line stored",
@@ -152,7 +158,7 @@ public static class ScenarioCatalog
         Size = 1,
         Harrier = () => MicroBenchmark.Run("*TemplateRenderBenchmark*", settings.Quick, Path.Combine(settings.WorkDirectory, "bdn")),
         FloorLabel = "none",
-        Figure = m => $"{m.HarrierMs * 1e6:F0} ns/render",
+        Figure = m => settings.Quick ? "dry run: one cold call, not a figure" : $"{m.HarrierMs * 1e6:F0} ns/render",
         // BenchmarkDotNet warms up and repeats on its own.
         Repetitions = 1,
         WarmUps = 0,

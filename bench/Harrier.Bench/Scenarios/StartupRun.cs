@@ -6,7 +6,8 @@ namespace Harrier.Bench.Scenarios;
 
 /// <summary>
 /// One whole <c>harrier run FLOW --json</c> process, as a user starts it: runtime start-up, flow loading,
-/// SQLite open, the execution, the JSON print and shutdown. Wall time and peak RSS come from wait4.
+/// SQLite open, the execution, the JSON print and shutdown. Wall time is the harness's clock around the
+/// process, which runs under GNU time for its peak RSS (that adds about a millisecond).
 /// </summary>
 public sealed class StartupRun(string harrierPath, string workDirectory)
 {
@@ -23,7 +24,7 @@ public sealed class StartupRun(string harrierPath, string workDirectory)
             File.WriteAllText(_flowFile, BenchFlows.Create(BenchFlows.LogKind, 1));
         }
 
-        var result = ChildProcess.RunCaptured([harrierPath, "run", _flowFile, "--json", "--data-dir", _dataDirectory]);
+        var result = ChildProcess.RunMeasured([harrierPath, "run", _flowFile, "--json", "--data-dir", _dataDirectory]);
         var state = result.Succeeded ? ReadState(result.Stdout) : null;
         if (state != "SUCCESS")
         {
