@@ -1,0 +1,11 @@
+namespace Harrier.Bench.Harness;
+
+/// <summary>One whole run: where and when it ran, and every scenario's result (the JSON file's root).</summary>
+public sealed record BenchReport
+{
+    public required DateTimeOffset Date { get; init; }
+    public required string Commit { get; init; }
+    public required string Machine { get; init; }
+    public required bool Quick { get; init; }
+    public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Harrier.Bench.Harness;
+using Harrier.Bench.InProcess;
+using Harrier.Core.Engine;
+
+namespace Harrier.Bench.Scenarios;
+
+/// <summary>
+/// Every scenario, in table order. Later issues add theirs here (one method each): files (inputFiles /
+/// outputFiles round trip), Docker (a Commands task in a container vs <c>docker run</c>), namespace files,
+/// distributed workers on PostgreSQL.
+/// </summary>
+public static class ScenarioCatalog
+{
+    public static IReadOnlyList<Scenario> Create(BenchSettings settings) =>
+    [
+        Engine(settings), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
+        ThroughputLog(settings), Logs(settings), Startup(settings), Expressions(settings),
+    ];
+
+    private static Scenario Engine(BenchSettings settings)
+    {
+        var size = settings.Size(200, 5);
+        return new Scenario
+        {
+            Id = "engine",
+            Title = $"Engine: {size} sequential Log tasks",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.LogKind, size, null)),
+            Figure = m => $"{Ms(m.HarrierMs / size)} ms/task",
+        };
+    }
+
+    private static Scenario Shell(BenchSettings settings)
+    {
+        var size = settings.Size(100, 5);
+        return new Scenario
+        {
+            Id = "shell",
+            Title = $"Shell: {size} sequential Commands [true] tasks",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.ShellKind, size, null)),
+            Floor = () => Floors.Sequential(size, _ => ["/bin/sh", "-c", "true"]),
+            FloorPeakRssKb = () => Floors.PeakRssKb(["/bin/sh", "-c", "true"]),
+            FloorLabel = $"{size} × /bin/sh -c true",
+            Figure = m => $"{Ms(m.OverheadPerUnitMs)} ms/task overhead",
+            Target = "< 5 ms/task overhead",
+        };
+    }
+
+    private static Scenario PythonScripts(BenchSettings settings)
+    {
+        var size = settings.Size(40, 3);
+        var scripts = Path.Combine(settings.WorkDirectory, "python");
+        var interpreter = "";
+        return new Scenario
+        {
+            Setup = () =>
+            {
+                Directory.CreateDirectory(scripts);
+                for (var i = 1; i <= size; i++)
+                {
+                    File.WriteAllText(Path.Combine(scripts, $"t{i}.py"), PythonWork.Script(i));
+                }
+
+                interpreter = Python.ResolveInterpreter();
+            },
+            Id = "python",
+            Title = $"Python: {size} sequential Script tasks (~10 ms work each)",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.PythonKind, size, null)),
+            Floor = () => Floors.Sequential(size, i => [interpreter, Path.Combine(scripts, $"t{i}.py")]),
+            FloorPeakRssKb = () => Floors.PeakRssKb([interpreter, Path.Combine(scripts, "t1.py")]),
+            FloorLabel = $"loop of {size} × python3 script.py",
+            Figure = m => $"×{m.Ratio:F2}; {Ms(m.OverheadPerUnitMs)} ms/task overhead",
+            Target = "ratio ≤ 1.3",
+        };
+    }
+
+    private static Scenario ThroughputShell(BenchSettings settings)
+    {
+        var size = settings.Size(500, 10);
+        var slots = new EngineOptions().WorkerSlots;
+        return new Scenario
+        {
+            Id = "throughput-shell",
+            Title = $"Throughput: {size} executions of a one-Commands-task flow, {slots} slots",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Throughput, BenchFlows.ShellKind, size, slots)),
+            Floor = () => Floors.Parallel(size, slots, ["/bin/sh", "-c", "true"]),
+            FloorPeakRssKb = () => Floors.PeakRssKb(["/bin/sh", "-c", "true"]),
+            FloorLabel = $"{size} × /bin/sh -c true, {slots} at a time",
+            Figure = m => $"{PerSecond(size, m.HarrierMs)} exec/s (floor {PerSecond(size, m.FloorMs!.Value)}/s)",
+        };
+    }
+
+    private static Scenario ThroughputLog(BenchSettings settings)
+    {
+        var size = settings.Size(500, 10);
+        return new Scenario
+        {
+            Id = "throughput-log",
+            Title = $"Throughput: {size} executions of a one-Log-task flow, submitted at once",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Throughput, BenchFlows.LogKind, size, null)),
+            Figure = m => $"{PerSecond(size, m.HarrierMs)} exec/s",
+            Target = "≥ 300 exec/s",
+        };
+    }
+
+    private static Scenario Logs(BenchSettings settings)
+    {
+        var size = settings.Size(1_000_000, 1000);
+        var script = Path.Combine(settings.WorkDirectory, "lines.py");
+        var interpreter = "";
+        return new Scenario
+        {
+            Setup = () =>
+            {
+                Directory.CreateDirectory(settings.WorkDirectory);
+                File.WriteAllText(script, PythonWork.PrintLines(size));
+                interpreter = Python.ResolveInterpreter();
+            },
+            Id = "logs",
+            Title = $"Logs: one task printing {size:N0} lines",
+            Size = size,
+            Harrier = () => AllLinesStored(InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.LinesKind, size, null)), size),
+            Floor = () => Floors.Sequential(1, _ => [interpreter, script]),
+            FloorPeakRssKb = () => Floors.PeakRssKb([interpreter, script]),
+            FloorLabel = "the same script > /dev/null",
+            Figure = m => $"×{m.Ratio:F2}; {m.OverheadPerUnitMs * 1000:F2} µs/line",
+            Target = "≤ 2× and every line stored",
+            // A repetition takes seconds; three (plus a warm-up) keep the whole run within minutes.
+            Repetitions = settings.Quick ? 1 : 3,
+        };
+    }
+
+    private static Scenario Startup(BenchSettings settings)
+    {
+        var run = new StartupRun(settings.HarrierPath, settings.WorkDirectory);
+        return new Scenario
+        {
+            Id = "startup",
+            Title = "Start-up: harrier run of a one-Log-task flow (whole process)",
+            Size = 1,
+            Harrier = run.Run,
+            FloorLabel = "none",
+            Figure = m => $"{m.HarrierMs:F0} ms wall",
+            Target = "< 400 ms and < 120 MB",
+            Repetitions = settings.Quick ? 1 : 9,
+        };
+    }
+
+    private static Scenario Expressions(BenchSettings settings) => new()
+    {
+        Id = "expressions",
+        Title = "Expressions: render a script-task template (BenchmarkDotNet)",
+        Size = 1,
+        Harrier = () => MicroBenchmark.Run("*TemplateRenderBenchmark*", settings.Quick, Path.Combine(settings.WorkDirectory, "bdn")),
+        FloorLabel = "none",
+        Figure = m => settings.Quick ? "dry run: one cold call, not a figure" : $"{m.HarrierMs * 1e6:F0} ns/render",
+        // BenchmarkDotNet warms up and repeats on its own.
+        Repetitions = 1,
+        WarmUps = 0,
+    };
+
+    /// <summary>Dropped log lines would make any speed meaningless, so they fail the scenario.</summary>
+    private static Measurement AllLinesStored(Measurement measurement, int lines)
+    {
+        var stored = measurement.LogLines ?? 0;
+        return stored >= lines
+            ? measurement
+            : throw new InvalidOperationException($"Only {stored:N0} of {lines:N0} log lines were stored.");
+    }
+
+    private static string Ms(double milliseconds) => milliseconds.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string PerSecond(int count, double milliseconds) => (count / (milliseconds / 1000)).ToString("F0", CultureInfo.InvariantCulture);
+}
