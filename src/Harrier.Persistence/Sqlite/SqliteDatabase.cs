@@ -20,12 +20,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteConnection _writer;
+    private readonly SqliteWrite _write;
     private readonly string _readConnectionString;
     private bool _disposed;
 
     private SqliteDatabase(SqliteConnection writer, string readConnectionString, string path)
     {
         _writer = writer;
+        _write = new SqliteWrite(writer);
         _readConnectionString = readConnectionString;
         Path = path;
     }
@@ -73,7 +75,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer connection and commits it.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -81,7 +83,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             cancellationToken.ThrowIfCancellationRequested();
             using var transaction = _writer.BeginTransaction(deferred: false);
-            var result = work(_writer, transaction);
+            _write.Transaction = transaction;
+            var result = work(_write);
             transaction.Commit();
             return result;
         }
@@ -125,6 +128,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             }
 
             _disposed = true;
+            _write.DisposeCommands();
             _writer.Dispose();
             SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
         }

@@ -8,11 +8,7 @@ namespace Harrier.Persistence.Sqlite;
 public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionStore
 {
     public Task CreateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var command = SqliteCommands.Create(connection, transaction, ExecutionRows.Insert);
-            return command.BindAll(execution).ExecuteNonQuery();
-        }, cancellationToken);
+        database.WriteAsync(write => write.Command(ExecutionRows.Insert).BindAll(execution).ExecuteNonQuery(), cancellationToken);
 
     public Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
@@ -23,10 +19,9 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         }, cancellationToken);
 
     public Task UpdateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
+        database.WriteAsync(write =>
         {
-            using var command = SqliteCommands.Create(connection, transaction, ExecutionRows.Update);
-            var changed = command.BindAll(execution).ExecuteNonQuery();
+            var changed = write.Command(ExecutionRows.Update).BindAll(execution).ExecuteNonQuery();
             return changed == 1
                 ? changed
                 : throw new KeyNotFoundException($"Execution '{execution.Id}' does not exist; create it before updating it.");
@@ -56,18 +51,18 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
     }
 
     public Task SaveTaskRunAsync(TaskRun taskRun, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
+        database.WriteAsync(write =>
         {
-            TaskRunRows.Save(connection, transaction, taskRun);
+            TaskRunRows.Save(write, taskRun);
             return 1;
         }, cancellationToken);
 
     public Task SaveTaskRunsAsync(IReadOnlyList<TaskRun> taskRuns, CancellationToken cancellationToken) =>
-        taskRuns.Count == 0 ? Task.CompletedTask : database.WriteAsync((connection, transaction) =>
+        taskRuns.Count == 0 ? Task.CompletedTask : database.WriteAsync(write =>
         {
             foreach (var taskRun in taskRuns)
             {
-                TaskRunRows.Save(connection, transaction, taskRun);
+                TaskRunRows.Save(write, taskRun);
             }
 
             return taskRuns.Count;

@@ -22,9 +22,9 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             return Task.FromResult<IReadOnlyList<LogEntry>>([]);
         }
 
-        return database.WriteAsync<IReadOnlyList<LogEntry>>((connection, transaction) =>
+        return database.WriteAsync<IReadOnlyList<LogEntry>>(write =>
         {
-            var first = LogBatchInsert.Run(connection, entries);
+            var first = LogBatchInsert.Run(write.Connection, entries);
             var stored = new LogEntry[entries.Count];
             for (var i = 0; i < entries.Count; i++)
             {

@@ -39,11 +39,9 @@ internal static class TaskRunRows
         "VALUES (@id, @position, @execution_id, @name, @type, @value, @tags_json)";
 
     /// <summary>Writes the task run and replaces its metrics, inside the caller's transaction.</summary>
-    public static void Save(SqliteConnection connection, SqliteTransaction transaction, TaskRun taskRun)
+    public static void Save(SqliteWrite write, TaskRun taskRun)
     {
-        using (var upsert = SqliteCommands.Create(connection, transaction, Upsert))
-        {
-            upsert.Bind("@id", taskRun.Id)
+        write.Command(Upsert).Bind("@id", taskRun.Id)
                 .Bind("@execution_id", taskRun.ExecutionId)
                 .Bind("@task_id", taskRun.TaskId)
                 .Bind("@parent_task_run_id", taskRun.ParentTaskRunId)
@@ -57,19 +55,14 @@ internal static class TaskRunRows
                 .Bind("@end_date", SqliteDates.ToParameter(taskRun.EndDate))
                 .Bind("@next_attempt_at", SqliteDates.ToParameter(taskRun.NextAttemptAt))
                 .ExecuteNonQuery();
-        }
-
-        using (var delete = SqliteCommands.Create(connection, transaction, DeleteMetrics))
-        {
-            delete.Bind("@id", taskRun.Id).ExecuteNonQuery();
-        }
+        write.Command(DeleteMetrics).Bind("@id", taskRun.Id).ExecuteNonQuery();
 
         if (taskRun.Metrics.Count == 0)
         {
             return;
         }
 
-        using var insert = SqliteCommands.Create(connection, transaction, InsertMetric);
+        var insert = write.Command(InsertMetric);
         var position = insert.Parameters.Add("@position", SqliteType.Integer);
         var name = insert.Parameters.Add("@name", SqliteType.Text);
         var type = insert.Parameters.Add("@type", SqliteType.Text);
