@@ -32,13 +32,33 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         return database.ReadAsync<IReadOnlyList<Execution>>(connection =>
         {
+            // Only the filters given become conditions (fixed fragments, values still parameters), so SQLite can
+            // walk the (namespace, flow_id, created_at) or (created_at) index backwards and stop at the limit.
             // Newest first; rowid breaks ties between executions created in the same instant (later insert first).
-            using var command = SqliteCommands.Create(connection, null,
-                "SELECT " + ExecutionRows.Columns + " FROM executions " +
-                "WHERE (@namespace IS NULL OR namespace = @namespace) AND (@flow_id IS NULL OR flow_id = @flow_id) " +
-                "AND (@state IS NULL OR state = @state) ORDER BY created_at DESC, rowid DESC LIMIT @limit");
-            command.Bind("@namespace", query.Namespace).Bind("@flow_id", query.FlowId)
-                .Bind("@state", query.State?.ToName()).Bind("@limit", query.Limit);
+            var conditions = new List<string>(3);
+            using var command = SqliteCommands.Create(connection, null, "");
+            if (query.Namespace is not null)
+            {
+                conditions.Add("namespace = @namespace");
+                command.Bind("@namespace", query.Namespace);
+            }
+
+            if (query.FlowId is not null)
+            {
+                conditions.Add("flow_id = @flow_id");
+                command.Bind("@flow_id", query.FlowId);
+            }
+
+            if (query.State is { } state)
+            {
+                conditions.Add("state = @state");
+                command.Bind("@state", state.ToName());
+            }
+
+            command.CommandText = "SELECT " + ExecutionRows.Columns + " FROM executions" +
+                (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions)) +
+                " ORDER BY created_at DESC, rowid DESC LIMIT @limit";
+            command.Bind("@limit", query.Limit);
             using var reader = command.ExecuteReader();
             var executions = new List<Execution>();
             while (reader.Read())
