@@ -144,7 +144,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         var pragmas = $"PRAGMA busy_timeout = {busy};";
         if (write)
         {
-            pragmas += "PRAGMA journal_mode = WAL;" + (options.SynchronousFull ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+            // journal_size_limit: after a checkpoint, truncate the WAL file back to 64 MB at most, so one burst of
+            // a million log lines does not leave a WAL of hundreds of MB on disk for the life of the process.
+            pragmas += "PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;" +
+                (options.SynchronousFull ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
         }
 
         using var command = SqliteCommands.Create(connection, null, pragmas);

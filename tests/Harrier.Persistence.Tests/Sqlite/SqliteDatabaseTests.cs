@@ -149,6 +149,31 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         Assert.Equal(2000, await one.Logs.CountAsync(executionId, Ct));
     }
 
+    [Fact]
+    public async Task TwoStoresOnTheSameFile_ClaimEachJobExactlyOnce()
+    {
+        var stores = new[] { await _directory.OpenAsync(), await _directory.OpenAsync() };
+        for (var i = 0; i < 200; i++)
+        {
+            await stores[i % 2].Jobs.EnqueueAsync(new WorkerJob("ex", $"tr-{i}", 1), null, Ct);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            while (await stores[w % 2].Jobs.TryClaimAsync($"w{w}", null, TimeSpan.FromMinutes(1), Ct) is { } lease)
+            {
+                mine.Add(lease.JobId);
+            }
+
+            return mine;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(200, all.Count);
+        Assert.Equal(200, all.Distinct().Count());
+    }
+
     private string DatabasePath => Path.Combine(_directory.Path, "harrier.db");
 
     private static List<object> Query(string path, string sql)
