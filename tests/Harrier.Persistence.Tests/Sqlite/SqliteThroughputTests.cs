@@ -50,7 +50,8 @@ public sealed class SqliteThroughputTests(ITestOutputHelper output) : IAsyncLife
         var tail = await store.Logs.ReadAsync(executionId, 999_000, 1000, Ct);
         output.WriteLine($"1,000,000 log lines in batches of 1,000: {clock.Elapsed.TotalSeconds:F2} s; count + read last page {count.ElapsedMilliseconds} ms");
         Assert.Equal(1000, tail.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        // 60 s: far above the ~4.5 s measured, yet a per-line transaction or reader (100+ s) would fail it even on a loaded machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -117,6 +118,6 @@ public sealed class SqliteThroughputTests(ITestOutputHelper output) : IAsyncLife
             $"task run (3 attempts/metrics) insert {save.Elapsed.TotalMicroseconds / Runs:F0} µs, update {update.Elapsed.TotalMicroseconds / Runs:F0} µs, " +
             $"get {get.Elapsed.TotalMicroseconds / Runs:F0} µs, all {Runs} of the execution {all.Elapsed.TotalMilliseconds:F1} ms");
         Assert.Equal(Runs, listed.Count);
-        Assert.True(save.Elapsed.TotalMicroseconds / Runs < 5_000);
+        Assert.True(save.Elapsed.TotalMicroseconds / Runs < 10_000);
     }
 }
