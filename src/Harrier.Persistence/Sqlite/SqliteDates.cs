@@ -12,7 +12,8 @@ public static class SqliteDates
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    public static string ToText(DateTimeOffset value) => value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+    /// <remarks>"O" on a UTC DateTime prints exactly <see cref="Format"/> and takes .NET's fast path (a hot spot for logs).</remarks>
+    public static string ToText(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     public static object ToParameter(DateTimeOffset? value) => value is { } date ? ToText(date) : DBNull.Value;
 

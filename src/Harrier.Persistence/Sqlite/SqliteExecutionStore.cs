@@ -8,11 +8,7 @@ namespace Harrier.Persistence.Sqlite;
 public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionStore
 {
     public Task CreateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var command = SqliteCommands.Create(connection, transaction, ExecutionRows.Insert);
-            return command.BindAll(execution).ExecuteNonQuery();
-        }, cancellationToken);
+        database.WriteAsync(write => write.Command(ExecutionRows.Insert).BindAll(execution).ExecuteNonQuery(), cancellationToken);
 
     public Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
@@ -23,10 +19,9 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         }, cancellationToken);
 
     public Task UpdateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
+        database.WriteAsync(write =>
         {
-            using var command = SqliteCommands.Create(connection, transaction, ExecutionRows.Update);
-            var changed = command.BindAll(execution).ExecuteNonQuery();
+            var changed = write.Command(ExecutionRows.Update).BindAll(execution).ExecuteNonQuery();
             return changed == 1
                 ? changed
                 : throw new KeyNotFoundException($"Execution '{execution.Id}' does not exist; create it before updating it.");
@@ -37,13 +32,33 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         return database.ReadAsync<IReadOnlyList<Execution>>(connection =>
         {
+            // Only the filters given become conditions (fixed fragments, values still parameters), so SQLite can
+            // walk the (namespace, flow_id, created_at) or (created_at) index backwards and stop at the limit.
             // Newest first; rowid breaks ties between executions created in the same instant (later insert first).
-            using var command = SqliteCommands.Create(connection, null,
-                "SELECT " + ExecutionRows.Columns + " FROM executions " +
-                "WHERE (@namespace IS NULL OR namespace = @namespace) AND (@flow_id IS NULL OR flow_id = @flow_id) " +
-                "AND (@state IS NULL OR state = @state) ORDER BY created_at DESC, rowid DESC LIMIT @limit");
-            command.Bind("@namespace", query.Namespace).Bind("@flow_id", query.FlowId)
-                .Bind("@state", query.State?.ToName()).Bind("@limit", query.Limit);
+            var conditions = new List<string>(3);
+            using var command = SqliteCommands.Create(connection, null, "");
+            if (query.Namespace is not null)
+            {
+                conditions.Add("namespace = @namespace");
+                command.Bind("@namespace", query.Namespace);
+            }
+
+            if (query.FlowId is not null)
+            {
+                conditions.Add("flow_id = @flow_id");
+                command.Bind("@flow_id", query.FlowId);
+            }
+
+            if (query.State is { } state)
+            {
+                conditions.Add("state = @state");
+                command.Bind("@state", state.ToName());
+            }
+
+            command.CommandText = "SELECT " + ExecutionRows.Columns + " FROM executions" +
+                (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions)) +
+                " ORDER BY created_at DESC, rowid DESC LIMIT @limit";
+            command.Bind("@limit", query.Limit);
             using var reader = command.ExecuteReader();
             var executions = new List<Execution>();
             while (reader.Read())
@@ -56,18 +71,18 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
     }
 
     public Task SaveTaskRunAsync(TaskRun taskRun, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
+        database.WriteAsync(write =>
         {
-            TaskRunRows.Save(connection, transaction, taskRun);
+            TaskRunRows.Save(write, taskRun);
             return 1;
         }, cancellationToken);
 
     public Task SaveTaskRunsAsync(IReadOnlyList<TaskRun> taskRuns, CancellationToken cancellationToken) =>
-        taskRuns.Count == 0 ? Task.CompletedTask : database.WriteAsync((connection, transaction) =>
+        taskRuns.Count == 0 ? Task.CompletedTask : database.WriteAsync(write =>
         {
             foreach (var taskRun in taskRuns)
             {
-                TaskRunRows.Save(connection, transaction, taskRun);
+                TaskRunRows.Save(write, taskRun);
             }
 
             return taskRuns.Count;

@@ -32,9 +32,9 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     public Task EnqueueAsync(WorkerJob job, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return database.WriteAsync((connection, transaction) =>
+        return database.WriteAsync(write =>
         {
-            using var command = SqliteCommands.Create(connection, transaction,
+            var command = write.Command(
                 "INSERT INTO jobs (execution_id, task_run_id, attempt, worker_group, not_before, enqueued_at) " +
                 "VALUES (@execution_id, @task_run_id, @attempt, @group, @not_before, @enqueued_at)");
             return command.Bind("@execution_id", job.ExecutionId).Bind("@task_run_id", job.TaskRunId).Bind("@attempt", job.Attempt)
@@ -47,12 +47,12 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        return database.WriteAsync((connection, transaction) =>
+        return database.WriteAsync(write =>
         {
             // Read the clock under the write lock so claims see time move forward in commit order.
             var now = time.GetUtcNow();
             var expires = now + leaseDuration;
-            using var command = SqliteCommands.Create(connection, transaction, Claim);
+            var command = write.Command(Claim);
             command.Bind("@owner", workerId).Bind("@expires", SqliteDates.ToText(expires))
                 .Bind("@now", SqliteDates.ToText(now)).Bind("@group", workerGroup);
             using var reader = command.ExecuteReader();
@@ -69,10 +69,10 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     public Task<bool> RenewAsync(JobLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        return database.WriteAsync((connection, transaction) =>
+        return database.WriteAsync(write =>
         {
             var expires = time.GetUtcNow() + leaseDuration;
-            using var command = SqliteCommands.Create(connection, transaction,
+            var command = write.Command(
                 "UPDATE jobs SET lease_expires_at = @expires WHERE id = @id AND lease_owner = @owner");
             return command.Bind("@expires", SqliteDates.ToText(expires)).Bind("@id", lease.JobId).Bind("@owner", lease.WorkerId)
                 .ExecuteNonQuery() == 1;
@@ -80,11 +80,11 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     }
 
     public Task CompleteAsync(JobLease lease, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
+        database.WriteAsync(write =>
         {
             // Only the current owner removes the job: a worker that lost its lease must not delete the job
             // from under the worker that took it over.
-            using var command = SqliteCommands.Create(connection, transaction, "DELETE FROM jobs WHERE id = @id AND lease_owner = @owner");
+            var command = write.Command("DELETE FROM jobs WHERE id = @id AND lease_owner = @owner");
             return command.Bind("@id", lease.JobId).Bind("@owner", lease.WorkerId).ExecuteNonQuery();
         }, cancellationToken);
 
@@ -96,9 +96,9 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
         }, cancellationToken);
 
     public Task<int> CancelExecutionAsync(string executionId, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
+        database.WriteAsync(write =>
         {
-            using var command = SqliteCommands.Create(connection, transaction, "DELETE FROM jobs WHERE execution_id = @execution_id");
+            var command = write.Command("DELETE FROM jobs WHERE execution_id = @execution_id");
             return command.Bind("@execution_id", executionId).ExecuteNonQuery();
         }, cancellationToken);
 }

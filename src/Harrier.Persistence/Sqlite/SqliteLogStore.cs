@@ -11,10 +11,6 @@ namespace Harrier.Persistence.Sqlite;
 /// </summary>
 public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
 {
-    private const string Insert =
-        "INSERT INTO logs (execution_id, task_run_id, task_id, attempt, level, message, timestamp) " +
-        "VALUES (@execution_id, @task_run_id, @task_id, @attempt, @level, @message, @timestamp) RETURNING seq";
-
     private const string Select =
         "SELECT seq, execution_id, task_run_id, task_id, attempt, level, message, timestamp FROM logs " +
         "WHERE execution_id = @execution_id AND seq > @after ORDER BY seq LIMIT @limit";
@@ -26,30 +22,13 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             return Task.FromResult<IReadOnlyList<LogEntry>>([]);
         }
 
-        return database.WriteAsync<IReadOnlyList<LogEntry>>((connection, transaction) =>
+        return database.WriteAsync<IReadOnlyList<LogEntry>>(write =>
         {
-            // One command prepared once and re-bound per line: the statement is compiled a single time per batch.
-            using var command = SqliteCommands.Create(connection, transaction, Insert);
-            var executionId = command.Parameters.Add("@execution_id", SqliteType.Text);
-            var taskRunId = command.Parameters.Add("@task_run_id", SqliteType.Text);
-            var taskId = command.Parameters.Add("@task_id", SqliteType.Text);
-            var attempt = command.Parameters.Add("@attempt", SqliteType.Integer);
-            var level = command.Parameters.Add("@level", SqliteType.Text);
-            var message = command.Parameters.Add("@message", SqliteType.Text);
-            var timestamp = command.Parameters.Add("@timestamp", SqliteType.Text);
-            command.Prepare();
+            var first = LogBatchInsert.Run(write.Connection, entries);
             var stored = new LogEntry[entries.Count];
             for (var i = 0; i < entries.Count; i++)
             {
-                var entry = entries[i];
-                executionId.Value = entry.ExecutionId;
-                taskRunId.Value = (object?)entry.TaskRunId ?? DBNull.Value;
-                taskId.Value = (object?)entry.TaskId ?? DBNull.Value;
-                attempt.Value = (object?)entry.Attempt ?? DBNull.Value;
-                level.Value = entry.Level.ToName();
-                message.Value = entry.Message;
-                timestamp.Value = SqliteDates.ToText(entry.Timestamp);
-                stored[i] = entry with { Sequence = (long)command.ExecuteScalar()! };
+                stored[i] = entries[i] with { Sequence = first + i };
             }
 
             return stored;

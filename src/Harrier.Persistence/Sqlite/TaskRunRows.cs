@@ -39,37 +39,31 @@ internal static class TaskRunRows
         "VALUES (@id, @position, @execution_id, @name, @type, @value, @tags_json)";
 
     /// <summary>Writes the task run and replaces its metrics, inside the caller's transaction.</summary>
-    public static void Save(SqliteConnection connection, SqliteTransaction transaction, TaskRun taskRun)
+    public static void Save(SqliteWrite write, TaskRun taskRun)
     {
-        using (var upsert = SqliteCommands.Create(connection, transaction, Upsert))
-        {
-            upsert.Bind("@id", taskRun.Id)
-                .Bind("@execution_id", taskRun.ExecutionId)
-                .Bind("@task_id", taskRun.TaskId)
-                .Bind("@parent_task_run_id", taskRun.ParentTaskRunId)
-                .Bind("@value", taskRun.Value)
-                .Bind("@iteration", taskRun.Iteration)
-                .Bind("@state", taskRun.State.ToName())
-                .Bind("@attempts_json", StoredJson.WriteAttempts(taskRun.Attempts))
-                .Bind("@outputs_json", PlainJson.Serialize(taskRun.Outputs))
-                .Bind("@decision_json", StoredJson.WriteDecision(taskRun.Decision))
-                .Bind("@created_at", SqliteDates.ToText(taskRun.CreatedAt))
-                .Bind("@end_date", SqliteDates.ToParameter(taskRun.EndDate))
-                .Bind("@next_attempt_at", SqliteDates.ToParameter(taskRun.NextAttemptAt))
-                .ExecuteNonQuery();
-        }
-
-        using (var delete = SqliteCommands.Create(connection, transaction, DeleteMetrics))
-        {
-            delete.Bind("@id", taskRun.Id).ExecuteNonQuery();
-        }
+        write.Command(Upsert)
+            .Bind("@id", taskRun.Id)
+            .Bind("@execution_id", taskRun.ExecutionId)
+            .Bind("@task_id", taskRun.TaskId)
+            .Bind("@parent_task_run_id", taskRun.ParentTaskRunId)
+            .Bind("@value", taskRun.Value)
+            .Bind("@iteration", taskRun.Iteration)
+            .Bind("@state", taskRun.State.ToName())
+            .Bind("@attempts_json", StoredJson.WriteAttempts(taskRun.Attempts))
+            .Bind("@outputs_json", PlainJson.Serialize(taskRun.Outputs))
+            .Bind("@decision_json", StoredJson.WriteDecision(taskRun.Decision))
+            .Bind("@created_at", SqliteDates.ToText(taskRun.CreatedAt))
+            .Bind("@end_date", SqliteDates.ToParameter(taskRun.EndDate))
+            .Bind("@next_attempt_at", SqliteDates.ToParameter(taskRun.NextAttemptAt))
+            .ExecuteNonQuery();
+        write.Command(DeleteMetrics).Bind("@id", taskRun.Id).ExecuteNonQuery();
 
         if (taskRun.Metrics.Count == 0)
         {
             return;
         }
 
-        using var insert = SqliteCommands.Create(connection, transaction, InsertMetric);
+        var insert = write.Command(InsertMetric);
         var position = insert.Parameters.Add("@position", SqliteType.Integer);
         var name = insert.Parameters.Add("@name", SqliteType.Text);
         var type = insert.Parameters.Add("@type", SqliteType.Text);
@@ -79,6 +73,12 @@ internal static class TaskRunRows
         for (var i = 0; i < taskRun.Metrics.Count; i++)
         {
             var metric = taskRun.Metrics[i];
+            if (double.IsNaN(metric.Value))
+            {
+                // SQLite stores NaN as NULL; the protocol's JSON cannot carry NaN, so this is a caller's bug.
+                throw new ArgumentException($"Metric '{metric.Name}' of task run '{taskRun.Id}' is NaN; a metric value must be a number.", nameof(taskRun));
+            }
+
             position.Value = i;
             name.Value = metric.Name;
             type.Value = metric.Type.ToName();

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+
+namespace Harrier.Persistence.Sqlite;
+
+/// <summary>
+/// The writer connection inside one write transaction. <see cref="Command"/> hands out commands that stay
+/// prepared across calls (Microsoft.Data.Sqlite keeps a command's compiled statement until its text changes),
+/// so the hot writes skip SQL compilation: it halves the cost of a claim or a task run save.
+/// </summary>
+/// <remarks>Only valid inside the <see cref="SqliteDatabase.WriteAsync{T}"/> call that received it. Do not dispose the commands.</remarks>
+public sealed class SqliteWrite
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    internal SqliteWrite(SqliteConnection connection) => Connection = connection;
+
+    public SqliteConnection Connection { get; }
+
+    public SqliteTransaction Transaction { get; internal set; } = null!;
+
+    /// <summary>A command for <paramref name="sql"/> with no parameters, enlisted in the current transaction.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Transaction = Transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
+    internal void DisposeCommands()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+}
