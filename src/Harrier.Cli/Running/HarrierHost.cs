@@ -1,5 +1,6 @@
 using Harrier.Core.Engine;
 using Harrier.Core.Flows;
+using Harrier.Core.Store;
 using Harrier.Core.Tasks.Core;
 using Harrier.Core.Tasks.Running;
 using Harrier.Persistence.Sqlite;
@@ -38,7 +39,8 @@ public sealed class HarrierHost : IAsyncDisposable
         var store = await OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
         var engine = new StandaloneEngine(new EngineServices
         {
-            Store = store.Executions,
+            // Standalone: this process is the only writer, so running executions can be served from memory.
+            Store = new WriteThroughExecutionCache(store.Executions),
             Logs = store.Logs,
             Queue = store.Jobs,
             Renderer = ExpressionChecking.Renderer,

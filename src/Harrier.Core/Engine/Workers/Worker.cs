@@ -11,17 +11,19 @@ public sealed class Worker(EngineServices services, EngineSignals signals, LogWr
     private readonly AttemptRunner _runner = new(services, signals, logs, flows);
 
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, services.Options.WorkerSlots).Select(_ => Task.Run(() => SlotAsync(cancellationToken), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, services.Options.WorkerSlots).Select(slot => Task.Run(() => SlotAsync(slot, cancellationToken), CancellationToken.None)));
 
-    private async Task SlotAsync(CancellationToken cancellationToken)
+    private async Task SlotAsync(int slot, CancellationToken cancellationToken)
     {
         var options = services.Options;
+        // Each slot owns its leases: a stalled slot's expired job taken by a sibling must not look like its own.
+        var workerId = $"{options.WorkerId}:{slot}";
         while (!cancellationToken.IsCancellationRequested)
         {
             JobLease? lease;
             try
             {
-                lease = await services.Queue.TryClaimAsync(options.WorkerId, options.WorkerGroup, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+                lease = await services.Queue.TryClaimAsync(workerId, options.WorkerGroup, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
