@@ -14,7 +14,8 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
     private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly LineSplitter _stdoutLines;
     private readonly LineSplitter _stderrLines;
-    private readonly int _wakeFd;
+    private readonly Lock _wakeGate = new();
+    private int _wakeFd;
     private int _stdoutFd;
     private int _stderrFd;
     private int _pidFd;
@@ -51,8 +52,15 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
 
     public void StopReading()
     {
-        long one = 1;
-        _ = PosixInterop.Write(_wakeFd, (byte*)&one, sizeof(long));
+        // Under the gate: once the loop has closed the eventfd its number may belong to another task.
+        lock (_wakeGate)
+        {
+            if (_wakeFd >= 0)
+            {
+                long one = 1;
+                _ = PosixInterop.Write(_wakeFd, (byte*)&one, sizeof(long));
+            }
+        }
     }
 
     // The supervising thread owns and closes every descriptor.
@@ -79,7 +87,12 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
 
                 if (PosixInterop.Poll(fds, (nuint)count, -1) < 0)
                 {
-                    continue; // EINTR
+                    if (Marshal.GetLastPInvokeError() == PosixInterop.Eintr)
+                    {
+                        continue;
+                    }
+
+                    return; // cannot happen with valid descriptors; never spin
                 }
 
                 for (var i = 0; i < count; i++)
@@ -114,10 +127,20 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
         }
         finally
         {
+            // Left early (poll failure) while the child runs: someone must still reap it.
+            if (_pidFd >= 0)
+            {
+                new Thread(() => _exited.TrySetResult(Reap(Id))) { IsBackground = true, Name = $"harrier-wait-{Id}" }.Start();
+            }
+
             CloseFd(ref _stdoutFd);
             CloseFd(ref _stderrFd);
             CloseFd(ref _pidFd);
-            _ = PosixInterop.Close(_wakeFd);
+            lock (_wakeGate)
+            {
+                CloseFd(ref _wakeFd);
+            }
+
             NativeMemory.Free(buffer);
             _outputEnded.TrySetResult();
         }
