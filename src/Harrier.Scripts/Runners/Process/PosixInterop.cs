@@ -82,13 +82,4 @@ internal static unsafe partial class PosixInterop
 
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     public static partial int WaitPid(int pid, int* status, int options);
-
-    /// <summary>struct pollfd.</summary>
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    public struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short ReturnedEvents;
-    }
 }

@@ -71,7 +71,7 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
     private void Supervise()
     {
         var buffer = (byte*)NativeMemory.Alloc(StreamLineReader.ChunkSize);
-        var fds = stackalloc PosixInterop.PollFd[4];
+        var fds = stackalloc PollFd[4];
         try
         {
             while (_stdoutFd >= 0 || _stderrFd >= 0 || _pidFd >= 0)
@@ -81,7 +81,7 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
                 {
                     if (fd >= 0)
                     {
-                        fds[count++] = new PosixInterop.PollFd { Fd = fd, Events = PosixInterop.PollIn };
+                        fds[count++] = new PollFd { Fd = fd, Events = PosixInterop.PollIn };
                     }
                 }
 
