@@ -9,6 +9,10 @@ public sealed class PowerShellLanguage : ScriptLanguage
 {
     private static readonly IReadOnlyList<string> Pwsh = ["pwsh", "-NoProfile", "-NonInteractive", "-Command"];
 
+    // pwsh colours its error records with ANSI escapes even when stderr is a pipe; task logs are plain
+    // text, so Harrier asks for plain output (a Harrier addition; Kestra passes the escapes through).
+    private static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string> { ["NO_COLOR"] = "1" };
+
     public override string Name => "powershell";
 
     public override string? ScriptFileExtension => ".ps1";
@@ -16,6 +20,8 @@ public sealed class PowerShellLanguage : ScriptLanguage
     public override string DefaultContainerImage => "ghcr.io/kestra-io/powershell:latest";
 
     public override IReadOnlyList<string> DefaultInterpreter => Pwsh;
+
+    public override IReadOnlyDictionary<string, string> ExtraEnvironment => Environment;
 
     protected override string RunTool => string.Empty;
 

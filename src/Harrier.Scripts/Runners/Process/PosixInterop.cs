@@ -11,6 +11,9 @@ internal static unsafe partial class PosixInterop
     public const short SpawnSetSigMask = 0x08; // POSIX_SPAWN_SETSIGMASK
     public const short SpawnSetSid = 0x80; // POSIX_SPAWN_SETSID (glibc ≥ 2.26)
     public const int Eintr = 4;
+    public const short PollIn = 0x1;
+    public const int EventFdCloexec = 0x80000;
+    public const long SysPidfdOpen = 434; // same number on x86-64 and arm64 (Linux ≥ 5.3)
 
     // Opaque glibc structures, allocated larger than their real size (80, 336 and 128 bytes).
     public const int FileActionsSize = 256;
@@ -61,6 +64,21 @@ internal static unsafe partial class PosixInterop
 
     [LibraryImport("libc", EntryPoint = "sigaddset")]
     public static partial int SignalSetAdd(void* signals, int signal);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int EventFd(uint initialValue, int flags);
+
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    public static partial long Syscall(long number, long argument1, long argument2);
 
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     public static partial int WaitPid(int pid, int* status, int options);

@@ -52,12 +52,13 @@ public sealed class ProcessTaskRunner : ITaskRunner
         }
 
         var start = new ChildStartInfo(executable, request.Arguments, request.WorkingDirectory, environment);
+        var delivery = new OutputDelivery(sink);
         IChildProcess child;
         try
         {
             child = _options.Launcher == ChildLauncher.PosixSpawn
-                ? SpawnedChildProcess.Start(start)
-                : SetsidChildProcess.Start(start, _options.SetsidPath);
+                ? SpawnedChildProcess.Start(start, delivery, _options.MaxLineBytes)
+                : SetsidChildProcess.Start(start, _options.SetsidPath, delivery, _options.MaxLineBytes);
         }
         catch (Exception exception) when (exception is IOException or System.ComponentModel.Win32Exception)
         {
@@ -68,7 +69,7 @@ public sealed class ProcessTaskRunner : ITaskRunner
 
         try
         {
-            return await SuperviseAsync(child, request, sink, cancellationToken);
+            return await SuperviseAsync(child, delivery, request, cancellationToken);
         }
         finally
         {
@@ -76,9 +77,8 @@ public sealed class ProcessTaskRunner : ITaskRunner
         }
     }
 
-    private async Task<TaskRunnerResult> SuperviseAsync(IChildProcess child, TaskRunnerRequest request, ITaskOutputSink sink, CancellationToken cancellationToken)
+    private async Task<TaskRunnerResult> SuperviseAsync(IChildProcess child, OutputDelivery delivery, TaskRunnerRequest request, CancellationToken cancellationToken)
     {
-        var output = new ProcessOutputPump(child, sink, _options.MaxLineBytes);
         var killed = false;
         try
         {
@@ -92,11 +92,17 @@ public sealed class ProcessTaskRunner : ITaskRunner
 
         if (!killed)
         {
-            await StopLeftoversAsync(output, child.Id, request.KillGracePeriod);
+            await StopLeftoversAsync(child, request.KillGracePeriod);
         }
 
-        await output.FinishAsync(_options.PostExitDrainWindow);
-        if (output.SinkFailure is { } failure)
+        if (!await EndsWithinAsync(child.OutputEnded, _options.PostExitDrainWindow))
+        {
+            // A descendant that escaped the group (it called setsid) holds a pipe: stop reading it.
+            delivery.Abandon();
+            child.StopReading();
+        }
+
+        if (delivery.SinkFailure is { } failure)
         {
             ExceptionDispatchInfo.Throw(failure);
         }
@@ -120,16 +126,34 @@ public sealed class ProcessTaskRunner : ITaskRunner
         await child.Exited;
     }
 
-    private async Task StopLeftoversAsync(ProcessOutputPump output, int groupId, TimeSpan gracePeriod)
+    private async Task StopLeftoversAsync(IChildProcess child, TimeSpan gracePeriod)
     {
-        await output.WaitForEndAsync(_options.PostExitDrainWindow);
+        await EndsWithinAsync(child.OutputEnded, _options.PostExitDrainWindow);
         // The common case ends here: the group is empty and the signal finds nobody (one syscall).
-        if (!ProcessGroupSignals.Signal(groupId, ProcessGroupSignals.SigTerm))
+        if (!ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigTerm))
         {
             return;
         }
 
-        await output.WaitForEndAsync(gracePeriod);
-        ProcessGroupSignals.Signal(groupId, ProcessGroupSignals.SigKill);
+        await EndsWithinAsync(child.OutputEnded, gracePeriod);
+        ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigKill);
+    }
+
+    private static async Task<bool> EndsWithinAsync(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            await task.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception)
+        {
+            // A read error ends reading just like end of file does.
+            return true;
+        }
     }
 }

@@ -5,7 +5,8 @@ public sealed class ProcessTaskRunnerOptions
 {
     /// <summary>
     /// Longest line delivered whole (default 64 MiB). A longer run of bytes without a newline is
-    /// delivered in pieces of this size, so a runaway script cannot exhaust the worker's memory.
+    /// delivered in pieces of about this size (plus at most one 64 KiB read), so a runaway script
+    /// cannot exhaust the worker's memory.
     /// </summary>
     public int MaxLineBytes { get; set; } = 64 * 1024 * 1024;
 

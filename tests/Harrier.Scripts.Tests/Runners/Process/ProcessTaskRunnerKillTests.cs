@@ -94,7 +94,7 @@ public sealed class ProcessTaskRunnerKillTests : IDisposable
     {
         var sink = new RecordingOutputSink();
 
-        await Runner(launcher).RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", "echo $$; ps -o pgid= -o sid= -p $$"], _dir.Path), sink, CancellationToken.None);
+        await Runner(launcher).RunAsync(new TaskRunnerRequest(["/bin/sh", "-c", "echo $$; cut -d' ' -f5,6 /proc/$$/stat"], _dir.Path), sink, CancellationToken.None);
 
         var pid = sink.Stdout[0].Trim();
         Assert.Equal([pid, pid], sink.Stdout[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -56,6 +56,17 @@ public sealed class ProcessTaskRunnerOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_KeepsANullOutputValue()
+    {
+        // §12.1 #6
+        var run = await ShellRun.ShAsync("set -e\necho '::{\"outputs\": {\"extract\":null}}::'", _dir.Path);
+
+        Assert.Equal(1, run.Collector.StdOutLineCount);
+        Assert.True(run.Collector.Outputs.ContainsKey("extract"));
+        Assert.Null(run.Collector.Outputs["extract"]);
+    }
+
+    [Fact]
     public async Task Run_StartsInTheWorkingDirectory()
     {
         // §12.1 #9-like: the working directory is the process's current directory.

@@ -1,0 +1,89 @@
+using Harrier.Scripts.Commands;
+using Harrier.Scripts.Helpers;
+using Harrier.Scripts.Languages;
+using Harrier.Scripts.Logs;
+using Harrier.Scripts.Protocol;
+using Harrier.Scripts.Runners;
+
+namespace Harrier.Scripts.Execution;
+
+/// <summary>
+/// Runs one rendered Script/Commands task end to end: script file, argv (§2.5), environment (worker,
+/// task, helpers, language, <c>$HARRIER_OUTPUTS</c>), the task runner, the output protocol and the side
+/// channel. The engine does rendering, files, retries and states around it.
+/// </summary>
+public sealed class ScriptRunner
+{
+    private readonly ITaskRunner _runner;
+    private readonly HelperEnvironment _helpers;
+    private readonly PythonInterpreterResolver _python;
+    private readonly IReadOnlyDictionary<string, string> _workerEnvironment;
+
+    /// <param name="workerEnvironment">The worker's own environment, as bound by configuration; the base of
+    /// helper paths (a user's PYTHONPATH is kept after Harrier's) and of Python's PATH lookup.</param>
+    public ScriptRunner(ITaskRunner runner, HelperEnvironment helpers, PythonInterpreterResolver python, IReadOnlyDictionary<string, string> workerEnvironment)
+    {
+        _runner = runner;
+        _helpers = helpers;
+        _python = python;
+        _workerEnvironment = workerEnvironment;
+    }
+
+    public async Task<ScriptRunResult> RunAsync(ScriptRunRequest request, ITaskLogSink logs, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>(_workerEnvironment, StringComparer.Ordinal);
+        foreach (var (name, value) in request.Environment)
+        {
+            environment[name] = value;
+        }
+
+        var added = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
+        foreach (var (name, value) in _helpers.BuildVariables(environment))
+        {
+            added[name] = value;
+        }
+
+        // Language variables come after the user's env, so they win (Kestra's order for Python's pip settings).
+        foreach (var (name, value) in request.Language.ExtraEnvironment)
+        {
+            added[name] = value;
+        }
+
+        var outputsFile = OutputsFile.PathIn(request.WorkingDirectory);
+        added[OutputsFile.EnvironmentVariable] = outputsFile;
+
+        var commands = request.IsCommandsTask ? request.Commands : await ScriptCommandsAsync(request, environment, cancellationToken);
+        var argv = ScriptCommandLineBuilder.Build(new CommandLineRequest(request.Language, request.IsCommandsTask, commands)
+        {
+            Interpreter = request.Interpreter,
+            BeforeCommands = request.BeforeCommands,
+            FailFast = request.FailFast,
+            TargetOs = request.TargetOs,
+        });
+
+        var collector = new ScriptOutputCollector(logs) { StderrLevel = request.StderrLevel };
+        var runRequest = new TaskRunnerRequest(argv, request.WorkingDirectory) { Environment = added, KillGracePeriod = request.KillGracePeriod };
+        var result = await _runner.RunAsync(runRequest, collector, cancellationToken);
+        if (!result.Killed)
+        {
+            // A killed task publishes nothing (Kestra: timed-out tasks have no outputs), so the file is not read.
+            await OutputsFile.ReadIntoAsync(outputsFile, collector, CancellationToken.None);
+        }
+
+        return new ScriptRunResult(result.ExitCode, result.Killed, collector.Outputs, collector.Metrics, collector.StdOutLineCount, collector.StdErrLineCount);
+    }
+
+    private async Task<IReadOnlyList<string>> ScriptCommandsAsync(ScriptRunRequest request, Dictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var script = request.Script ?? throw new ArgumentException("script: must not be null", nameof(request));
+        string? interpreter = null;
+        if (request.Language is PythonLanguage)
+        {
+            environment.TryGetValue("PATH", out var path);
+            interpreter = await _python.ResolveAsync(path ?? string.Empty, cancellationToken);
+        }
+
+        var context = new ScriptFileContext(request.WorkingDirectory, string.Empty, ResolvedInterpreter: interpreter);
+        return await ScriptFileWriter.WriteAndBuildCommandsAsync(request.Language, script, request.WorkingDirectory, context, cancellationToken);
+    }
+}

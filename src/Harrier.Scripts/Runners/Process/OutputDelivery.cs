@@ -1,0 +1,59 @@
+namespace Harrier.Scripts.Runners.Process;
+
+/// <summary>
+/// Hands a child's lines to the sink one call at a time. A sink that throws does not stop the reading
+/// (a child blocked on a full pipe would never exit); the first failure is kept for the runner to
+/// rethrow once the process is gone. After <see cref="Abandon"/> nothing more reaches the sink.
+/// </summary>
+internal sealed class OutputDelivery
+{
+    private readonly Lock _gate = new();
+    private readonly ITaskOutputSink _sink;
+    private bool _abandoned;
+
+    public OutputDelivery(ITaskOutputSink sink)
+    {
+        _sink = sink;
+    }
+
+    public Exception? SinkFailure { get; private set; }
+
+    public void Stdout(string line) => Deliver(line, isStderr: false);
+
+    public void Stderr(string line) => Deliver(line, isStderr: true);
+
+    public void Abandon()
+    {
+        lock (_gate)
+        {
+            _abandoned = true;
+        }
+    }
+
+    private void Deliver(string line, bool isStderr)
+    {
+        lock (_gate)
+        {
+            if (_abandoned)
+            {
+                return;
+            }
+
+            try
+            {
+                if (isStderr)
+                {
+                    _sink.OnStderr(line);
+                }
+                else
+                {
+                    _sink.OnStdout(line);
+                }
+            }
+            catch (Exception exception)
+            {
+                SinkFailure ??= exception;
+            }
+        }
+    }
+}
