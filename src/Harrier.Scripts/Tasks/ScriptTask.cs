@@ -2,16 +2,16 @@ using Harrier.Core.Executions;
 using Harrier.Core.Logs;
 using Harrier.Core.Tasks.Running;
 using Harrier.Scripts.Commands;
+using Harrier.Scripts.Execution;
 using Harrier.Scripts.Languages;
 using Harrier.Scripts.Protocol;
-using Harrier.Scripts.Runners;
 
 namespace Harrier.Scripts.Tasks;
 
 /// <summary>
-/// A Script or Commands task of any language (spec §1): fresh working directory, input files, rendered
-/// script and commands, §2.5's argv, the runner, the output protocol and side channel, the output object
-/// <c>{vars, exitCode, outputFiles}</c> — kept on failure too.
+/// A Script or Commands task of any language (spec §1): fresh (or shared) working directory, input files,
+/// rendered script and commands, then the script runner (argv, environment, runner, protocol, side channel);
+/// the output object <c>{vars, exitCode, outputFiles}</c> is kept on failure too.
 /// </summary>
 public sealed class ScriptTask(IScriptLanguage language, bool isCommands, ScriptTaskServices services) : IRunnableTask
 {
@@ -25,15 +25,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         var properties = context.PropertiesWith(variables.ForExpressions);
 
         await InputFilesWriter.WriteAsync(properties, workingDirectory, cancellationToken).ConfigureAwait(false);
-        var environment = ScriptEnvironment.Build(properties, language, variables, services.Helpers);
-        var commands = await CommandsAsync(properties, workingDirectory, environment, cancellationToken).ConfigureAwait(false);
-        var argv = ScriptCommandLineBuilder.Build(new CommandLineRequest(language, isCommands, commands)
-        {
-            Interpreter = properties.StringList("interpreter"),
-            BeforeCommands = properties.StringList("beforeCommands") ?? [],
-            FailFast = properties.Bool("failFast", true),
-            TargetOs = TargetOsOf(properties.String("targetOS")),
-        });
+        var environment = ScriptEnvironment.Build(properties, variables);
         if (properties.Bool("executionContext", false))
         {
             await ExecutionContextFile.WriteAsync(context, workingDirectory, environment, cancellationToken).ConfigureAwait(false);
@@ -41,45 +33,35 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
 
         // In a shared WorkingDirectory an earlier sibling's side-channel file must not become this task's outputs.
         File.Delete(OutputsFile.PathIn(workingDirectory));
-        var collector = new ScriptOutputCollector(new LoggerSink(context.Logger)) { StderrLevel = StderrLevel(properties) };
-        var result = await services.ProcessRunner.RunAsync(new TaskRunnerRequest(argv, workingDirectory) { Environment = environment }, collector, cancellationToken).ConfigureAwait(false);
+        var request = new ScriptRunRequest(language, isCommands, workingDirectory)
+        {
+            Script = isCommands ? null : properties.RequiredString("script"),
+            Commands = isCommands ? properties.StringList("commands") ?? [] : [],
+            BeforeCommands = properties.StringList("beforeCommands") ?? [],
+            Interpreter = properties.StringList("interpreter"),
+            FailFast = properties.Bool("failFast", true),
+            TargetOs = TargetOsOf(properties.String("targetOS")),
+            Environment = environment,
+            StderrLevel = TaskLogLevels.TryParse(properties.String("stderrLevel"), out var level) ? level : TaskLogLevel.Error,
+        };
+        var result = await services.Scripts.RunAsync(request, new LoggerSink(context.Logger), cancellationToken).ConfigureAwait(false);
         if (result.Killed)
         {
             throw new OperationCanceledException("The task was stopped.", cancellationToken);
         }
 
-        await OutputsFile.ReadIntoAsync(OutputsFile.PathIn(workingDirectory), collector, CancellationToken.None).ConfigureAwait(false);
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["vars"] = collector.Outputs,
+            ["vars"] = result.Vars,
             ["exitCode"] = (long)result.ExitCode,
             ["outputFiles"] = new Dictionary<string, object?>(),
         };
         return new TaskOutcome(result.ExitCode == 0 ? State.Success : State.Failed)
         {
             Outputs = outputs,
-            Metrics = collector.Metrics,
+            Metrics = result.Metrics,
             Error = result.ExitCode == 0 ? null : $"Command failed with exit code {result.ExitCode}",
         };
-    }
-
-    private async Task<IReadOnlyList<string>> CommandsAsync(PropertyReader properties, string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
-    {
-        if (isCommands)
-        {
-            return properties.StringList("commands") ?? [];
-        }
-
-        var script = properties.RequiredString("script");
-        string? python = null;
-        if (language.Name == "python")
-        {
-            var path = environment.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH") ?? "";
-            python = await services.Python.ResolveAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-
-        var fileContext = new ScriptFileContext(workingDirectory, "", ResolvedInterpreter: python);
-        return await ScriptFileWriter.WriteAndBuildCommandsAsync(language, script, workingDirectory, fileContext, cancellationToken).ConfigureAwait(false);
     }
 
     private static TargetOs TargetOsOf(string? text) => text?.ToUpperInvariant() switch
@@ -88,7 +70,4 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         "WINDOWS" => TargetOs.Windows,
         _ => TargetOs.Auto,
     };
-
-    private static TaskLogLevel StderrLevel(PropertyReader properties) =>
-        TaskLogLevels.TryParse(properties.String("stderrLevel"), out var level) ? level : TaskLogLevel.Error;
 }

@@ -1,23 +1,32 @@
 using Harrier.Scripts.Commands;
+using Harrier.Scripts.Execution;
 using Harrier.Scripts.Helpers;
 using Harrier.Scripts.Runners;
 using Harrier.Scripts.Runners.Process;
 
 namespace Harrier.Scripts.Tasks;
 
-/// <summary>Process-wide parts script tasks share: the Process runner, the helper files, the resolved Python.</summary>
+/// <summary>Process-wide parts script tasks share: the script runner over the Process runner, the helper files, the resolved Python.</summary>
 public sealed class ScriptTaskServices
 {
-    public ScriptTaskServices(ITaskRunner? processRunner = null, HelperEnvironment? helpers = null, PythonInterpreterResolver? python = null)
+    public ScriptTaskServices(ITaskRunner? processRunner = null, IReadOnlyDictionary<string, string>? workerEnvironment = null)
     {
         ProcessRunner = processRunner ?? new ProcessTaskRunner();
-        Helpers = helpers ?? new HelperEnvironment();
-        Python = python ?? new PythonInterpreterResolver();
+        Scripts = new ScriptRunner(ProcessRunner, new HelperEnvironment(), new PythonInterpreterResolver(), workerEnvironment ?? CurrentEnvironment());
     }
 
     public ITaskRunner ProcessRunner { get; }
 
-    public HelperEnvironment Helpers { get; }
+    public ScriptRunner Scripts { get; }
 
-    public PythonInterpreterResolver Python { get; }
+    private static Dictionary<string, string> CurrentEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = (string?)entry.Value ?? "";
+        }
+
+        return environment;
+    }
 }
