@@ -45,7 +45,7 @@ internal sealed class PlannerSimulation
 
     public IReadOnlyList<TaskRun> Runs => _runs;
 
-    public List<Executions.LogEntry> Logs { get; } = [];
+    public List<LogEntry> Logs { get; } = [];
 
     /// <summary>Task runs created per pass, "a b | c": labels separated by spaces, passes by bars.</summary>
     public string Waves => string.Join(" | ", _waves);
@@ -126,6 +126,9 @@ internal sealed class PlannerSimulation
 
         throw new InvalidOperationException($"no end after {MaxPasses} passes: {Waves}");
     }
+
+    /// <summary>What a worker would store: a task run in a new state.</summary>
+    public void Replace(TaskRun run) => _runs[_runs.FindIndex(r => r.Id == run.Id)] = run;
 
     public void Kill() => Execution = Execution with { State = State.Killing };
 
