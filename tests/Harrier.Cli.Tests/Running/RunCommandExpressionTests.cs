@@ -134,4 +134,32 @@ public sealed class RunCommandExpressionTests
         Assert.Equal("FAILED", result.State);
         Assert.Contains("flow output 'broken' could not be rendered", result.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FlowOutputs_OfAFailedExecution_DoNotHideWhyItFailed()
+    {
+        using var runs = new FlowRuns();
+
+        var result = runs.Run("""
+            id: failedWithOutputs
+            namespace: company.team
+            tasks:
+              - id: boom
+                type: io.kestra.plugin.core.execution.Fail
+                errorMessage: the real reason
+              - id: ok
+                type: io.kestra.plugin.core.debug.Return
+                format: fine
+            outputs:
+              - id: result
+                type: STRING
+                value: "{{ outputs.ok.value }}"
+            """);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("FAILED", result.State);
+        Assert.False(result.Json.TryGetProperty("error", out _), result.Output);
+        Assert.Contains("the real reason", result.LogMessages);
+        Assert.Contains(result.LogMessages, m => m.Contains("flow output 'result' could not be rendered", StringComparison.Ordinal));
+    }
 }

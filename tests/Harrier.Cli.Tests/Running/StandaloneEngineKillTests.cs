@@ -51,7 +51,7 @@ public sealed class StandaloneEngineKillTests
     }
 
     [Fact]
-    public async Task Kill_BeforeAnyTaskStarted_EndsKilled_WithoutRunningAnything()
+    public async Task Kill_BeforeAnyTaskStarted_EndsKilled_WithoutRunningAnything_EvenWithFlowOutputsToRender()
     {
         using var folder = new TempFolder();
         await using var host = await HarrierHost.StartAsync(folder.Path, new EngineOptions { WorkerSlots = 2 }, CancellationToken.None);
@@ -62,6 +62,13 @@ public sealed class StandaloneEngineKillTests
               - id: nap
                 type: io.kestra.plugin.core.flow.Sleep
                 duration: PT1M
+              - id: ret
+                type: io.kestra.plugin.core.debug.Return
+                format: x
+            outputs:
+              - id: result
+                type: STRING
+                value: "{{ outputs.ret.value }}"
             """, "long.yml").Flow!;
 
         var execution = await host.Engine.SubmitAsync(flow, new Dictionary<string, object?>(), CancellationToken.None);
