@@ -45,7 +45,7 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
                 ["state"] = execution.State.ToName(),
             },
             ["inputs"] = execution.Inputs,
-            ["outputs"] = OutputsOf(taskRuns),
+            ["outputs"] = OutputsOf(flow, taskRuns),
             ["vars"] = flow.Variables,
             ["labels"] = execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal),
             ["envs"] = envs,
@@ -80,11 +80,12 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
 
     /// <summary>
     /// <c>outputs.taskId</c> for plain task runs; task runs inside a ForEach are keyed by their value
-    /// (<c>outputs.taskId['value']</c>), one level per enclosing ForEach, as in Kestra.
+    /// (<c>outputs.taskId['value']</c>), one level per enclosing ForEach iteration, as in Kestra.
     /// </summary>
-    public static Dictionary<string, object?> OutputsOf(IReadOnlyList<TaskRun> taskRuns)
+    public static Dictionary<string, object?> OutputsOf(FlowDefinition flow, IReadOnlyList<TaskRun> taskRuns)
     {
         var byId = taskRuns.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var iterationChildren = IterationChildren(flow);
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var run in taskRuns)
         {
@@ -93,7 +94,7 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
                 continue;
             }
 
-            var values = ValuePath(run, byId);
+            var values = ValuePath(run, byId, iterationChildren);
             if (values.Count == 0)
             {
                 outputs[run.TaskId] = run.Outputs;
@@ -121,14 +122,25 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         return outputs;
     }
 
-    /// <summary>The ForEach values from the outermost to the innermost enclosing iteration.</summary>
-    private static List<string> ValuePath(TaskRun run, Dictionary<string, TaskRun> byId)
+    /// <summary>(ForEach id, child id) for the tasks a ForEach runs once per value (not its errors or finally).</summary>
+    private static HashSet<(string ForEach, string Child)> IterationChildren(FlowDefinition flow) =>
+    [
+        .. flow.AllTasks()
+            .Where(t => t.Type == Tasks.Types.CoreTaskTypes.ForEach)
+            .SelectMany(t => t.ChildList("tasks").Select(child => (t.Id, child.Id))),
+    ];
+
+    /// <summary>
+    /// The ForEach values from the outermost to the innermost enclosing iteration. A level is added where a
+    /// task run is an iteration of its ForEach parent; comparing values would merge nested loops over equal values.
+    /// </summary>
+    private static List<string> ValuePath(TaskRun run, Dictionary<string, TaskRun> byId, HashSet<(string, string)> iterationChildren)
     {
         var path = new List<string>();
         var current = run;
         while (current.ParentTaskRunId is { } parentId && byId.TryGetValue(parentId, out var parent))
         {
-            if (current.Value is { } value && (current.Value != parent.Value || current.Iteration != parent.Iteration))
+            if (current.Value is { } value && iterationChildren.Contains((parent.TaskId, current.TaskId)))
             {
                 path.Insert(0, value);
             }

@@ -109,7 +109,7 @@ internal static partial class InputConverter
             throw new InputException($"'{text}' is not an ISO-8601 date-time such as 2024-01-31T10:00:00Z");
         }
 
-        CheckOrder(input, date, s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+        CheckOrder(input, text, date, s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
         return date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
 
@@ -121,7 +121,7 @@ internal static partial class InputConverter
             throw new InputException($"'{text}' is not a date such as 2024-01-31");
         }
 
-        CheckOrder(input, date, s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        CheckOrder(input, text, date, s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         return text;
     }
 
@@ -133,7 +133,7 @@ internal static partial class InputConverter
             throw new InputException($"'{text}' is not a time such as 13:45:00");
         }
 
-        CheckOrder(input, time, s => TimeOnly.Parse(s, CultureInfo.InvariantCulture));
+        CheckOrder(input, text, time, s => TimeOnly.Parse(s, CultureInfo.InvariantCulture));
         return text;
     }
 
@@ -158,17 +158,18 @@ internal static partial class InputConverter
         return text;
     }
 
-    private static void CheckOrder<T>(InputDefinition input, T value, Func<string, T> parse)
+    /// <summary>Messages quote the text as given: a parsed value would print in .NET's format, not the user's.</summary>
+    private static void CheckOrder<T>(InputDefinition input, string text, T value, Func<string, T> parse)
         where T : IComparable<T>
     {
         if (input.Field("after") is string after && value.CompareTo(parse(after)) <= 0)
         {
-            throw new InputException($"{value} is not after {after}");
+            throw new InputException($"'{text}' is not after {after}");
         }
 
         if (input.Field("before") is string before && value.CompareTo(parse(before)) >= 0)
         {
-            throw new InputException($"{value} is not before {before}");
+            throw new InputException($"'{text}' is not before {before}");
         }
     }
 

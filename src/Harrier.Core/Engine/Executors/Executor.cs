@@ -125,7 +125,13 @@ public sealed class Executor
             if (error is not null)
             {
                 _logs.Write(new LogEntry { ExecutionId = execution.Id, Level = TaskLogLevel.Error, Message = error, Timestamp = _services.Time.GetUtcNow() });
-                updated = updated with { State = State.Failed, Error = error };
+
+                // Outputs usually read tasks that a failure or a kill kept from running: the execution keeps the
+                // state and error that say why it ended, and only a successful one fails on its outputs.
+                if (!updated.State.IsFailure())
+                {
+                    updated = updated with { State = State.Failed, Error = error };
+                }
             }
         }
 
