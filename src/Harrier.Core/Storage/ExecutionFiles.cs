@@ -10,8 +10,6 @@ namespace Harrier.Core.Storage;
 /// </summary>
 public sealed class ExecutionFiles(IFileStorage storage, ExecutionFileScope scope)
 {
-    private const int BufferSize = 1 << 20;
-
     public IFileStorage Storage => storage;
 
     public ExecutionFileScope Scope => scope;
@@ -46,7 +44,7 @@ public sealed class ExecutionFiles(IFileStorage storage, ExecutionFileScope scop
 
         if (uriText.StartsWith("file://", StringComparison.Ordinal))
         {
-            return File.OpenRead(AllowedLocalFile(uriText));
+            return StreamCopy.OpenRead(AllowedLocalFile(uriText));
         }
 
         throw new StoragePathException($"'{uriText}' is not a harrier://, kestra://, nsfile:// or file:// URI");
@@ -56,15 +54,14 @@ public sealed class ExecutionFiles(IFileStorage storage, ExecutionFileScope scop
     public async Task DownloadAsync(string uriText, string targetPath, CancellationToken cancellationToken)
     {
         await using var source = await OpenAsync(uriText, cancellationToken).ConfigureAwait(false);
-        await using var target = new FileStream(targetPath, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
-        await source.CopyToAsync(target, BufferSize, cancellationToken).ConfigureAwait(false);
+        await StreamCopy.ToFileAsync(source, targetPath, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uploads a local file as <c>&lt;task run prefix&gt;/&lt;relativePath&gt;</c>; returns its URI.</summary>
     public async Task<StorageUri> UploadAsync(string relativePath, string sourcePath, CancellationToken cancellationToken)
     {
         var uri = scope.TaskRunPrefix.Append(relativePath);
-        await using var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using var source = StreamCopy.OpenRead(sourcePath);
         await storage.PutAsync(uri, source, cancellationToken).ConfigureAwait(false);
         return uri;
     }

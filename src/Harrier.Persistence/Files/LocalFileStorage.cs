@@ -11,7 +11,6 @@ namespace Harrier.Persistence.Files;
 /// </summary>
 public sealed class LocalFileStorage : IFileStorage
 {
-    private const int BufferSize = 1 << 20;
     private readonly string _files;
     private readonly string _partial;
 
@@ -32,9 +31,9 @@ public sealed class LocalFileStorage : IFileStorage
         var temporary = Path.Combine(_partial, Ids.New(16));
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            await using (var file = StreamCopy.Create(temporary, FileMode.CreateNew))
             {
-                await content.CopyToAsync(file, BufferSize, cancellationToken).ConfigureAwait(false);
+                await content.CopyToAsync(file, StreamCopy.BufferFor(content), cancellationToken).ConfigureAwait(false);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -55,7 +54,7 @@ public sealed class LocalFileStorage : IFileStorage
             throw new FileNotFoundException($"No file at {uri}", uri.ToString());
         }
 
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        Stream stream = StreamCopy.OpenRead(path);
         return Task.FromResult(stream);
     }
 

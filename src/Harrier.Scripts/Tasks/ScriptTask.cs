@@ -1,5 +1,6 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Logs;
+using Harrier.Core.Tasks.Files;
 using Harrier.Core.Tasks.Running;
 using Harrier.Scripts.Commands;
 using Harrier.Scripts.Languages;
@@ -9,9 +10,9 @@ using Harrier.Scripts.Runners;
 namespace Harrier.Scripts.Tasks;
 
 /// <summary>
-/// A Script or Commands task of any language (spec §1): fresh working directory, input files, rendered
-/// script and commands, §2.5's argv, the runner, the output protocol and side channel, the output object
-/// <c>{vars, exitCode, outputFiles}</c> — kept on failure too.
+/// A Script or Commands task of any language (spec §1): fresh working directory, namespace files, input files,
+/// rendered script and commands with storage URIs downloaded (§5.4), §2.5's argv, the runner, the output protocol and side channel, the output object
+/// <c>{vars, exitCode, outputFiles}</c> — kept on failure too, output files included.
 /// </summary>
 public sealed class ScriptTask(IScriptLanguage language, bool isCommands, ScriptTaskServices services) : IRunnableTask
 {
@@ -20,16 +21,19 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         var declared = context.Properties;
         var runner = ScriptRunnerChoice.Resolve(declared);
         using var directory = AttemptDirectory.Create(context.TempDirectory);
-        var variables = RunnerVariables.Create(directory.Path, runner.OutputDirectoryEnabled, declared.StringList("outputFiles"));
+        var namespaceMetrics = await NamespaceFilesLoader.LoadAsync(context, declared, directory.Path, cancellationToken).ConfigureAwait(false);
+        var outputFiles = declared.StringList("outputFiles");
+        var variables = RunnerVariables.Create(directory.Path, runner.OutputDirectoryEnabled, outputFiles);
         var properties = context.PropertiesWith(variables.ForExpressions);
 
-        await InputFilesWriter.WriteAsync(properties, directory.Path, cancellationToken).ConfigureAwait(false);
+        await InputFilesWriter.WriteAsync(properties, context.Files, directory.Path, cancellationToken).ConfigureAwait(false);
         var environment = ScriptEnvironment.Build(properties, language, variables, services.Helpers);
-        var commands = await CommandsAsync(properties, directory.Path, environment, cancellationToken).ConfigureAwait(false);
+        var downloads = new StorageUriDownloads(context.Files, directory.Path);
+        var commands = await CommandsAsync(properties, downloads, directory.Path, environment, cancellationToken).ConfigureAwait(false);
         var argv = ScriptCommandLineBuilder.Build(new CommandLineRequest(language, isCommands, commands)
         {
-            Interpreter = properties.StringList("interpreter"),
-            BeforeCommands = properties.StringList("beforeCommands") ?? [],
+            Interpreter = await downloads.RewriteAsync(properties.StringList("interpreter"), cancellationToken).ConfigureAwait(false),
+            BeforeCommands = await downloads.RewriteAsync(properties.StringList("beforeCommands"), cancellationToken).ConfigureAwait(false) ?? [],
             FailFast = properties.Bool("failFast", true),
             TargetOs = TargetOsOf(properties.String("targetOS")),
         });
@@ -50,24 +54,24 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         {
             ["vars"] = collector.Outputs,
             ["exitCode"] = (long)result.ExitCode,
-            ["outputFiles"] = new Dictionary<string, object?>(),
+            ["outputFiles"] = await ScriptOutputFiles.CollectAsync(context, outputFiles, variables, cancellationToken).ConfigureAwait(false),
         };
         return new TaskOutcome(result.ExitCode == 0 ? State.Success : State.Failed)
         {
             Outputs = outputs,
-            Metrics = collector.Metrics,
+            Metrics = [.. namespaceMetrics, .. collector.Metrics],
             Error = result.ExitCode == 0 ? null : $"Command failed with exit code {result.ExitCode}",
         };
     }
 
-    private async Task<IReadOnlyList<string>> CommandsAsync(PropertyReader properties, string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> CommandsAsync(PropertyReader properties, StorageUriDownloads downloads, string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         if (isCommands)
         {
-            return properties.StringList("commands") ?? [];
+            return await downloads.RewriteAsync(properties.StringList("commands"), cancellationToken).ConfigureAwait(false) ?? [];
         }
 
-        var script = properties.RequiredString("script");
+        var script = await downloads.RewriteAsync(properties.RequiredString("script"), cancellationToken).ConfigureAwait(false);
         string? python = null;
         if (language.Name == "python")
         {

@@ -1,6 +1,7 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
 using Harrier.Core.Rendering;
+using Harrier.Core.Storage;
 
 namespace Harrier.Core.Tasks.Running;
 
@@ -28,6 +29,9 @@ public sealed class TaskRunContext
 
     /// <summary>Folder under which attempts create their working directories.</summary>
     public required string TempDirectory { get; init; }
+
+    /// <summary>This task run's files in internal storage (null when the engine has no storage).</summary>
+    public ExecutionFiles? Files { get; init; }
 
     /// <summary>Services of the worker (file storage, runners…) that task implementations may need.</summary>
     public IServiceProvider? Services { get; init; }
