@@ -39,6 +39,12 @@ public static class FileInputs
     {
         foreach (var (uri, path) in uploads)
         {
+            if (storage is ILocalFileCopy local)
+            {
+                await local.PutFileAsync(uri, path, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             await using var source = StreamCopy.OpenRead(path);
             await storage.PutAsync(uri, source, cancellationToken).ConfigureAwait(false);
         }

@@ -53,6 +53,12 @@ public sealed class ExecutionFiles(IFileStorage storage, ExecutionFileScope scop
     /// <summary>Streams the file behind <paramref name="uriText"/> into <paramref name="targetPath"/> (created or replaced).</summary>
     public async Task DownloadAsync(string uriText, string targetPath, CancellationToken cancellationToken)
     {
+        if (storage is ILocalFileCopy local && StorageUri.IsStorageUri(uriText))
+        {
+            await local.CopyToFileAsync(Authorize(uriText), targetPath, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await using var source = await OpenAsync(uriText, cancellationToken).ConfigureAwait(false);
         await StreamCopy.ToFileAsync(source, targetPath, cancellationToken).ConfigureAwait(false);
     }
@@ -61,6 +67,12 @@ public sealed class ExecutionFiles(IFileStorage storage, ExecutionFileScope scop
     public async Task<StorageUri> UploadAsync(string relativePath, string sourcePath, CancellationToken cancellationToken)
     {
         var uri = scope.TaskRunPrefix.Append(relativePath);
+        if (storage is ILocalFileCopy local)
+        {
+            await local.PutFileAsync(uri, sourcePath, cancellationToken).ConfigureAwait(false);
+            return uri;
+        }
+
         await using var source = StreamCopy.OpenRead(sourcePath);
         await storage.PutAsync(uri, source, cancellationToken).ConfigureAwait(false);
         return uri;

@@ -9,7 +9,7 @@ namespace Harrier.Persistence.Files;
 /// reader never sees half a file. No path leaves <c>files/</c>: <see cref="StorageUri"/> has no traversal, and
 /// <see cref="ContainedPath"/> refuses symbolic links on the way.
 /// </summary>
-public sealed class LocalFileStorage : IFileStorage
+public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
 {
     private readonly string _files;
     private readonly string _partial;
@@ -44,6 +44,37 @@ public sealed class LocalFileStorage : IFileStorage
         {
             File.Delete(temporary);
         }
+    }
+
+    public Task PutFileAsync(StorageUri uri, string sourcePath, CancellationToken cancellationToken)
+    {
+        var target = PathOf(uri);
+        var temporary = Path.Combine(_partial, Ids.New(16));
+        try
+        {
+            File.Copy(sourcePath, temporary);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            ContainedPath.EnsureInside(_files, target);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CopyToFileAsync(StorageUri uri, string targetPath, CancellationToken cancellationToken)
+    {
+        var path = PathOf(uri);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No file at {uri}", uri.ToString());
+        }
+
+        File.Copy(path, targetPath, overwrite: true);
+        return Task.CompletedTask;
     }
 
     public Task<Stream> OpenReadAsync(StorageUri uri, CancellationToken cancellationToken)

@@ -150,7 +150,13 @@ public sealed class NamespaceFilesFlowTests(ITestOutputHelper output) : IDisposa
         Assert.Equal("SUCCESS", run.State);
         Assert.Equal("1000", run.Logs("t", "INFO")[1].Trim());
         var seconds = run.Metric("t", "namespacefiles.duration");
-        output.WriteLine($"1,000 namespace files injected in {seconds * 1000:F0} ms (whole harrier run: {clock.ElapsedMilliseconds} ms)");
+        var copy = Stopwatch.StartNew();
+        using (var cp = Process.Start("cp", ["-r", Path.Combine(_sandbox.Root, "many"), Path.Combine(_sandbox.Root, "cp-copy")]))
+        {
+            cp.WaitForExit();
+        }
+
+        output.WriteLine($"1,000 namespace files injected in {seconds * 1000:F0} ms; cp -r of the same files: {copy.ElapsedMilliseconds} ms; whole harrier run: {clock.ElapsedMilliseconds} ms");
         Assert.True(seconds < 5, $"{seconds} s");
     }
 }
