@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harrier.Cli.Executions;
+using Harrier.Cli.Files;
 using Harrier.Cli.Flows;
 using Harrier.Cli.Running;
 using Harrier.Cli.Templates;
@@ -17,6 +18,8 @@ public static class HarrierCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ExecutionsCommand.Create());
         root.Subcommands.Add(LogsCommand.Create());
+        root.Subcommands.Add(NamespaceFilesCommand.Create());
+        root.Subcommands.Add(FilesCommand.Create());
         return root;
     }
 

@@ -27,6 +27,8 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
 
         var problems = new List<string>();
         var given = InputArguments.Parse(request.Inputs, request.InputsFile, problems);
+        var executionId = Ids.New();
+        var uploads = FileInputs.Prepare(flow, given, executionId, problems);
         var resolution = InputResolver.Resolve(flow, given);
         problems.AddRange(resolution.Errors);
         if (problems.Count > 0)
@@ -48,11 +50,12 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, cancellationToken).ConfigureAwait(false);
         var logOutput = request.Json ? error : output;
         var printer = new LogPrinter(logOutput, LogPrinter.ShouldColour(request.Json ? Console.IsErrorRedirected : Console.IsOutputRedirected));
-        string? executionId = null;
-        host.Engine.Logs.Stored += entries => printer.Print(entries, executionId);
+        string? printedExecution = null;
+        host.Engine.Logs.Stored += entries => printer.Print(entries, printedExecution);
 
-        var execution = await host.Engine.SubmitAsync(flow, resolution.Inputs, CancellationToken.None).ConfigureAwait(false);
-        executionId = execution.Id;
+        await FileInputs.UploadAsync(host.Files, uploads, cancellationToken).ConfigureAwait(false);
+        var execution = await host.Engine.SubmitAsync(flow, resolution.Inputs, executionId, CancellationToken.None).ConfigureAwait(false);
+        printedExecution = execution.Id;
         using var interrupt = new InterruptHandler(() => host.Engine.KillAsync(execution.Id, CancellationToken.None));
         using var registration = cancellationToken.Register(() => _ = host.Engine.KillAsync(execution.Id, CancellationToken.None));
         var final = await host.Engine.WaitAsync(execution.Id, CancellationToken.None).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public sealed record EngineOptions
     /// <summary>The worker group of this process's worker (null: group-less jobs only).</summary>
     public string? WorkerGroup { get; init; }
 
+    /// <summary>Folders whose files <c>file://</c> URIs in inputFiles may read (Kestra's <c>kestra.local-files.allowed-paths</c>). None by default.</summary>
+    public IReadOnlyList<string> AllowedLocalPaths { get; init; } = [];
+
     public void Validate()
     {
         if (WorkerSlots < 1)

@@ -1,5 +1,6 @@
 using Harrier.Core.Queue;
 using Harrier.Core.Rendering;
+using Harrier.Core.Storage;
 using Harrier.Core.Store;
 using Harrier.Core.Tasks.Running;
 using Harrier.Core.Tasks.Types;
@@ -27,6 +28,9 @@ public sealed record EngineServices
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public EngineOptions Options { get; init; } = new();
+
+    /// <summary>Internal storage (output files, FILE inputs, namespace files); null when this engine has none.</summary>
+    public IFileStorage? Files { get; init; }
 
     /// <summary>Worker services handed to task implementations (file storage, runners…).</summary>
     public IServiceProvider? TaskServices { get; init; }

@@ -38,11 +38,15 @@ public sealed class StandaloneEngine : IAsyncDisposable
     }
 
     /// <summary>Stores a new execution of <paramref name="flow"/> with already validated inputs and starts it.</summary>
-    public async Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken)
+    public Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken) =>
+        SubmitAsync(flow, inputs, Ids.New(), cancellationToken);
+
+    /// <summary>As above with an id chosen beforehand (FILE inputs are uploaded under the execution's id before it starts).</summary>
+    public async Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, string executionId, CancellationToken cancellationToken)
     {
         var execution = new Execution
         {
-            Id = Ids.New(),
+            Id = executionId,
             Namespace = flow.Namespace,
             FlowId = flow.Id,
             FlowRevision = flow.Revision,

@@ -1,18 +1,18 @@
 using System.Text;
 using Harrier.Core.Json;
+using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Scripts.Tasks;
 
 /// <summary>
 /// Writes <c>inputFiles</c> (spec §5.1): a map, or a text rendering to a JSON object, of relative path →
-/// content. Keys may create sub-directories but can never leave the working directory.
+/// content, or a <c>harrier://</c>/<c>kestra://</c>, <c>nsfile://</c> or <c>file://</c> URI whose bytes are streamed in.
+/// Keys may create sub-directories but can never leave the working directory (no '..', no absolute path, no link).
 /// </summary>
 internal static class InputFilesWriter
 {
-    private static readonly string[] UriSchemes = ["harrier://", "kestra://", "nsfile://", "file://"];
-
-    public static async Task WriteAsync(PropertyReader properties, string workingDirectory, CancellationToken cancellationToken)
+    public static async Task WriteAsync(PropertyReader properties, ExecutionFiles? storage, string workingDirectory, CancellationToken cancellationToken)
     {
         var value = properties.Value("inputFiles");
         if (value is string json)
@@ -39,13 +39,45 @@ internal static class InputFilesWriter
 
             var path = SafePath(workingDirectory, name);
             var text = PropertyReader.AsText(content);
-            if (UriSchemes.Any(scheme => text.StartsWith(scheme, StringComparison.Ordinal)))
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
             {
-                throw new TaskFailedException($"inputFiles '{name}': reading files from {text[..text.IndexOf(':', StringComparison.Ordinal)]}:// URIs needs internal storage, which this Harrier build does not have yet");
+                ContainedPath.EnsureInside(workingDirectory, path);
+            }
+            catch (StoragePathException ex)
+            {
+                throw new TaskFailedException($"inputFiles key '{name}': {ex.Message}", ex);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            if (ExecutionFiles.IsUri(text))
+            {
+                await DownloadAsync(storage, name, text, path, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task DownloadAsync(ExecutionFiles? storage, string name, string uri, string path, CancellationToken cancellationToken)
+    {
+        if (storage is null)
+        {
+            throw new TaskFailedException($"inputFiles '{name}': reading {uri} needs internal storage, which this engine was started without");
+        }
+
+        try
+        {
+            await storage.DownloadAsync(uri, path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoragePathException ex)
+        {
+            throw new TaskFailedException($"inputFiles '{name}': {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new TaskFailedException($"inputFiles '{name}': {uri} does not exist", ex);
         }
     }
 

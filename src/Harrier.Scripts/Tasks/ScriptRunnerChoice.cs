@@ -22,16 +22,6 @@ internal sealed record ScriptRunnerChoice(bool OutputDirectoryEnabled)
             throw new TaskFailedException("the Docker task runner is not available in this Harrier build yet; remove taskRunner (Harrier runs scripts as local processes by default) or use type: " + CoreTaskTypes.ProcessRunner);
         }
 
-        if (properties.Has("namespaceFiles") && properties.Value("namespaceFiles") is IReadOnlyDictionary<string, object?> ns && ns.GetValueOrDefault("enabled") is not false)
-        {
-            throw new TaskFailedException("namespaceFiles needs namespace file storage, which this Harrier build does not have yet");
-        }
-
-        if (properties.Has("outputFiles") || outputDirectory)
-        {
-            throw new TaskFailedException("outputFiles and outputDir need internal storage, which this Harrier build does not have yet");
-        }
-
         return new ScriptRunnerChoice(outputDirectory);
     }
 }

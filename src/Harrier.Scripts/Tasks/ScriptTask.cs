@@ -1,5 +1,6 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Logs;
+using Harrier.Core.Tasks.Files;
 using Harrier.Core.Tasks.Running;
 using Harrier.Scripts.Commands;
 using Harrier.Scripts.Execution;
@@ -9,9 +10,10 @@ using Harrier.Scripts.Protocol;
 namespace Harrier.Scripts.Tasks;
 
 /// <summary>
-/// A Script or Commands task of any language (spec §1): fresh (or shared) working directory, input files,
-/// rendered script and commands, then the script runner (argv, environment, runner, protocol, side channel);
-/// the output object <c>{vars, exitCode, outputFiles}</c> is kept on failure too.
+/// A Script or Commands task of any language (spec §1): fresh (or shared) working directory, namespace files,
+/// input files, rendered script and commands with storage URIs downloaded (§5.4), then the script runner
+/// (argv, environment, runner, protocol, side channel); the output object <c>{vars, exitCode, outputFiles}</c>
+/// is kept on failure too, output files included.
 /// </summary>
 public sealed class ScriptTask(IScriptLanguage language, bool isCommands, ScriptTaskServices services) : IRunnableTask
 {
@@ -21,24 +23,27 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         var runner = ScriptRunnerChoice.Resolve(declared);
         using var owned = context.SharedWorkingDirectory is null ? AttemptDirectory.Create(context.TempDirectory) : null;
         var workingDirectory = context.SharedWorkingDirectory ?? owned!.Path;
-        var variables = RunnerVariables.Create(workingDirectory, runner.OutputDirectoryEnabled, declared.StringList("outputFiles"));
+        var namespaceMetrics = await NamespaceFilesLoader.LoadAsync(context, declared, workingDirectory, cancellationToken).ConfigureAwait(false);
+        var outputFiles = declared.StringList("outputFiles");
+        var variables = RunnerVariables.Create(workingDirectory, runner.OutputDirectoryEnabled, outputFiles);
         var properties = context.PropertiesWith(variables.ForExpressions);
 
-        await InputFilesWriter.WriteAsync(properties, workingDirectory, cancellationToken).ConfigureAwait(false);
+        await InputFilesWriter.WriteAsync(properties, context.Files, workingDirectory, cancellationToken).ConfigureAwait(false);
         var environment = ScriptEnvironment.Build(properties, variables);
         if (properties.Bool("executionContext", false))
         {
             await ExecutionContextFile.WriteAsync(context, workingDirectory, environment, cancellationToken).ConfigureAwait(false);
         }
 
+        var downloads = new StorageUriDownloads(context.Files, workingDirectory);
         // In a shared WorkingDirectory an earlier sibling's side-channel file must not become this task's outputs.
         File.Delete(OutputsFile.PathIn(workingDirectory));
         var request = new ScriptRunRequest(language, isCommands, workingDirectory)
         {
-            Script = isCommands ? null : properties.RequiredString("script"),
-            Commands = isCommands ? properties.StringList("commands") ?? [] : [],
-            BeforeCommands = properties.StringList("beforeCommands") ?? [],
-            Interpreter = properties.StringList("interpreter"),
+            Script = isCommands ? null : await downloads.RewriteAsync(properties.RequiredString("script"), cancellationToken).ConfigureAwait(false),
+            Commands = isCommands ? await downloads.RewriteAsync(properties.StringList("commands"), cancellationToken).ConfigureAwait(false) ?? [] : [],
+            BeforeCommands = await downloads.RewriteAsync(properties.StringList("beforeCommands"), cancellationToken).ConfigureAwait(false) ?? [],
+            Interpreter = await downloads.RewriteAsync(properties.StringList("interpreter"), cancellationToken).ConfigureAwait(false),
             FailFast = properties.Bool("failFast", true),
             TargetOs = TargetOsOf(properties.String("targetOS")),
             Environment = environment,
@@ -54,12 +59,12 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         {
             ["vars"] = result.Vars,
             ["exitCode"] = (long)result.ExitCode,
-            ["outputFiles"] = new Dictionary<string, object?>(),
+            ["outputFiles"] = await ScriptOutputFiles.CollectAsync(context, outputFiles, variables, cancellationToken).ConfigureAwait(false),
         };
         return new TaskOutcome(result.ExitCode == 0 ? State.Success : State.Failed)
         {
             Outputs = outputs,
-            Metrics = result.Metrics,
+            Metrics = [.. namespaceMetrics, .. result.Metrics],
             Error = result.ExitCode == 0 ? null : $"Command failed with exit code {result.ExitCode}",
         };
     }

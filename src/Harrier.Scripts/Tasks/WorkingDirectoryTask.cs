@@ -1,12 +1,15 @@
 using Harrier.Core.Executions;
+using Harrier.Core.Metrics;
+using Harrier.Core.Tasks.Files;
 using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Scripts.Tasks;
 
 /// <summary>
-/// The worker side of <c>io.kestra.plugin.core.flow.WorkingDirectory</c> (spec §9): one directory, input
-/// files written first, then the children one after another in it, each a task run of its own; the first
-/// failing child stops the rest. The directory is deleted at the end.
+/// The worker side of <c>io.kestra.plugin.core.flow.WorkingDirectory</c> (spec §9): one directory, namespace
+/// and input files written first, then the children one after another in it, each a task run of its own;
+/// the first failing child stops the rest. Output files are captured after the last child (failed or not),
+/// as the group's <c>outputFiles</c>. The directory is deleted at the end.
 /// </summary>
 public sealed class WorkingDirectoryTask : IRunnableTask
 {
@@ -15,15 +18,19 @@ public sealed class WorkingDirectoryTask : IRunnableTask
         var children = context.Children
             ?? throw new TaskFailedException("a WorkingDirectory runs its children on a worker; it cannot run nested in another task");
         using var directory = AttemptDirectory.Create(context.TempDirectory);
-        var properties = context.PropertiesWith(new Dictionary<string, object?> { ["workingDir"] = directory.Path });
+        var outputFiles = context.Properties.StringList("outputFiles");
+        var variables = RunnerVariables.Create(directory.Path, outputDirectoryEnabled: false, outputFiles);
+        var properties = context.PropertiesWith(variables.ForExpressions);
+        IReadOnlyList<MetricEntry> metrics;
         try
         {
-            if (properties.Has("namespaceFiles") || properties.Has("outputFiles") || properties.Has("cache"))
+            if (properties.Has("cache"))
             {
-                throw new TaskFailedException("namespaceFiles, outputFiles and cache need internal storage, which this Harrier build does not have yet");
+                throw new TaskFailedException("cache is not supported by this Harrier build yet; remove it (the tasks still run, only slower)");
             }
 
-            await InputFilesWriter.WriteAsync(properties, directory.Path, cancellationToken).ConfigureAwait(false);
+            metrics = await NamespaceFilesLoader.LoadAsync(context, properties, directory.Path, cancellationToken).ConfigureAwait(false);
+            await InputFilesWriter.WriteAsync(properties, context.Files, directory.Path, cancellationToken).ConfigureAwait(false);
         }
         catch (TaskFailedException ex)
         {
@@ -47,6 +54,12 @@ public sealed class WorkingDirectoryTask : IRunnableTask
             }
         }
 
-        return new TaskOutcome(States.Worst(states));
+        var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (outputFiles is { Count: > 0 })
+        {
+            outputs["outputFiles"] = await ScriptOutputFiles.CollectAsync(context, outputFiles, variables, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TaskOutcome(States.Worst(states)) { Outputs = outputs, Metrics = metrics };
     }
 }

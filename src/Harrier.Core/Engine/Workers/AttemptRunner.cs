@@ -1,7 +1,9 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
 using Harrier.Core.Queue;
+using Harrier.Core.Expressions;
 using Harrier.Core.Rendering;
+using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Core.Engine.Workers;
@@ -121,7 +123,13 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
         var (flow, execution, task, taskRun, attempt) = (request.Flow, request.Execution, request.Task, request.TaskRun, request.Attempt);
         var logger = new StoredTaskLogger(logs, taskRun, attempt, task.LogLevel, services.Time);
         var runs = await services.Store.GetTaskRunsAsync(execution.Id, shutdown).ConfigureAwait(false);
-        var scope = new RenderScope(_variables.ForTask(flow, execution, runs, task, taskRun));
+        var files = services.Files is { } storage
+            ? new ExecutionFiles(storage, new ExecutionFileScope(flow.Namespace, flow.Id, execution.Id, task.Id, taskRun.Id) { AllowedLocalPaths = services.Options.AllowedLocalPaths })
+            : null;
+        var scope = new RenderScope(_variables.ForTask(flow, execution, runs, task, taskRun))
+        {
+            Services = files is null ? null : new ExecutionExpressionServices(files, new EnvironmentExpressionServices(services.Time)),
+        };
         var context = new TaskRunContext
         {
             Flow = flow,
@@ -134,6 +142,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             Logger = logger,
             Time = services.Time,
             TempDirectory = services.Options.TempDirectory,
+            Files = files,
             Services = services.TaskServices,
             SharedWorkingDirectory = request.SharedWorkingDirectory,
             Children = request.Children,

@@ -1,6 +1,7 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
 using Harrier.Core.Rendering;
+using Harrier.Core.Storage;
 
 namespace Harrier.Core.Tasks.Running;
 
@@ -37,6 +38,9 @@ public sealed class TaskRunContext
 
     /// <summary>Runs child tasks on this worker; set for flowables that execute on the worker (WorkingDirectory).</summary>
     public IChildTaskRunner? Children { get; init; }
+
+    /// <summary>This task run's files in internal storage (null when the engine has no storage).</summary>
+    public ExecutionFiles? Files { get; init; }
 
     /// <summary>Services of the worker (file storage, runners…) that task implementations may need.</summary>
     public IServiceProvider? Services { get; init; }

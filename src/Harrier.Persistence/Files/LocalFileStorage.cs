@@ -1,0 +1,142 @@
+using Harrier.Core.Engine;
+using Harrier.Core.Storage;
+
+namespace Harrier.Persistence.Files;
+
+/// <summary>
+/// Internal storage on the local disk (the embedded default): a file at <c>harrier:///a/b/c</c> lives at
+/// <c>&lt;root&gt;/files/a/b/c</c>. Writes go to <c>&lt;root&gt;/partial</c> first and are renamed into place, so a
+/// reader never sees half a file. No path leaves <c>files/</c>: <see cref="StorageUri"/> has no traversal, and
+/// <see cref="ContainedPath"/> refuses symbolic links on the way.
+/// </summary>
+public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
+{
+    private readonly string _files;
+    private readonly string _partial;
+
+    public LocalFileStorage(string root)
+    {
+        Root = Path.GetFullPath(root);
+        _files = Path.Combine(Root, "files");
+        _partial = Path.Combine(Root, "partial");
+        Directory.CreateDirectory(_files);
+        Directory.CreateDirectory(_partial);
+    }
+
+    public string Root { get; }
+
+    public async Task PutAsync(StorageUri uri, Stream content, CancellationToken cancellationToken)
+    {
+        var target = PathOf(uri);
+        var temporary = Path.Combine(_partial, Ids.New(16));
+        try
+        {
+            await using (var file = StreamCopy.Create(temporary, FileMode.CreateNew))
+            {
+                await content.CopyToAsync(file, StreamCopy.BufferFor(content), cancellationToken).ConfigureAwait(false);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            ContainedPath.EnsureInside(_files, target);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public Task PutFileAsync(StorageUri uri, string sourcePath, CancellationToken cancellationToken)
+    {
+        var target = PathOf(uri);
+        var temporary = Path.Combine(_partial, Ids.New(16));
+        try
+        {
+            File.Copy(sourcePath, temporary);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            ContainedPath.EnsureInside(_files, target);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CopyToFileAsync(StorageUri uri, string targetPath, CancellationToken cancellationToken)
+    {
+        var path = PathOf(uri);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No file at {uri}", uri.ToString());
+        }
+
+        File.Copy(path, targetPath, overwrite: true);
+        return Task.CompletedTask;
+    }
+
+    public Task<Stream> OpenReadAsync(StorageUri uri, CancellationToken cancellationToken)
+    {
+        var path = PathOf(uri);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No file at {uri}", uri.ToString());
+        }
+
+        Stream stream = StreamCopy.OpenRead(path);
+        return Task.FromResult(stream);
+    }
+
+    public Task<StoredFile?> GetInfoAsync(StorageUri uri, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(PathOf(uri));
+        return Task.FromResult(info.Exists ? new StoredFile(uri, info.Length) : null);
+    }
+
+    public Task<IReadOnlyList<StoredFile>> ListAsync(StorageUri prefix, CancellationToken cancellationToken)
+    {
+        var path = PathOf(prefix);
+        var found = new List<StoredFile>();
+        if (File.Exists(path))
+        {
+            found.Add(new StoredFile(prefix, new FileInfo(path).Length));
+        }
+        else if (Directory.Exists(path))
+        {
+            // Links are skipped, not followed: a linked folder could be anywhere.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+            foreach (var file in new DirectoryInfo(path).EnumerateFiles("*", options))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var relative = Path.GetRelativePath(path, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                found.Add(new StoredFile(prefix.Append(relative), file.Length));
+            }
+        }
+
+        found.Sort((a, b) => string.CompareOrdinal(a.Uri.Path, b.Uri.Path));
+        return Task.FromResult<IReadOnlyList<StoredFile>>(found);
+    }
+
+    public Task<int> DeleteAsync(StorageUri uri, CancellationToken cancellationToken)
+    {
+        var path = PathOf(uri);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+            return Task.FromResult(1);
+        }
+
+        if (!Directory.Exists(path) || uri.Segments.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var count = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }).Count();
+        Directory.Delete(path, recursive: true);
+        return Task.FromResult(count);
+    }
+
+    private string PathOf(StorageUri uri) => ContainedPath.Resolve(_files, uri.Segments);
+}
