@@ -47,6 +47,9 @@ public sealed class WorkingDirectoryTask : IRunnableTask
             }
         }
 
+        // A child stopped by the group's kill or timeout ends KILLED without throwing; rethrowing the group's
+        // cancellation lets its guard say which it was (KILLED, or FAILED with "Timeout after …").
+        cancellationToken.ThrowIfCancellationRequested();
         return new TaskOutcome(States.Worst(states));
     }
 }
