@@ -55,8 +55,10 @@ internal sealed class GitCredentials : IDisposable
             Directory.CreateDirectory(secretDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var keyFile = WritePrivate(secretDirectory, "id", key.TrimEnd() + "\n", UnixFileMode.UserRead | UnixFileMode.UserWrite);
             var knownHosts = Path.Combine(secretDirectory, "known_hosts");
+            // Public key only: otherwise ssh asks the askpass helper for a password when the key is refused, and the
+            // helper answers with the passphrase, which would then be sent to the server as the account's password.
             var batch = settings.Passphrase is { Length: > 0 } ? "no" : "yes";
-            environment["GIT_SSH_COMMAND"] = $"ssh -i '{keyFile}' -o IdentitiesOnly=yes -o BatchMode={batch} -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile='{knownHosts}'";
+            environment["GIT_SSH_COMMAND"] = $"ssh -i '{keyFile}' -o IdentitiesOnly=yes -o PreferredAuthentications=publickey -o PasswordAuthentication=no -o KbdInteractiveAuthentication=no -o BatchMode={batch} -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile='{knownHosts}'";
             if (settings.Passphrase is { Length: > 0 } passphrase)
             {
                 var askpass = WritePrivate(secretDirectory, "askpass", "#!/bin/sh\nprintf '%s\\n' \"$HARRIER_GIT_PASSPHRASE\"\n", UnixFileMode.UserRead | UnixFileMode.UserExecute);

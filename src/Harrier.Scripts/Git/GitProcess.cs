@@ -62,7 +62,8 @@ internal sealed class GitProcess(IReadOnlyDictionary<string, string> environment
             if (process.ExitCode != 0)
             {
                 var command = string.Join(' ', arguments.Take(2));
-                throw new TaskFailedException(scrubber.Scrub($"git {command} failed (exit code {process.ExitCode}): {errors.Trim()}"));
+                var hint = GitErrorHints.For(errors) is { } h ? h + ". " : "";
+                throw new TaskFailedException(scrubber.Scrub($"{hint}git {command} failed (exit code {process.ExitCode}): {errors.Trim()}"));
             }
 
             return output;

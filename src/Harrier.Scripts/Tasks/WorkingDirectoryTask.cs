@@ -54,6 +54,9 @@ public sealed class WorkingDirectoryTask : IRunnableTask
             }
         }
 
+        // A child stopped by the group's kill or timeout ends KILLED without throwing; rethrowing the group's
+        // cancellation lets its guard say which it was (KILLED, or FAILED with "Timeout after …").
+        cancellationToken.ThrowIfCancellationRequested();
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (outputFiles is { Count: > 0 })
         {

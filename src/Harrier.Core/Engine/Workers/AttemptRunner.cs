@@ -64,7 +64,15 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
     }
 
     /// <summary>Runs one attempt and stores its result; returns the stored task run and the retry date, if any.</summary>
-    public async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken cancellationToken)
+    public Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken cancellationToken) =>
+        RunAttemptAsync(request, cancellationToken, cancellationToken);
+
+    /// <summary>
+    /// Runs one attempt under <paramref name="stop"/> and stores its result under <paramref name="cancellationToken"/>.
+    /// A WorkingDirectory child is stopped by its group's kill or timeout, yet its KILLED/FAILED state must still
+    /// be stored: only the worker's shutdown may leave it unsaved (the lease then expires and the job runs again).
+    /// </summary>
+    public async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken stop, CancellationToken cancellationToken)
     {
         var now = services.Time.GetUtcNow();
         var taskRun = request.TaskRun with
@@ -74,7 +82,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             Attempts = [.. request.TaskRun.Attempts, new TaskRunAttempt(State.Running, now, null)],
         };
         await services.Store.SaveTaskRunAsync(taskRun, cancellationToken).ConfigureAwait(false);
-        var outcome = await RunTaskAsync(request with { TaskRun = taskRun }, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunTaskAsync(request with { TaskRun = taskRun }, stop).ConfigureAwait(false);
         var (resolved, retryAt) = AttemptResolver.Resolve(request.Task, taskRun, outcome, services.Time.GetUtcNow(), Random.Shared);
         if (retryAt is { } at)
         {
@@ -94,7 +102,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
     /// </summary>
     private async Task RunFlowableAsync(FlowDefinition flow, Execution execution, TaskDefinition task, TaskRun taskRun, CancellationToken cancellationToken)
     {
-        var children = new ChildTaskRunner(this, flow, execution, taskRun);
+        var children = new ChildTaskRunner(this, flow, execution, taskRun, cancellationToken);
         var outcome = await RunTaskAsync(new AttemptRequest(flow, execution, task, taskRun, 0) { Children = children }, cancellationToken).ConfigureAwait(false);
         await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
         var state = outcome.State;

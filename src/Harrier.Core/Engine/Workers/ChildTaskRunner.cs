@@ -10,8 +10,10 @@ namespace Harrier.Core.Engine.Workers;
 /// <summary>
 /// Runs the children of a worker-side flowable one at a time on this worker, each as a task run of its own;
 /// <c>runIf</c> and retries are applied here (retries wait in place: the shared directory must stay put).
+/// The token given to <see cref="RunAsync"/> is the group's (kill, timeout, shutdown); results are stored under
+/// <paramref name="shutdown"/> only, so a child stopped by its group never stays RUNNING or RETRYING.
 /// </summary>
-internal sealed class ChildTaskRunner(AttemptRunner runner, FlowDefinition flow, Execution execution, TaskRun parent) : IChildTaskRunner
+internal sealed class ChildTaskRunner(AttemptRunner runner, FlowDefinition flow, Execution execution, TaskRun parent, CancellationToken shutdown) : IChildTaskRunner
 {
     public async Task<TaskRun> RunAsync(TaskDefinition child, string workingDirectory, CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ internal sealed class ChildTaskRunner(AttemptRunner runner, FlowDefinition flow,
         for (var attempt = 0; ; attempt++)
         {
             var request = new AttemptRequest(flow, execution, child, taskRun, attempt) { SharedWorkingDirectory = workingDirectory };
-            var (stored, retryAt) = await runner.RunAttemptAsync(request, cancellationToken).ConfigureAwait(false);
+            var (stored, retryAt) = await runner.RunAttemptAsync(request, cancellationToken, shutdown).ConfigureAwait(false);
             runner.Signals.ExecutionChanged(execution.Id);
             if (retryAt is not { } at)
             {
@@ -48,7 +50,16 @@ internal sealed class ChildTaskRunner(AttemptRunner runner, FlowDefinition flow,
             var wait = at - services.Time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, services.Time, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(wait, services.Time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!shutdown.IsCancellationRequested)
+                {
+                    await services.Store.SaveTaskRunAsync(stored with { State = State.Killed, NextAttemptAt = null, EndDate = services.Time.GetUtcNow() }, shutdown).ConfigureAwait(false);
+                    runner.Signals.ExecutionChanged(execution.Id);
+                    throw;
+                }
             }
 
             taskRun = stored;
