@@ -37,8 +37,19 @@ internal static class ContainerOperations
     {
         var response = await client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = workingDirectory }, false, cancellationToken)
             .ConfigureAwait(false);
-        using var stream = response.Stream;
-        return await SafeTarExtractor.ExtractAsync(stream, workingDirectory, cancellationToken).ConfigureAwait(false);
+        // Spooled to a temporary file first: Docker.DotNet's chunked response stream fails when TarReader reads
+        // it piecewise (EndOfStreamException), while one sequential copy reads it fine.
+        var spool = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (spool.ConfigureAwait(false))
+        {
+            using (var stream = response.Stream)
+            {
+                await stream.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
+            }
+
+            spool.Position = 0;
+            return await SafeTarExtractor.ExtractAsync(spool, workingDirectory, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stops the container: SIGKILL at once without a grace period, else SIGTERM and SIGKILL after it.</summary>
