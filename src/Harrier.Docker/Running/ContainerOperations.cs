@@ -52,6 +52,17 @@ internal static class ContainerOperations
         }
     }
 
+    /// <summary>
+    /// Whether anything below the working directory differs from the image in the container's writable layer
+    /// (files copied in count as changes): one cheap call that spares the archive round trip when nothing was written.
+    /// </summary>
+    public static async Task<bool> WorkingDirectoryChangedAsync(DockerClient client, string containerId, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var changes = await client.Containers.InspectChangesAsync(containerId, cancellationToken).ConfigureAwait(false);
+        var prefix = workingDirectory.TrimEnd('/') + "/";
+        return changes?.Any(change => change.Path.StartsWith(prefix, StringComparison.Ordinal)) ?? true;
+    }
+
     /// <summary>Stops the container: SIGKILL at once without a grace period, else SIGTERM and SIGKILL after it.</summary>
     public static async Task StopAsync(DockerClient client, string containerId, TimeSpan gracePeriod)
     {

@@ -123,6 +123,11 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
     {
         if (_settings.FileHandling == DockerFileHandling.Volume)
         {
+            if (!await ContainerOperations.WorkingDirectoryChangedAsync(client, containerId, _workingDirectory, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             try
             {
                 foreach (var skipped in await ContainerOperations.CopyOutAsync(client, containerId, _workingDirectory, cancellationToken).ConfigureAwait(false))
