@@ -7,7 +7,7 @@ namespace Harrier.Docker.Running;
 /// Turns the chunks of one stream into lines: <c>\n</c> or <c>\r\n</c> ends a line, blank lines are kept (as with
 /// the Process runner — Kestra's Docker runner dropped them), bytes are decoded only once a line is complete (so a
 /// UTF-8 sequence split across frames survives), invalid UTF-8 becomes U+FFFD. Lines are whole up to
-/// <c>maxLineBytes</c>, past which the bytes gathered so far are delivered as one line.
+/// <c>maxLineBytes</c>; a longer run of bytes without a newline is delivered in pieces of exactly that size.
 /// </summary>
 internal sealed class LineAssembler(Action<string> onLine, int maxLineBytes)
 {
@@ -34,12 +34,16 @@ internal sealed class LineAssembler(Action<string> onLine, int maxLineBytes)
             data = data[(newline + 1)..];
         }
 
-        _pending.Write(data);
-        if (_pending.WrittenCount >= maxLineBytes)
+        while (_pending.WrittenCount + data.Length >= maxLineBytes)
         {
+            var take = maxLineBytes - _pending.WrittenCount;
+            _pending.Write(data[..take]);
             onLine(Decode(_pending.WrittenSpan));
             Reset();
+            data = data[take..];
         }
+
+        _pending.Write(data);
     }
 
     /// <summary>Delivers a last line that had no terminator.</summary>

@@ -28,6 +28,30 @@ public sealed class FileHandlingTests : IDisposable
     }
 
     [Fact]
+    public async Task Volume_WorksInADirectoryWhoseParentsTheImageDoesNotHave()
+    {
+        await TestEngine.RequireAsync();
+        var root = Path.Combine("/var/tmp", "harrier-docker-test-" + Guid.NewGuid().ToString("N"));
+        var deep = Path.Combine(root, "worker", "attempt");
+        Directory.CreateDirectory(deep);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(deep, "in.txt"), "in\n");
+            var sink = new RecordingOutputSink();
+
+            var result = await _runner.RunAsync(DockerRun.Shell("pwd; cat in.txt; echo out > out.txt", deep), sink, CancellationToken.None);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal([deep, "in"], sink.Stdout);
+            Assert.Equal("out\n", await File.ReadAllTextAsync(Path.Combine(deep, "out.txt")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Volume_CopiesFilesBack_AlsoWhenTheScriptFails()
     {
         await TestEngine.RequireAsync();
