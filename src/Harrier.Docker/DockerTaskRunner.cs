@@ -12,11 +12,12 @@ namespace Harrier.Docker;
 /// it holds one connection pool per engine. Errors a user can meet (no engine, missing image, bad property)
 /// are <see cref="TaskFailedException"/>s whose message says what to do.
 /// </summary>
-public sealed class DockerTaskRunner : ITaskRunner, IDisposable
+public sealed class DockerTaskRunner : ITaskRunner, IAsyncDisposable, IDisposable
 {
     private readonly DockerServerOptions _server;
     private readonly DockerRunnerSettings? _defaults;
     private readonly DockerClientPool _clients = new();
+    private readonly BackgroundRemovals _removals = new();
 
     /// <param name="server">Server settings; validated here.</param>
     /// <param name="defaults">Settings for runs through <see cref="ITaskRunner"/>, which carries none of its own.</param>
@@ -59,7 +60,7 @@ public sealed class DockerTaskRunner : ITaskRunner, IDisposable
         var client = _clients.Get(host);
         try
         {
-            return await new ContainerRun(client, request, sink, _server, runnerLog ?? (_ => { })).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            return await new ContainerRun(client, request, sink, _server, _removals, runnerLog ?? (_ => { })).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (EngineErrors.IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
         {
@@ -67,5 +68,19 @@ public sealed class DockerTaskRunner : ITaskRunner, IDisposable
         }
     }
 
+    /// <summary>
+    /// Completes when the containers of finished runs are removed (a run with <c>delete: true</c> returns its result
+    /// first and removes its container in the background).
+    /// </summary>
+    public Task RemovalsCompletedAsync() => _removals.WhenAllAsync();
+
+    /// <summary>Waits for pending removals, then closes the engine connections. Prefer it to <see cref="Dispose"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _removals.WhenAllAsync().ConfigureAwait(false);
+        _clients.Dispose();
+    }
+
+    /// <summary>Closes the engine connections at once; removals still pending are left to <see cref="DockerJanitor"/>.</summary>
     public void Dispose() => _clients.Dispose();
 }

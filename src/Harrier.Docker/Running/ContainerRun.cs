@@ -11,9 +11,9 @@ namespace Harrier.Docker.Running;
 /// One run in one container (spec §3.3), from pull to removal: find a container to resume or create one, copy the
 /// working directory in (VOLUME), attach before start so no output is missed, stream lines while waiting, stop it
 /// on cancellation, copy the directory back, remove the container when <c>delete</c> is set — also when the run
-/// failed or was killed.
+/// failed or was killed (after a normal end, in the background: see <see cref="BackgroundRemovals"/>).
 /// </summary>
-internal sealed class ContainerRun(DockerClient client, DockerRunRequest request, ITaskOutputSink sink, DockerServerOptions server, Action<string> log)
+internal sealed class ContainerRun(DockerClient client, DockerRunRequest request, ITaskOutputSink sink, DockerServerOptions server, BackgroundRemovals removals, Action<string> log)
 {
     /// <summary>Exit code reported when a run is cancelled before its container started (SIGKILL's 128 + 9).</summary>
     private const int KilledBeforeStartExitCode = 137;
@@ -62,7 +62,15 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
                 await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             }
 
-            return await SuperviseAsync(containerId, output, cancellationToken).ConfigureAwait(false);
+            var result = await SuperviseAsync(containerId, output, cancellationToken).ConfigureAwait(false);
+            if (!result.Killed && _settings.Delete)
+            {
+                // Everything is collected: the task need not wait for the engine to delete the container.
+                removals.Start(client, containerId);
+                containerId = null;
+            }
+
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

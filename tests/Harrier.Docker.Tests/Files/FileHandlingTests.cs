@@ -3,7 +3,7 @@ using Harrier.Docker.Tests.Support;
 
 namespace Harrier.Docker.Tests.Files;
 
-public sealed class FileHandlingTests : IDisposable
+public sealed class FileHandlingTests : IAsyncDisposable
 {
     private readonly DockerTaskRunner _runner = new(new DockerServerOptions { VolumesEnabled = true });
     private readonly TempDirectory _directory = new();
@@ -104,9 +104,9 @@ public sealed class FileHandlingTests : IDisposable
         await Task.CompletedTask;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _runner.Dispose();
+        await _runner.DisposeAsync();
         _directory.Dispose();
     }
 }

@@ -2,7 +2,7 @@ using Harrier.Docker.Tests.Support;
 
 namespace Harrier.Docker.Tests.Running;
 
-public sealed class DockerTaskRunnerBasicsTests : IDisposable
+public sealed class DockerTaskRunnerBasicsTests : IAsyncDisposable
 {
     private readonly DockerTaskRunner _runner = new();
     private readonly TempDirectory _directory = new();
@@ -108,6 +108,7 @@ public sealed class DockerTaskRunnerBasicsTests : IDisposable
 
         await _runner.RunAsync(kept, new RecordingOutputSink(), CancellationToken.None);
         await _runner.RunAsync(deleted, new RecordingOutputSink(), CancellationToken.None);
+        await _runner.RemovalsCompletedAsync();
 
         var found = Assert.Single(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, kept.Labels.TaskRunId));
         await TestEngine.Client.Containers.RemoveContainerAsync(found.ID, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
@@ -120,9 +121,9 @@ public sealed class DockerTaskRunnerBasicsTests : IDisposable
         Assert.Empty(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, deleted.Labels.TaskRunId));
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _runner.Dispose();
+        await _runner.DisposeAsync();
         _directory.Dispose();
     }
 }

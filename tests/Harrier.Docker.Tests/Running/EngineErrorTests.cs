@@ -4,7 +4,7 @@ using Harrier.Docker.Tests.Support;
 
 namespace Harrier.Docker.Tests.Running;
 
-public sealed class EngineErrorTests : IDisposable
+public sealed class EngineErrorTests : IAsyncDisposable
 {
     private readonly DockerTaskRunner _runner = new(new DockerServerOptions { PullAttempts = 1 });
     private readonly TempDirectory _directory = new();
@@ -49,9 +49,9 @@ public sealed class EngineErrorTests : IDisposable
         Assert.Contains("Pulling image 'harrier-test/absent:999'", messages);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _runner.Dispose();
+        await _runner.DisposeAsync();
         _directory.Dispose();
     }
 }

@@ -3,7 +3,7 @@ using Harrier.Docker.Tests.Support;
 
 namespace Harrier.Docker.Tests.Running;
 
-public sealed class KillTests : IDisposable
+public sealed class KillTests : IAsyncDisposable
 {
     private readonly DockerTaskRunner _runner = new();
     private readonly TempDirectory _directory = new();
@@ -48,9 +48,9 @@ public sealed class KillTests : IDisposable
         Assert.Empty(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, request.Labels.TaskRunId));
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _runner.Dispose();
+        await _runner.DisposeAsync();
         _directory.Dispose();
     }
 }

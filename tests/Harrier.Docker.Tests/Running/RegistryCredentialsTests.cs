@@ -3,7 +3,7 @@ using Harrier.Docker.Tests.Support;
 
 namespace Harrier.Docker.Tests.Running;
 
-public sealed class RegistryCredentialsTests : IDisposable
+public sealed class RegistryCredentialsTests : IAsyncDisposable
 {
     private readonly DockerTaskRunner _runner = new();
     private readonly TempDirectory _directory = new();
@@ -26,9 +26,9 @@ public sealed class RegistryCredentialsTests : IDisposable
     private static DockerRunnerSettings WithUser(string user) =>
         DockerRun.Settings() with { Credentials = new DockerCredentials { Registry = "own.registry", Username = user, Password = "secret" } };
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _runner.Dispose();
+        await _runner.DisposeAsync();
         _directory.Dispose();
     }
 }

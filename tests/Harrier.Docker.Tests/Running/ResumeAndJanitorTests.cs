@@ -3,7 +3,7 @@ using Harrier.Docker.Tests.Support;
 
 namespace Harrier.Docker.Tests.Running;
 
-public sealed class ResumeAndJanitorTests : IDisposable
+public sealed class ResumeAndJanitorTests : IAsyncDisposable
 {
     private readonly DockerTaskRunner _runner = new();
     private readonly TempDirectory _directory = new();
@@ -24,6 +24,7 @@ public sealed class ResumeAndJanitorTests : IDisposable
         await sink.WhenStdoutLine("before");
         await File.WriteAllTextAsync(_directory.File("go"), "");
         var result = await resumed.WaitAsync(TimeSpan.FromSeconds(30));
+        await _runner.RemovalsCompletedAsync();
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal(["before", "after"], sink.Stdout);
@@ -41,6 +42,7 @@ public sealed class ResumeAndJanitorTests : IDisposable
         var messages = new List<string>();
 
         await _runner.RunAsync(retry, new RecordingOutputSink(), messages.Add, CancellationToken.None);
+        await _runner.RemovalsCompletedAsync();
 
         Assert.DoesNotContain(messages, message => message.StartsWith("Resuming container", StringComparison.Ordinal));
         var left = Assert.Single(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, first.Labels.TaskRunId));
@@ -69,9 +71,9 @@ public sealed class ResumeAndJanitorTests : IDisposable
         Assert.Empty(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, running.Labels.TaskRunId));
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _runner.Dispose();
+        await _runner.DisposeAsync();
         _directory.Dispose();
     }
 }
