@@ -14,12 +14,30 @@ internal static class ImagePuller
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(120);
 
-    public static async Task EnsureAsync(DockerClient client, DockerRunnerSettings settings, AuthConfig? auth, DockerServerOptions server, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the container, applying the pull policy on the way. IF_NOT_PRESENT and NEVER try the create first
+    /// and look at the image only when the engine answers 404, which spares an inspect call on every run (as
+    /// <c>docker run</c> does); ALWAYS pulls first.
+    /// </summary>
+    public static async Task<string> CreateContainerAsync(DockerClient client, CreateContainerParameters spec, DockerRunnerSettings settings, AuthConfig? auth, DockerServerOptions server, Action<string> log, CancellationToken cancellationToken)
     {
         var image = ImageReference.Parse(settings.Image);
-        if (settings.PullPolicy != DockerPullPolicy.Always && await ExistsAsync(client, image.FullName, cancellationToken).ConfigureAwait(false))
+        if (settings.PullPolicy == DockerPullPolicy.Always)
         {
-            return;
+            await PullAsync(client, image, auth, server, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return (await client.Containers.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false)).ID;
+        }
+        catch (DockerApiException exception) when (EngineErrors.IsNotFound(exception) && settings.PullPolicy != DockerPullPolicy.Always)
+        {
+            // 404 also means "no such network"; only a missing image is this method's business.
+            if (await ExistsAsync(client, image.FullName, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
         }
 
         if (settings.PullPolicy == DockerPullPolicy.Never)
@@ -28,6 +46,12 @@ internal static class ImagePuller
                 $"Image '{image.FullName}' not found on the Docker engine and pullPolicy is NEVER: build or load it there first, or set pullPolicy: IF_NOT_PRESENT");
         }
 
+        await PullAsync(client, image, auth, server, log, cancellationToken).ConfigureAwait(false);
+        return (await client.Containers.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false)).ID;
+    }
+
+    private static async Task PullAsync(DockerClient client, ImageReference image, AuthConfig? auth, DockerServerOptions server, Action<string> log, CancellationToken cancellationToken)
+    {
         var delay = server.PullRetryDelay;
         for (var attempt = 1; ; attempt++)
         {

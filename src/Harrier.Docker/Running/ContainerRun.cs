@@ -40,10 +40,8 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
             }
             else
             {
-                await ImagePuller.EnsureAsync(client, _settings, auth, server, log, cancellationToken).ConfigureAwait(false);
-                var created = await client.Containers.CreateContainerAsync(ContainerSpec.Build(request, ImageReference.Parse(_settings.Image).FullName), cancellationToken)
-                    .ConfigureAwait(false);
-                containerId = created.ID;
+                var spec = ContainerSpec.Build(request, ImageReference.Parse(_settings.Image).FullName);
+                containerId = await ImagePuller.CreateContainerAsync(client, spec, _settings, auth, server, log, cancellationToken).ConfigureAwait(false);
                 if (_settings.FileHandling == DockerFileHandling.Volume && Directory.EnumerateFileSystemEntries(_workingDirectory).Any())
                 {
                     await ContainerOperations.CopyInAsync(client, containerId, _workingDirectory, cancellationToken).ConfigureAwait(false);
