@@ -121,6 +121,54 @@ public sealed class DockerTaskRunnerBasicsTests : IAsyncDisposable
         Assert.Empty(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, deleted.Labels.TaskRunId));
     }
 
+    [Fact]
+    public async Task Run_CreatesTheContainerWithTheLimitsAndOptionsOfTheSettings()
+    {
+        await TestEngine.RequireAsync();
+        var settings = DockerRun.Settings() with
+        {
+            Delete = false,
+            Cpus = 0.5,
+            Memory = new Harrier.Docker.Settings.DockerMemorySettings { Memory = 64L << 20 },
+            ShmSize = 32L << 20,
+            ExtraHosts = ["db.internal:10.1.2.3"],
+            NetworkMode = "none",
+            User = "65534",
+        };
+        var sink = new RecordingOutputSink();
+        var request = DockerRun.Shell("id -u; cat /etc/hosts | grep db.internal", _directory.Path, settings);
+
+        await _runner.RunAsync(request, sink, CancellationToken.None);
+
+        var container = Assert.Single(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, request.Labels.TaskRunId));
+        var inspected = await TestEngine.Client.Containers.InspectContainerAsync(container.ID);
+        await TestEngine.Client.Containers.RemoveContainerAsync(container.ID, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+        Assert.Equal(64L << 20, inspected.HostConfig.Memory);
+        Assert.Equal(500_000_000, inspected.HostConfig.NanoCPUs);
+        Assert.Equal(32L << 20, inspected.HostConfig.ShmSize);
+        Assert.Equal("none", inspected.HostConfig.NetworkMode);
+        Assert.Equal(_directory.Path, inspected.Config.WorkingDir);
+        Assert.True(inspected.Config.Entrypoint is null || inspected.Config.Entrypoint.All(string.IsNullOrEmpty));
+        Assert.Equal("65534", sink.Stdout[0]);
+        Assert.Contains("10.1.2.3", sink.Stdout[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ReturnsZeroAtOnce_LeavingTheContainerRunning_WhenWaitIsFalse()
+    {
+        await TestEngine.RequireAsync();
+        var sink = new RecordingOutputSink();
+        var request = DockerRun.Shell("echo never seen; sleep 300", _directory.Path, DockerRun.Settings() with { Wait = false });
+
+        var result = await _runner.RunAsync(request, sink, CancellationToken.None);
+
+        var container = Assert.Single(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, request.Labels.TaskRunId));
+        await TestEngine.Client.Containers.RemoveContainerAsync(container.ID, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(sink.Stdout);
+        Assert.Equal("running", container.State);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _runner.DisposeAsync();
