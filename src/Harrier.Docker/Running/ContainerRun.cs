@@ -29,6 +29,13 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
         {
             var auth = await RegistryAuth.PrepareAsync(_settings, _workingDirectory, cancellationToken).ConfigureAwait(false);
             var existing = _settings.Resume ? await ContainerOperations.FindAsync(client, request.Labels, cancellationToken).ConfigureAwait(false) : null;
+            if (existing is { State: "created" })
+            {
+                // Created but never started (the worker stopped in between): nothing to resume, and waiting on it would never end.
+                await ContainerOperations.RemoveAsync(client, existing.ID).ConfigureAwait(false);
+                existing = null;
+            }
+
             MultiplexedStream output;
             if (existing is not null)
             {

@@ -51,6 +51,27 @@ public sealed class ResumeAndJanitorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Resume_ReplacesAContainerThatWasCreatedButNeverStarted()
+    {
+        await TestEngine.RequireAsync();
+        var request = DockerRun.Shell("echo fresh", _directory.Path);
+        await TestEngine.Client.Containers.CreateContainerAsync(new global::Docker.DotNet.Models.CreateContainerParameters
+        {
+            Image = TestEngine.Image,
+            Cmd = ["echo", "stale"],
+            Labels = request.Labels.ToDictionary().ToDictionary(),
+        });
+        var sink = new RecordingOutputSink();
+
+        var result = await _runner.RunAsync(request, sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await _runner.RemovalsCompletedAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["fresh"], sink.Stdout);
+        Assert.Empty(await TestEngine.ContainersWithLabelAsync(DockerContainerLabels.TaskRunIdKey, request.Labels.TaskRunId));
+    }
+
+    [Fact]
     public async Task Janitor_RemovesLeftContainersOfFinishedAttempts_AndKeepsThoseOfRunningOnes()
     {
         await TestEngine.RequireAsync();
