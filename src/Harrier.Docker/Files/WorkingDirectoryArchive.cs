@@ -39,13 +39,44 @@ internal sealed class WorkingDirectoryArchive : IAsyncDisposable
         }
     }
 
+    private const UnixFileMode AllAccess = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    // Links are stored as links, never followed, so a link in the directory cannot pull host files in.
+    private static async Task WriteTreeAsync(TarWriter writer, string directory, string prefix, CancellationToken cancellationToken)
+    {
+        foreach (var path in Directory.EnumerateFileSystemEntries(directory))
+        {
+            var name = $"{prefix}/{Path.GetFileName(path)}";
+            await writer.WriteEntryAsync(path, name, cancellationToken).ConfigureAwait(false);
+            if (new DirectoryInfo(path) is { Exists: true, LinkTarget: null })
+            {
+                await WriteTreeAsync(writer, path, name, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task WriteAsync(string directory, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var output = _pipe.Writer.AsStream();
         try
         {
-            await TarFile.CreateFromDirectoryAsync(directory, output, includeBaseDirectory: true, cancellationToken).ConfigureAwait(false);
+            var writer = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
+            await using (writer.ConfigureAwait(false))
+            {
+                var top = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+                // The container's copy is private to the run, so it is writable by whatever user the image or
+                // the task's `user` runs as, not only by the worker's (often root) user.
+                await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.Directory, top + "/")
+                {
+                    Mode = AllAccess,
+                    ModificationTime = Directory.GetLastWriteTimeUtc(directory),
+                }, cancellationToken).ConfigureAwait(false);
+                await WriteTreeAsync(writer, directory, top, cancellationToken).ConfigureAwait(false);
+            }
+
             await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception exception)

@@ -49,7 +49,8 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
             {
                 var spec = ContainerSpec.Build(request, ImageReference.Parse(_settings.Image).FullName);
                 containerId = await ImagePuller.CreateContainerAsync(client, spec, _settings, auth, server, log, cancellationToken).ConfigureAwait(false);
-                if (_settings.FileHandling == DockerFileHandling.Volume && Directory.EnumerateFileSystemEntries(_workingDirectory).Any())
+                // An empty directory needs no copy (the engine creates the working directory), unless a `user` must be able to write in it.
+                if (_settings.FileHandling == DockerFileHandling.Volume && (_settings.User is not null || Directory.EnumerateFileSystemEntries(_workingDirectory).Any()))
                 {
                     await ContainerOperations.CopyInAsync(client, containerId, _workingDirectory, cancellationToken).ConfigureAwait(false);
                 }

@@ -52,6 +52,24 @@ public sealed class FileHandlingTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Volume_LetsANonRootUserWriteInTheWorkingDirectory_AndKeepsLinksAsLinks()
+    {
+        await TestEngine.RequireAsync();
+        Directory.CreateDirectory(_directory.File("sub"));
+        await File.WriteAllTextAsync(_directory.File("sub/in.txt"), "in\n");
+        File.CreateSymbolicLink(_directory.File("link.txt"), "sub/in.txt");
+        var sink = new RecordingOutputSink();
+
+        var result = await _runner.RunAsync(DockerRun.Shell("id -u; cat link.txt; echo mine > by-nobody.txt", _directory.Path, DockerRun.Settings() with { User = "65534" }),
+            sink, CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["65534", "in"], sink.Stdout);
+        Assert.Equal("mine\n", await File.ReadAllTextAsync(_directory.File("by-nobody.txt")));
+        Assert.Equal("sub/in.txt", new FileInfo(_directory.File("link.txt")).LinkTarget);
+    }
+
+    [Fact]
     public async Task Volume_CopiesFilesBack_AlsoWhenTheScriptFails()
     {
         await TestEngine.RequireAsync();
