@@ -47,7 +47,7 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
             options = options with { WorkerSlots = slots };
         }
 
-        await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, cancellationToken).ConfigureAwait(false);
+        await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, request.Host, cancellationToken).ConfigureAwait(false);
         var logOutput = request.Json ? error : output;
         var printer = new LogPrinter(logOutput, LogPrinter.ShouldColour(request.Json ? Console.IsErrorRedirected : Console.IsOutputRedirected));
         string? printedExecution = null;

@@ -4,6 +4,7 @@ using Harrier.Core.Store;
 using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Core;
 using Harrier.Core.Tasks.Running;
+using Harrier.Docker;
 using Harrier.Persistence.Files;
 using Harrier.Persistence.Sqlite;
 using Harrier.Scripts.Tasks;
@@ -16,11 +17,14 @@ namespace Harrier.Cli.Running;
 /// </summary>
 public sealed class HarrierHost : IAsyncDisposable
 {
-    private HarrierHost(SqliteStore store, IFileStorage files, StandaloneEngine engine)
+    private readonly DockerTaskRunner _docker;
+
+    private HarrierHost(SqliteStore store, IFileStorage files, StandaloneEngine engine, DockerTaskRunner docker)
     {
         Store = store;
         Files = files;
         Engine = engine;
+        _docker = docker;
     }
 
     public SqliteStore Store { get; }
@@ -34,16 +38,22 @@ public sealed class HarrierHost : IAsyncDisposable
 
     public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
 
-    private static readonly ScriptTaskServices ScriptServices = new();
-
-    public static TaskImplementations CreateImplementations() => new TaskImplementations().AddCoreTasks().AddScriptTasks(ScriptServices);
+    public static TaskImplementations CreateImplementations(ScriptTaskServices? scripts = null) =>
+        new TaskImplementations().AddCoreTasks().AddScriptTasks(scripts ?? new ScriptTaskServices());
 
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>
     public static Task<SqliteStore> OpenStoreAsync(string dataDirectory, CancellationToken cancellationToken) =>
         SqliteStore.OpenAsync(Path.Combine(dataDirectory), TimeProvider.System, cancellationToken);
 
-    public static async Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, CancellationToken cancellationToken)
+    public static Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, CancellationToken cancellationToken) =>
+        StartAsync(dataDirectory, options, new HostOptions(), cancellationToken);
+
+    public static async Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, HostOptions host, CancellationToken cancellationToken)
     {
+        host.Validate();
+        var dockerServer = new DockerServerOptions { VolumesEnabled = host.DockerVolumesEnabled };
+        var docker = new DockerTaskRunner(dockerServer);
+        var scripts = new ScriptTaskServices(containers: new DockerRunnerFactory(docker, dockerServer), dockerIsDefault: host.DefaultRunner == "docker");
         var store = await OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
         var files = OpenFileStorage(dataDirectory);
         var engine = new StandaloneEngine(new EngineServices
@@ -54,18 +64,20 @@ public sealed class HarrierHost : IAsyncDisposable
             Queue = store.Jobs,
             Renderer = ExpressionChecking.Renderer,
             Registry = HarrierTaskTypes.Registry,
-            Implementations = CreateImplementations(),
+            Implementations = CreateImplementations(scripts),
             ExpressionChecker = ExpressionChecking.Checker,
             Options = options,
             Files = files,
         });
+        await ContainerCleanup.RunAsync(dockerServer, store.Executions, Console.Error, cancellationToken).ConfigureAwait(false);
         engine.Start();
-        return new HarrierHost(store, files, engine);
+        return new HarrierHost(store, files, engine, docker);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Engine.DisposeAsync().ConfigureAwait(false);
+        await _docker.DisposeAsync().ConfigureAwait(false);
         await Store.DisposeAsync().ConfigureAwait(false);
     }
 }

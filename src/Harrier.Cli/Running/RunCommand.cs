@@ -21,9 +21,16 @@ public static class RunCommand
         var logs = new Option<bool>("--logs") { Description = "With --json, include the execution's logs in the JSON." };
         var dataDir = new Option<string>("--data-dir") { Description = "Where executions, logs and files are stored.", DefaultValueFactory = _ => ".harrier" };
         var slots = new Option<int?>("--workers") { Description = "Task runs executed at once (default: cores, at least 2)." };
+        var defaultRunner = new Option<string>("--default-runner")
+        {
+            Description = "Runner of script tasks that name none: process (default) or docker.",
+            DefaultValueFactory = _ => "process",
+        };
+        defaultRunner.AcceptOnlyFromAmong("process", "docker");
+        var volumes = new Option<bool>("--allow-docker-volumes") { Description = "Let Docker-runner tasks bind-mount host paths (volumes); off by default." };
         var command = new Command("run", "Run a flow to its end in this process and print its logs live.")
         {
-            file, input, inputs, json, logs, dataDir, slots,
+            file, input, inputs, json, logs, dataDir, slots, defaultRunner, volumes,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -36,6 +43,7 @@ public static class RunCommand
                 IncludeLogs = parseResult.GetValue(logs),
                 DataDirectory = parseResult.GetValue(dataDir)!,
                 WorkerSlots = parseResult.GetValue(slots),
+                Host = new HostOptions { DefaultRunner = parseResult.GetValue(defaultRunner)!, DockerVolumesEnabled = parseResult.GetValue(volumes) },
             };
             var configuration = parseResult.InvocationConfiguration;
             return new FlowRunner(configuration.Output, configuration.Error).RunAsync(request, cancellationToken);

@@ -16,4 +16,6 @@ public sealed record RunRequest
     public string DataDirectory { get; init; } = ".harrier";
 
     public int? WorkerSlots { get; init; }
+
+    public HostOptions Host { get; init; } = new();
 }

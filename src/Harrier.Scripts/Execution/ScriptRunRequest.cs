@@ -1,6 +1,7 @@
 using Harrier.Core.Logs;
 using Harrier.Scripts.Commands;
 using Harrier.Scripts.Languages;
+using Harrier.Scripts.Runners;
 
 namespace Harrier.Scripts.Execution;
 
@@ -31,4 +32,10 @@ public sealed record ScriptRunRequest(IScriptLanguage Language, bool IsCommandsT
     public TimeSpan KillGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 
     public TaskLogLevel StderrLevel { get; init; } = TaskLogLevel.Error;
+
+    /// <summary>
+    /// A container runner for this attempt; null runs on the worker with the Process runner. In a container
+    /// the worker's helper paths and resolved Python do not exist, so neither is used there.
+    /// </summary>
+    public ITaskRunner? ContainerRunner { get; init; }
 }

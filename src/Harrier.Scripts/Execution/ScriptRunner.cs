@@ -38,9 +38,13 @@ public sealed class ScriptRunner
         }
 
         var added = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
-        foreach (var (name, value) in _helpers.BuildVariables(environment))
+        var onWorker = request.ContainerRunner is null;
+        if (onWorker)
         {
-            added[name] = value;
+            foreach (var (name, value) in _helpers.BuildVariables(environment))
+            {
+                added[name] = value;
+            }
         }
 
         // Language variables come after the user's env, so they win (Kestra's order for Python's pip settings).
@@ -59,11 +63,12 @@ public sealed class ScriptRunner
             BeforeCommands = request.BeforeCommands,
             FailFast = request.FailFast,
             TargetOs = request.TargetOs,
+            RunnerIsProcess = onWorker,
         });
 
         var collector = new ScriptOutputCollector(logs) { StderrLevel = request.StderrLevel };
         var runRequest = new TaskRunnerRequest(argv, request.WorkingDirectory) { Environment = added, KillGracePeriod = request.KillGracePeriod };
-        var result = await _runner.RunAsync(runRequest, collector, cancellationToken);
+        var result = await (request.ContainerRunner ?? _runner).RunAsync(runRequest, collector, cancellationToken);
         if (!result.Killed)
         {
             // A killed task publishes nothing (Kestra: timed-out tasks have no outputs), so the file is not read.
@@ -77,7 +82,7 @@ public sealed class ScriptRunner
     {
         var script = request.Script ?? throw new ArgumentException("script: must not be null", nameof(request));
         string? interpreter = null;
-        if (request.Language is PythonLanguage)
+        if (request.Language is PythonLanguage && request.ContainerRunner is null)
         {
             environment.TryGetValue("PATH", out var path);
             interpreter = await _python.ResolveAsync(path ?? string.Empty, cancellationToken);

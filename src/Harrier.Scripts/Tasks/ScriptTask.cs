@@ -20,7 +20,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
     public async Task<TaskOutcome> RunAsync(TaskRunContext context, CancellationToken cancellationToken)
     {
         var declared = context.Properties;
-        var runner = ScriptRunnerChoice.Resolve(declared);
+        var runner = ScriptRunnerChoice.Resolve(declared, services.DockerIsDefault);
         using var owned = context.SharedWorkingDirectory is null ? AttemptDirectory.Create(context.TempDirectory) : null;
         var workingDirectory = context.SharedWorkingDirectory ?? owned!.Path;
         var namespaceMetrics = await NamespaceFilesLoader.LoadAsync(context, declared, workingDirectory, cancellationToken).ConfigureAwait(false);
@@ -35,6 +35,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             await ExecutionContextFile.WriteAsync(context, workingDirectory, environment, cancellationToken).ConfigureAwait(false);
         }
 
+        var containerRunner = runner.ContainerRunner(context, properties, language.DefaultContainerImage, services.Containers);
         var downloads = new StorageUriDownloads(context.Files, workingDirectory);
         // In a shared WorkingDirectory an earlier sibling's side-channel file must not become this task's outputs.
         File.Delete(OutputsFile.PathIn(workingDirectory));
@@ -48,6 +49,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             TargetOs = TargetOsOf(properties.String("targetOS")),
             Environment = environment,
             StderrLevel = TaskLogLevels.TryParse(properties.String("stderrLevel"), out var level) ? level : TaskLogLevel.Error,
+            ContainerRunner = containerRunner,
         };
         var result = await services.Scripts.RunAsync(request, new LoggerSink(context.Logger), cancellationToken).ConfigureAwait(false);
         if (result.Killed)

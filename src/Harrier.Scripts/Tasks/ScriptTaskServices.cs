@@ -2,6 +2,7 @@ using Harrier.Scripts.Commands;
 using Harrier.Scripts.Execution;
 using Harrier.Scripts.Helpers;
 using Harrier.Scripts.Runners;
+using Harrier.Scripts.Runners.Containers;
 using Harrier.Scripts.Runners.Process;
 
 namespace Harrier.Scripts.Tasks;
@@ -9,8 +10,10 @@ namespace Harrier.Scripts.Tasks;
 /// <summary>Process-wide parts script tasks share: the script runner over the Process runner, the helper files, the resolved Python.</summary>
 public sealed class ScriptTaskServices
 {
-    public ScriptTaskServices(ITaskRunner? processRunner = null, IReadOnlyDictionary<string, string>? workerEnvironment = null)
+    public ScriptTaskServices(ITaskRunner? processRunner = null, IReadOnlyDictionary<string, string>? workerEnvironment = null, IContainerRunnerFactory? containers = null, bool dockerIsDefault = false)
     {
+        Containers = containers;
+        DockerIsDefault = dockerIsDefault;
         ProcessRunner = processRunner ?? new ProcessTaskRunner();
         Scripts = new ScriptRunner(ProcessRunner, new HelperEnvironment(), new PythonInterpreterResolver(), workerEnvironment ?? CurrentEnvironment());
     }
@@ -18,6 +21,12 @@ public sealed class ScriptTaskServices
     public ITaskRunner ProcessRunner { get; }
 
     public ScriptRunner Scripts { get; }
+
+    /// <summary>Builds container runners (Docker); null when this process has no container engine configured.</summary>
+    public IContainerRunnerFactory? Containers { get; }
+
+    /// <summary>Whether tasks without a runner run in containers (a server setting; Harrier's default is Process).</summary>
+    public bool DockerIsDefault { get; }
 
     private static Dictionary<string, string> CurrentEnvironment()
     {
