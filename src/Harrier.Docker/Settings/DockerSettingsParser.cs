@@ -20,7 +20,7 @@ internal static class DockerSettingsParser
         {
             throw new TaskFailedException(
                 $"{map.Path("volumes")}: bind mounts are disabled on this Harrier server because they give tasks access to the host's files; "
-                + $"an administrator enables them with {DockerServerOptions.VolumesEnabledSetting}: true, or remove volumes from the task");
+                + $"an administrator enables them with {DockerServerOptions.VolumesEnabledSetting}: true (harrier run --allow-docker-volumes), or remove volumes from the task");
         }
 
         foreach (var volume in volumes)
