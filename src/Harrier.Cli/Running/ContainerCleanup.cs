@@ -6,7 +6,8 @@ namespace Harrier.Cli.Running;
 
 /// <summary>
 /// At start-up, removes containers an earlier Harrier process left behind, keeping those whose attempt the
-/// store still shows running (another process on the same data directory, or one to resume).
+/// store still shows running (another process on the same data directory, or one to resume) and those of
+/// task runs it does not know (another Harrier with another data directory).
 /// </summary>
 internal static class ContainerCleanup
 {
@@ -21,8 +22,9 @@ internal static class ContainerCleanup
         {
             await new DockerJanitor(server).CleanUpAsync(async (labels, ct) =>
             {
+                // A task run this store does not know belongs to another Harrier (another data directory): not ours to remove.
                 var run = await store.GetTaskRunAsync(labels.TaskRunId, ct).ConfigureAwait(false);
-                return run is { State: State.Running } && run.Attempts.Count - 1 == labels.Attempt;
+                return run is null || (run.State == State.Running && run.Attempts.Count - 1 == labels.Attempt);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)

@@ -11,9 +11,15 @@ namespace Harrier.Core.Engine;
 /// </summary>
 public sealed class LogWriter : IAsyncDisposable
 {
-    private const int BatchSize = 2_000;
+    private const int BatchSize = 8_192;
 
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Lines waiting to be stored. Bounded so a task printing faster than the disk can store slows down
+    /// (its pipe fills) instead of the worker's memory growing without limit.
+    /// </summary>
+    private const int Capacity = 65_536;
+
+    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly ILogStore _store;
     private readonly Task _loop;
 
@@ -26,14 +32,35 @@ public sealed class LogWriter : IAsyncDisposable
     /// <summary>Raised after lines are stored, with their sequence numbers (live log followers listen here).</summary>
     public event Action<IReadOnlyList<LogEntry>>? Stored;
 
-    public void Write(LogEntry entry) => _queue.Writer.TryWrite(entry);
+    /// <summary>Queues a line; blocks only while the queue is full (back-pressure on a runaway task).</summary>
+    public void Write(LogEntry entry)
+    {
+        if (_queue.Writer.TryWrite(entry))
+        {
+            return;
+        }
+
+        try
+        {
+            _queue.Writer.WriteAsync(entry).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ChannelClosedException)
+        {
+            // The engine is shutting down; a line written after that has nowhere to go.
+        }
+    }
 
     /// <summary>Completes when every line written before the call is stored.</summary>
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Writer.TryWrite(barrier);
-        return barrier.Task.WaitAsync(cancellationToken);
+        return WriteBarrierAsync(barrier, cancellationToken);
+    }
+
+    private async Task WriteBarrierAsync(TaskCompletionSource barrier, CancellationToken cancellationToken)
+    {
+        await _queue.Writer.WriteAsync(barrier, cancellationToken).ConfigureAwait(false);
+        await barrier.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

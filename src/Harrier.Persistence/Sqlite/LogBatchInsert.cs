@@ -28,14 +28,30 @@ internal static class LogBatchInsert
         using (statement)
         {
             var first = 0L;
+            LogEntry? previous = null;
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
-                BindText(statement, 1, entry.ExecutionId, db);
-                BindText(statement, 2, entry.TaskRunId, db);
-                BindText(statement, 3, entry.TaskId, db);
-                Check(entry.Attempt is { } attempt ? raw.sqlite3_bind_int(statement, 4, attempt) : raw.sqlite3_bind_null(statement, 4), db);
-                BindText(statement, 5, entry.Level.ToName(), db);
+                // Bindings survive sqlite3_reset: the columns a run of lines shares (same task run, same level)
+                // are converted to UTF-8 and bound once, not once per line.
+                if (previous is null || previous.ExecutionId != entry.ExecutionId)
+                {
+                    BindText(statement, 1, entry.ExecutionId, db);
+                }
+
+                if (previous is null || previous.TaskRunId != entry.TaskRunId || previous.TaskId != entry.TaskId || previous.Attempt != entry.Attempt)
+                {
+                    BindText(statement, 2, entry.TaskRunId, db);
+                    BindText(statement, 3, entry.TaskId, db);
+                    Check(entry.Attempt is { } attempt ? raw.sqlite3_bind_int(statement, 4, attempt) : raw.sqlite3_bind_null(statement, 4), db);
+                }
+
+                if (previous is null || previous.Level != entry.Level)
+                {
+                    BindText(statement, 5, entry.Level.ToName(), db);
+                }
+
+                previous = entry;
                 BindText(statement, 6, entry.Message, db);
                 BindText(statement, 7, SqliteDates.ToText(entry.Timestamp), db);
                 var step = raw.sqlite3_step(statement);
