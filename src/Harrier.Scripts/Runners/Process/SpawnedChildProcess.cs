@@ -10,6 +10,9 @@ namespace Harrier.Scripts.Runners.Process;
 /// </summary>
 internal sealed unsafe class SpawnedChildProcess : IChildProcess
 {
+    /// <summary>Reads smaller than this (in one poll round) mean a trickle of lines worth batching.</summary>
+    private const int CoalesceBelowBytes = 16 * 1024;
+
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly LineSplitter _stdoutLines;
@@ -95,6 +98,7 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
                     return; // cannot happen with valid descriptors; never spin
                 }
 
+                var readThisRound = 0L;
                 for (var i = 0; i < count; i++)
                 {
                     if (fds[i].ReturnedEvents == 0)
@@ -116,12 +120,20 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
                     }
                     else if (fd == _stdoutFd)
                     {
-                        Drain(ref _stdoutFd, _stdoutLines, buffer);
+                        readThisRound += Drain(ref _stdoutFd, _stdoutLines, buffer);
                     }
                     else if (fd == _stderrFd)
                     {
-                        Drain(ref _stderrFd, _stderrLines, buffer);
+                        readThisRound += Drain(ref _stderrFd, _stderrLines, buffer);
                     }
+                }
+
+                // A child writing line by line (PYTHONUNBUFFERED, flush per line) would otherwise cost one
+                // poll + read per line. The lines just read are already delivered; pausing a millisecond lets the
+                // next ones gather in the pipe, so a million-line task costs a few thousand reads, not a million.
+                if (readThisRound is > 0 and < CoalesceBelowBytes)
+                {
+                    Thread.Sleep(1);
                 }
             }
         }
@@ -146,12 +158,13 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
         }
     }
 
-    private void Drain(ref int fd, LineSplitter lines, byte* buffer)
+    private long Drain(ref int fd, LineSplitter lines, byte* buffer)
     {
         var read = PosixInterop.Read(fd, buffer, StreamLineReader.ChunkSize);
         if (read > 0)
         {
             lines.Push(new ReadOnlySpan<byte>(buffer, (int)read));
+            return read;
         }
         else if (read == 0 || Marshal.GetLastPInvokeError() != PosixInterop.Eintr)
         {
@@ -162,6 +175,8 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
                 _outputEnded.TrySetResult();
             }
         }
+
+        return 0;
     }
 
     private static void CloseFd(ref int fd)
