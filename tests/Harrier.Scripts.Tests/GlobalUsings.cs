@@ -1,1 +1,2 @@
+global using Harrier.TestKit.Support;
 global using Xunit;

@@ -1,9 +1,9 @@
 using Harrier.Scripts.Runners;
 
-namespace Harrier.Scripts.Tests.Support;
+namespace Harrier.TestKit.Support;
 
-/// <summary>Keeps every line a runner delivered, and lets a test await a given line.</summary>
-internal sealed class RecordingOutputSink : ITaskOutputSink
+/// <summary>Keeps every line a runner delivered, and lets a test await a given stdout line.</summary>
+public sealed class RecordingOutputSink : ITaskOutputSink
 {
     private readonly Lock _gate = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
@@ -46,7 +46,7 @@ internal sealed class RecordingOutputSink : ITaskOutputSink
             }
 
             _awaited.Add((text, seen));
-            return seen.Task;
+            return seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 }

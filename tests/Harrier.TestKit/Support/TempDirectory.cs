@@ -1,11 +1,12 @@
-namespace Harrier.Scripts.Tests.Support;
+namespace Harrier.TestKit.Support;
 
 /// <summary>A fresh directory deleted at the end of the test.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    /// <param name="prefix">Names the folder after its test project; under /tmp, which test images have too.</param>
+    public TempDirectory(string prefix = "harrier-test-")
     {
-        Path = Directory.CreateTempSubdirectory("harrier-scripts-test-").FullName;
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
     }
 
     public string Path { get; }
