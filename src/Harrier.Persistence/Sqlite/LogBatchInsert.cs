@@ -19,7 +19,7 @@ internal static class LogBatchInsert
     /// <summary>Inserts the lines inside the caller's transaction and returns the sequence of the first one.</summary>
     /// <remarks>
     /// The sequences of a batch are consecutive: the caller holds the only write connection and the transaction,
-    /// and AUTOINCREMENT gives each insert max(rowid ever used) + 1. Checked rather than assumed.
+    /// and an INTEGER PRIMARY KEY gives each insert max(seq) + 1. Checked rather than assumed.
     /// </remarks>
     public static long Run(SqliteConnection connection, IReadOnlyList<LogEntry> entries)
     {

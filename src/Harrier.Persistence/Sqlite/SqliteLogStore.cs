@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Harrier.Persistence.Sqlite;
 
 /// <summary>
-/// Task log lines in SQLite. The sequence is the table's AUTOINCREMENT rowid: global and never reused, so it
+/// Task log lines in SQLite. The sequence is the table's rowid (migration 0002): global and only growing, so it
 /// also increases per execution, and a reader's "after sequence" cursor can never miss or repeat a line.
 /// </summary>
 public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
