@@ -37,6 +37,28 @@ public static class HarrierCli
             configuration.Error = error;
         }
 
-        return Create().Parse(args).Invoke(configuration);
+        // Errors reach users as one sentence, never a stack trace (set HARRIER_DEBUG=1 to see one).
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return Create().Parse(args).Invoke(configuration);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var errors = error ?? Console.Error;
+            errors.WriteLine($"harrier: {Describe(ex)}");
+            if (Environment.GetEnvironmentVariable("HARRIER_DEBUG") is { Length: > 0 })
+            {
+                errors.WriteLine(ex.ToString());
+            }
+
+            return ex is Persistence.DataDirectoryException or ArgumentException ? 2 : 1;
+        }
     }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        Persistence.DataDirectoryException or ArgumentException or Core.Tasks.Running.TaskFailedException or IOException or UnauthorizedAccessException => ex.Message,
+        _ => $"unexpected {ex.GetType().Name}: {ex.Message} (please report it; HARRIER_DEBUG=1 prints the details)",
+    };
 }
