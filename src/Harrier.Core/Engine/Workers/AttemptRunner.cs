@@ -53,14 +53,13 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             return;
         }
 
-        var (resolved, retryAt) = await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun, job.Attempt), cancellationToken).ConfigureAwait(false);
+        var (_, retryAt) = await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun, job.Attempt), cancellationToken).ConfigureAwait(false);
         if (retryAt is { } at)
         {
             await services.Queue.EnqueueAsync(job with { Attempt = job.Attempt + 1 }, at, cancellationToken).ConfigureAwait(false);
         }
 
         await FinishAsync(lease, null, cancellationToken).ConfigureAwait(false);
-        _ = resolved;
     }
 
     /// <summary>Runs one attempt and stores its result; returns the stored task run and the retry date, if any.</summary>
@@ -129,14 +128,17 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
     private async Task<TaskOutcome> RunTaskAsync(AttemptRequest request, CancellationToken shutdown)
     {
         var (flow, execution, task, taskRun, attempt) = (request.Flow, request.Execution, request.Task, request.TaskRun, request.Attempt);
-        var logger = new StoredTaskLogger(logs, taskRun, attempt, task.LogLevel, services.Time);
+        var secrets = SecretInputs.Masker(flow, execution);
+        var logger = new StoredTaskLogger(logs, taskRun, attempt, task.LogLevel, services.Time, secrets);
         var runs = await services.Store.GetTaskRunsAsync(execution.Id, shutdown).ConfigureAwait(false);
         var files = services.Files is { } storage
             ? new ExecutionFiles(storage, new ExecutionFileScope(flow.Namespace, flow.Id, execution.Id, task.Id, taskRun.Id) { AllowedLocalPaths = services.Options.AllowedLocalPaths })
             : null;
         var scope = new RenderScope(_variables.ForTask(flow, execution, runs, task, taskRun))
         {
-            Services = files is null ? null : new ExecutionExpressionServices(files, new EnvironmentExpressionServices(services.Time)),
+            Services = new SecretRecordingServices(
+                files is null ? new EnvironmentExpressionServices(services.Time) : new ExecutionExpressionServices(files, new EnvironmentExpressionServices(services.Time)),
+                secrets),
         };
         var context = new TaskRunContext
         {

@@ -4,8 +4,11 @@ using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Core.Engine.Workers;
 
-/// <summary>Task logger of one attempt: stamps each line and hands it to the <see cref="LogWriter"/>; drops lines below the task's <c>logLevel</c>.</summary>
-internal sealed class StoredTaskLogger(LogWriter writer, TaskRun taskRun, int attempt, TaskLogLevel? minimum, TimeProvider time) : ITaskLogger
+/// <summary>
+/// Task logger of one attempt: stamps each line, masks known secrets, and hands it to the <see cref="LogWriter"/>;
+/// drops lines below the task's <c>logLevel</c>.
+/// </summary>
+internal sealed class StoredTaskLogger(LogWriter writer, TaskRun taskRun, int attempt, TaskLogLevel? minimum, TimeProvider time, SecretMasker? secrets = null) : ITaskLogger
 {
     public void Log(TaskLogLevel level, string message)
     {
@@ -21,7 +24,7 @@ internal sealed class StoredTaskLogger(LogWriter writer, TaskRun taskRun, int at
             TaskId = taskRun.TaskId,
             Attempt = attempt,
             Level = level,
-            Message = message,
+            Message = secrets is null || secrets.IsEmpty ? message : secrets.Apply(message),
             Timestamp = time.GetUtcNow(),
         });
     }
