@@ -44,7 +44,7 @@ public static class ReportTable
         Time(r.HarrierMs),
         r.FloorMs is null ? "—" : Time(r.FloorMs),
         r.Ratio is { } ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) : "—",
-        r.Error is null ? r.Figure ?? "" : "FAILED: " + FirstLine(r.Error),
+        r.Error is not null ? "FAILED: " + FirstLine(r.Error) : r.Skipped is not null ? "skipped: " + r.Skipped : r.Figure ?? "",
         r.Target ?? "",
         $"{Mb(r.HarrierPeakRssKb)} / {Mb(r.FloorPeakRssKb)}",
     }).ToList();

@@ -16,6 +16,12 @@ public sealed record Scenario
     /// <summary>The number of tasks, executions or lines the figure is divided by.</summary>
     public required int Size { get; init; }
 
+    /// <summary>
+    /// Returns why the scenario cannot run on this machine (e.g. no Docker engine), or null to run it. A
+    /// skipped scenario gets a row saying so and does not fail the run.
+    /// </summary>
+    public Func<string?>? SkipReason { get; init; }
+
     /// <summary>Untimed preparation (files, interpreter lookup), run once before the warm-ups.</summary>
     public Action? Setup { get; init; }
 

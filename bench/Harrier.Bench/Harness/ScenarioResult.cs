@@ -19,6 +19,9 @@ public sealed record ScenarioResult
     public IReadOnlyList<double> FloorSamplesMs { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Set when the scenario could not run on this machine (not a failure).</summary>
+    public string? Skipped { get; init; }
+
     /// <summary>Set when the scenario crashed; the run then exits non-zero.</summary>
     public string? Error { get; init; }
 }

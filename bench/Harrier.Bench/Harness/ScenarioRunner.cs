@@ -9,6 +9,12 @@ public sealed class ScenarioRunner(BenchSettings settings, TextWriter progress)
 {
     public ScenarioResult Run(Scenario scenario)
     {
+        if (scenario.SkipReason?.Invoke() is { } reason)
+        {
+            progress.WriteLine($"  skipped: {reason}");
+            return Summarise(scenario, 0, [], [], 0) with { Skipped = reason };
+        }
+
         var warmUps = settings.Quick ? 0 : scenario.WarmUps ?? settings.WarmUps;
         var repetitions = settings.Quick ? 1 : scenario.Repetitions ?? settings.Repetitions;
         var harrier = new List<Measurement>();

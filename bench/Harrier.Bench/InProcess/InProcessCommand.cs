@@ -42,6 +42,12 @@ public static class InProcessCommand
 
     private static async Task<InProcessReport> SequentialAsync(HarrierHost host, InProcessRequest request, CancellationToken cancellationToken)
     {
+        if (request.Kind == BenchFlows.NamespaceFilesKind)
+        {
+            // Each child has a fresh data directory: upload the files (untimed), as `harrier nsfiles put` would.
+            await NamespaceFileTree.UploadAsync(host.Files, BenchFlows.Namespace, request.Size, cancellationToken);
+        }
+
         // Warm-up on a small flow of the same kind: JIT, SQLite statements, the interpreter's page cache.
         await RunAllAsync(host, Load(request.Kind, Math.Min(request.Size, 3)), 1, cancellationToken);
         return await RunAllAsync(host, Load(request.Kind, request.Size), 1, cancellationToken);

@@ -9,6 +9,14 @@ public static class BenchFlows
     public const string ShellKind = "shell";
     public const string PythonKind = "python";
     public const string LinesKind = "lines";
+    public const string NamespaceFilesKind = "nsfiles";
+    public const string FilesKind = "files";
+    public const string DockerKind = "docker";
+
+    /// <summary>The image scripts/setup builds; the Docker scenario never pulls.</summary>
+    public const string DockerImage = "harrier-test/busybox:1";
+
+    public const string Namespace = "harrier.bench";
 
     public static string Create(string kind, int size) => kind switch
     {
@@ -35,12 +43,46 @@ public static class BenchFlows
                 script: |
             {Indent(PythonWork.PrintLines(size), 6)}
             """),
-        _ => throw new ArgumentException($"Unknown flow kind '{kind}'; use log, shell, python or lines.", nameof(kind)),
+        // One task that gets every namespace file of harrier.bench (uploaded by the child before timing).
+        NamespaceFilesKind => Sequential(1, _ => """
+              - id: nsfiles
+                type: io.kestra.plugin.scripts.shell.Commands
+                namespaceFiles:
+                  enabled: true
+                commands:
+                  - "true"
+            """),
+        // size bytes out of task a (outputFiles: into storage), into task b (inputFiles: out of storage).
+        FilesKind => Sequential(1, _ => $$$"""
+              - id: a
+                type: io.kestra.plugin.scripts.shell.Commands
+                outputFiles:
+                  - big.bin
+                commands:
+                  - head -c {{{size}}} /dev/zero > big.bin
+              - id: b
+                type: io.kestra.plugin.scripts.shell.Commands
+                inputFiles:
+                  big.bin: "{{ outputs.a.outputFiles['big.bin'] }}"
+                commands:
+                  - wc -c big.bin
+            """),
+        DockerKind => Sequential(size, i => $"""
+              - id: t{i}
+                type: io.kestra.plugin.scripts.shell.Commands
+                containerImage: {DockerImage}
+                taskRunner:
+                  type: io.kestra.plugin.scripts.runner.docker.Docker
+                  pullPolicy: NEVER
+                commands:
+                  - "true"
+            """),
+        _ => throw new ArgumentException($"Unknown flow kind '{kind}'; use log, shell, python, lines, nsfiles, files or docker.", nameof(kind)),
     };
 
     private static string Sequential(int count, Func<int, string> task)
     {
-        var yaml = new StringBuilder("id: bench\nnamespace: harrier.bench\ntasks:\n");
+        var yaml = new StringBuilder($"id: bench\nnamespace: {Namespace}\ntasks:\n");
         for (var i = 1; i <= count; i++)
         {
             yaml.Append(task(i)).Append('\n');

@@ -6,9 +6,8 @@ using Harrier.Core.Engine;
 namespace Harrier.Bench.Scenarios;
 
 /// <summary>
-/// Every scenario, in table order. Later issues add theirs here (one method each): files (inputFiles /
-/// outputFiles round trip), Docker (a Commands task in a container vs <c>docker run</c>), namespace files,
-/// distributed workers on PostgreSQL.
+/// Every scenario, in table order. Later issues add theirs here (one method each), e.g. distributed
+/// workers on PostgreSQL.
 /// </summary>
 public static class ScenarioCatalog
 {
@@ -16,6 +15,7 @@ public static class ScenarioCatalog
     [
         Engine(settings), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
         ThroughputLog(settings), Logs(settings), Startup(settings), Expressions(settings),
+        NamespaceFiles(settings), LargeFile(settings), Docker(settings),
     ];
 
     private static Scenario Engine(BenchSettings settings)
@@ -163,6 +163,121 @@ public static class ScenarioCatalog
         Repetitions = 1,
         WarmUps = 0,
     };
+
+    private static Scenario NamespaceFiles(BenchSettings settings)
+    {
+        var size = settings.Size(1000, 20);
+        var source = Path.Combine(settings.WorkDirectory, "nsfiles");
+        return new Scenario
+        {
+            Setup = () => NamespaceFileTree.WriteTo(source, size),
+            Id = "nsfiles",
+            Title = $"Namespace files: {size} × 1 KiB injected into one Commands task",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.NamespaceFilesKind, size, null)),
+            Floor = () =>
+            {
+                var target = Path.Combine(settings.WorkDirectory, $"nsfiles-copy-{Guid.NewGuid():N}");
+                try
+                {
+                    return Floors.Sequential(1, _ => ["cp", "-r", source, target]);
+                }
+                finally
+                {
+                    Directory.Delete(target, recursive: true);
+                }
+            },
+            FloorPeakRssKb = () =>
+            {
+                var target = Path.Combine(settings.WorkDirectory, "nsfiles-copy-rss");
+                try
+                {
+                    return Floors.PeakRssKb(["cp", "-r", source, target]);
+                }
+                finally
+                {
+                    Directory.Delete(target, recursive: true);
+                }
+            },
+            FloorLabel = $"cp -r of the same {size} files",
+            Figure = m => $"{m.HarrierMs:F0} ms for {size} files (whole one-task execution)",
+            Target = "< 1 s for 1,000 files",
+        };
+    }
+
+    private static Scenario LargeFile(BenchSettings settings)
+    {
+        var bytes = settings.Size(200 * 1024 * 1024, 1024 * 1024);
+        var megabytes = bytes / (1024 * 1024);
+        var folder = Path.Combine(settings.WorkDirectory, "files");
+        // Harrier writes the file once (task a) and copies it twice: a's working directory → storage
+        // (outputFiles), storage → b's working directory (inputFiles), then b reads it (wc -c). The floor
+        // does exactly that with coreutils.
+        IReadOnlyList<string> FloorCommand() =>
+        [
+            "/bin/sh", "-c",
+            $"head -c {bytes} /dev/zero > {folder}/f && cp {folder}/f {folder}/g && cp {folder}/g {folder}/h && wc -c {folder}/h > /dev/null",
+        ];
+        void Clean()
+        {
+            foreach (var name in new[] { "f", "g", "h" })
+            {
+                File.Delete(Path.Combine(folder, name));
+            }
+        }
+
+        return new Scenario
+        {
+            Setup = () => Directory.CreateDirectory(folder),
+            Id = "files-200mb",
+            Title = $"Files: {megabytes} MB from outputFiles to inputFiles (2 tasks)",
+            Size = megabytes,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.FilesKind, bytes, null)),
+            Floor = () =>
+            {
+                try
+                {
+                    return Floors.Sequential(1, _ => FloorCommand());
+                }
+                finally
+                {
+                    Clean();
+                }
+            },
+            FloorPeakRssKb = () =>
+            {
+                try
+                {
+                    return Floors.PeakRssKb(FloorCommand());
+                }
+                finally
+                {
+                    Clean();
+                }
+            },
+            FloorLabel = "head -c > f && cp f g && cp g h && wc -c h (Harrier's 2 copies)",
+            Figure = m => $"×{m.Ratio:F2}; {m.OverheadPerUnitMs:F2} ms/MB overhead",
+        };
+    }
+
+    private static Scenario Docker(BenchSettings settings)
+    {
+        var size = settings.Size(10, 1);
+        IReadOnlyList<string> cli = ["docker", "run", "--rm", BenchFlows.DockerImage, "true"];
+        return new Scenario
+        {
+            SkipReason = () => File.Exists("/var/run/docker.sock") ? null : "no Docker engine: run scripts/setup",
+            Id = "docker",
+            Title = $"Docker: {size} sequential Commands [true] tasks in {BenchFlows.DockerImage}",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.DockerKind, size, null)),
+            Floor = () => Floors.Sequential(size, _ => cli),
+            FloorPeakRssKb = () => Floors.PeakRssKb(cli),
+            FloorLabel = $"{size} × docker run --rm {BenchFlows.DockerImage} true",
+            Figure = m => $"×{m.Ratio:F2}; {m.HarrierMs / size:F0} vs {m.FloorMs / size:F0} ms/task",
+            Target = "ratio ≤ 1.0",
+        };
+    }
 
     /// <summary>Dropped log lines would make any speed meaningless, so they fail the scenario.</summary>
     private static Measurement AllLinesStored(Measurement measurement, int lines)
