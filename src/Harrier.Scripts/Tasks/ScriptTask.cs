@@ -21,6 +21,12 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
     {
         var declared = context.Properties;
         var runner = ScriptRunnerChoice.Resolve(declared, services.DockerIsDefault);
+        if (declared.StringList("dependencies") is { Count: > 0 } dependencies)
+        {
+            // Kestra installs these with uv/pip (spec §10.3); until Harrier does, say so instead of failing later on an import.
+            context.Logger.Log(TaskLogLevel.Warn, $"dependencies ({string.Join(", ", dependencies)}) are not installed by this Harrier build yet; install them in beforeCommands (e.g. pip install …) or bake them into the image");
+        }
+
         using var owned = context.SharedWorkingDirectory is null ? AttemptDirectory.Create(context.TempDirectory) : null;
         var workingDirectory = context.SharedWorkingDirectory ?? owned!.Path;
         var namespaceMetrics = await NamespaceFilesLoader.LoadAsync(context, declared, workingDirectory, cancellationToken).ConfigureAwait(false);
