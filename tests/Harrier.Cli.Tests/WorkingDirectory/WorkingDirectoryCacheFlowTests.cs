@@ -29,6 +29,33 @@ public sealed class WorkingDirectoryCacheFlowTests : IDisposable
     }
 
     [Fact]
+    public void CacheChangedByTheChildren_IsSavedAgain_AndTheNextExecutionGetsTheNewContent()
+    {
+        const string flow = """
+            id: wd_cache_grow
+            namespace: harrier.tests
+            tasks:
+              - id: wd
+                type: io.kestra.plugin.core.flow.WorkingDirectory
+                cache:
+                  patterns:
+                    - deps/**
+                  ttl: PT1H
+                tasks:
+                  - id: grow
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    commands:
+                      - mkdir -p deps && echo run >> deps/log.txt && wc -l < deps/log.txt | tr -d ' '
+            """;
+
+        var runs = Enumerable.Range(0, 3).Select(_ => FlowRun.Of(_dir.Path, flow)).ToList();
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Describe));
+        Assert.Equal(["1", "2", "3"], runs.Select(run => run.Messages("grow").Single()));
+        Assert.All(runs, run => Assert.Contains(run.Messages("wd"), m => m.StartsWith("Cache saved: 1 files", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ExpiredCache_IsNotRestored_AndIsSavedAgain()
     {
         // A ttl of zero: every stored archive is already too old, with no waiting.
