@@ -92,7 +92,7 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
     public Task<StoredFile?> GetInfoAsync(StorageUri uri, CancellationToken cancellationToken)
     {
         var info = new FileInfo(PathOf(uri));
-        return Task.FromResult(info.Exists ? new StoredFile(uri, info.Length) : null);
+        return Task.FromResult(info.Exists ? new StoredFile(uri, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)) : null);
     }
 
     public Task<IReadOnlyList<StoredFile>> ListAsync(StorageUri prefix, CancellationToken cancellationToken)

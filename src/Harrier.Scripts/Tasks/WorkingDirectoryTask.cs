@@ -1,6 +1,9 @@
 using Harrier.Core.Executions;
+using Harrier.Core.Logs;
 using Harrier.Core.Metrics;
+using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Files;
+using Harrier.Core.Tasks.Files.Cache;
 using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Scripts.Tasks;
@@ -10,6 +13,10 @@ namespace Harrier.Scripts.Tasks;
 /// and input files written first, then the children one after another in it, each a task run of its own;
 /// the first failing child stops the rest. Output files are captured after the last child (failed or not),
 /// as the group's <c>outputFiles</c>. The directory is deleted at the end.
+/// A <c>cache</c> (spec §9.3) is restored first, so namespace and input files written next win over cached copies,
+/// and saved only when the group did not fail: a half-done install must not become every later run's start.
+/// A cache that cannot be restored fails the group (§9.4); one that cannot be saved is a warning, since the
+/// children's work is done and the cache is only a speed-up.
 /// </summary>
 public sealed class WorkingDirectoryTask : IRunnableTask
 {
@@ -21,15 +28,17 @@ public sealed class WorkingDirectoryTask : IRunnableTask
         var outputFiles = context.Properties.StringList("outputFiles");
         var variables = RunnerVariables.Create(directory.Path, outputDirectoryEnabled: false, outputFiles);
         var properties = context.PropertiesWith(variables.ForExpressions);
-        IReadOnlyList<MetricEntry> metrics;
+        var metrics = new List<MetricEntry>();
+        WorkingDirectoryCache? cache;
         try
         {
-            if (properties.Has("cache"))
+            cache = WorkingDirectoryCache.Create(context, properties, directory.Path);
+            if (cache is not null)
             {
-                throw new TaskFailedException("cache is not supported by this Harrier build yet; remove it (the tasks still run, only slower)");
+                metrics.AddRange(await RestoreAsync(cache, cancellationToken).ConfigureAwait(false));
             }
 
-            metrics = await NamespaceFilesLoader.LoadAsync(context, properties, directory.Path, cancellationToken).ConfigureAwait(false);
+            metrics.AddRange(await NamespaceFilesLoader.LoadAsync(context, properties, directory.Path, cancellationToken).ConfigureAwait(false));
             await InputFilesWriter.WriteAsync(properties, context.Files, directory.Path, cancellationToken).ConfigureAwait(false);
         }
         catch (TaskFailedException ex)
@@ -63,6 +72,37 @@ public sealed class WorkingDirectoryTask : IRunnableTask
             outputs["outputFiles"] = await ScriptOutputFiles.CollectAsync(context, outputFiles, variables, cancellationToken).ConfigureAwait(false);
         }
 
-        return new TaskOutcome(States.Worst(states)) { Outputs = outputs, Metrics = metrics };
+        var state = States.Worst(states);
+        if (cache is not null && !state.IsFailure())
+        {
+            metrics.AddRange(await SaveAsync(context, cache, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new TaskOutcome(state) { Outputs = outputs, Metrics = metrics };
+    }
+
+    private static async Task<IReadOnlyList<MetricEntry>> RestoreAsync(WorkingDirectoryCache cache, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cache.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or StoragePathException)
+        {
+            throw new TaskFailedException($"cannot restore the cache from {cache.Uri}: {ex.Message}; delete it to start afresh", ex);
+        }
+    }
+
+    private static async Task<IReadOnlyList<MetricEntry>> SaveAsync(TaskRunContext context, WorkingDirectoryCache cache, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cache.SaveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoragePathException or TaskFailedException)
+        {
+            context.Logger.Log(TaskLogLevel.Warn, $"Cache not saved at {cache.Uri}: {ex.Message}; the next execution rebuilds it");
+            return [];
+        }
     }
 }

@@ -80,6 +80,18 @@ public abstract class FileStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetInfo_GivesWhenTheFileWasStored_WhenTheStorageKnows()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-2);
+        await PutTextAsync("harrier:///ns/dir/timed.txt", "1");
+
+        var modified = (await Storage.GetInfoAsync(Uri("harrier:///ns/dir/timed.txt"), Ct))?.Modified;
+
+        // Null is allowed (a storage that cannot tell); a time must be the put's, within clock granularity.
+        Assert.True(modified is null || (modified >= before && modified <= DateTimeOffset.UtcNow.AddSeconds(2)), $"modified {modified}");
+    }
+
+    [Fact]
     public async Task List_ReturnsEveryFileBelowThePrefix_InPathOrder_ButNotSiblingsSharingItsText()
     {
         await PutTextAsync("harrier:///ns/a/z.txt", "1");
