@@ -25,6 +25,9 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
         "SELECT id FROM jobs WHERE not_before <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now) AND " + GroupFilter +
         " ORDER BY not_before, id LIMIT 1) RETURNING id, execution_id, task_run_id, attempt, worker_group";
 
+    private const string AnyClaimable =
+        "SELECT 1 FROM jobs WHERE not_before <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now) AND " + GroupFilter + " LIMIT 1";
+
     private const string NextDue =
         "SELECT MIN(CASE WHEN lease_expires_at IS NULL OR lease_expires_at < not_before THEN not_before ELSE lease_expires_at END) " +
         "FROM jobs WHERE " + GroupFilter;
@@ -43,11 +46,18 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
         }, cancellationToken);
     }
 
-    public Task<JobLease?> TryClaimAsync(string workerId, string? workerGroup, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public async Task<JobLease?> TryClaimAsync(string workerId, string? workerGroup, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        return database.WriteAsync(write =>
+        if (!await HasClaimableAsync(workerGroup, cancellationToken).ConfigureAwait(false))
+        {
+            // An idle worker slot looks often; a read on a pooled connection spares the single writer a transaction.
+            // A job enqueued right after this look is not lost: the enqueuer's wake-up (or the next poll) brings us back.
+            return null;
+        }
+
+        return await database.WriteAsync(write =>
         {
             // Read the clock under the write lock so claims see time move forward in commit order.
             var now = time.GetUtcNow();
@@ -63,8 +73,15 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
 
             var job = new WorkerJob(reader.GetString(1), reader.GetString(2), reader.GetInt32(3)) { WorkerGroup = reader.GetStringOrNull(4) };
             return new JobLease(reader.GetInt64(0), job, workerId, expires);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<bool> HasClaimableAsync(string? workerGroup, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = SqliteCommands.Create(connection, null, AnyClaimable);
+            return command.Bind("@now", SqliteDates.ToText(time.GetUtcNow())).Bind("@group", workerGroup).ExecuteScalar() is not null;
+        }, cancellationToken);
 
     public Task<bool> RenewAsync(JobLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
