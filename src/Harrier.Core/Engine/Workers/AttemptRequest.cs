@@ -10,4 +10,7 @@ internal sealed record AttemptRequest(FlowDefinition Flow, Execution Execution, 
     public string? SharedWorkingDirectory { get; init; }
 
     public IChildTaskRunner? Children { get; init; }
+
+    /// <summary>The attempt was started by a worker that died; this run picks it up again.</summary>
+    public bool Resuming { get; init; }
 }

@@ -74,14 +74,23 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
     public async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken stop, CancellationToken cancellationToken)
     {
         var now = services.Time.GetUtcNow();
-        var taskRun = request.TaskRun with
+        // A job claimed again after its worker died (its lease expired) finds its attempt still RUNNING: it is the
+        // same attempt, resumed, so a container left running by the dead worker can be reattached (Docker resume).
+        var resuming = request.TaskRun.State == State.Running && request.TaskRun.Attempts is [.., { State: State.Running }];
+        var taskRun = resuming
+            ? request.TaskRun
+            : request.TaskRun with
+            {
+                State = State.Running,
+                NextAttemptAt = null,
+                Attempts = [.. request.TaskRun.Attempts, new TaskRunAttempt(State.Running, now, null)],
+            };
+        if (!resuming)
         {
-            State = State.Running,
-            NextAttemptAt = null,
-            Attempts = [.. request.TaskRun.Attempts, new TaskRunAttempt(State.Running, now, null)],
-        };
-        await services.Store.SaveTaskRunAsync(taskRun, cancellationToken).ConfigureAwait(false);
-        var outcome = await RunTaskAsync(request with { TaskRun = taskRun }, stop).ConfigureAwait(false);
+            await services.Store.SaveTaskRunAsync(taskRun, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = await RunTaskAsync(request with { TaskRun = taskRun, Resuming = resuming }, stop).ConfigureAwait(false);
         var (resolved, retryAt) = AttemptResolver.Resolve(request.Task, taskRun, outcome, services.Time.GetUtcNow(), Random.Shared);
         if (retryAt is { } at)
         {
@@ -156,6 +165,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             Services = services.TaskServices,
             SharedWorkingDirectory = request.SharedWorkingDirectory,
             Children = request.Children,
+            Resuming = request.Resuming,
         };
         return await new GuardedTaskExecution(services, signals.KillToken(execution.Id), shutdown).RunAsync(context).ConfigureAwait(false);
     }
