@@ -23,7 +23,22 @@ fi
 
 engine_answers() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+# A dockerd killed hard (as a stopped session's processes are) leaves its pid files behind, and dockerd
+# refuses to start while they name a process that still exists — a zombie counts. Remove only stale ones.
+clear_stale_pid_file() {
+  local file="$1" pid state
+  [ -f "$file" ] || return 0
+  pid="$(cat "$file" 2>/dev/null || true)"
+  state="$( [ -n "$pid" ] && ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+  if [ -z "$state" ] || [ "${state#Z}" != "$state" ]; then
+    echo "30-docker: removing stale $file (process ${pid:-?} is gone)"
+    rm -f "$file"
+  fi
+}
+
 if ! engine_answers; then
+  clear_stale_pid_file /var/run/docker.pid
+  clear_stale_pid_file /var/run/docker/containerd/containerd.pid
   # No systemd here: dockerd runs in the background, detached from this shell, logging under .tools.
   # We record its PID so that only the process we started is ever stopped (kill "$(cat .tools/dockerd.pid)").
   echo "30-docker: starting dockerd (log: $tools/dockerd.log)"
