@@ -3,7 +3,7 @@ namespace Harrier.Cli.Flows;
 /// <summary>Expands command-line arguments into flow files: files as given, folders searched recursively.</summary>
 public static class FlowFiles
 {
-    public static IEnumerable<string> Expand(IEnumerable<string> arguments, TextWriter error)
+    public static IEnumerable<string> Expand(IEnumerable<string> arguments)
     {
         foreach (var argument in arguments)
         {
@@ -23,7 +23,5 @@ public static class FlowFiles
                 yield return argument;
             }
         }
-
-        error.Flush();
     }
 }

@@ -31,7 +31,7 @@ public static class FlowValidateCommand
         var loader = new FlowLoader(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
         var invalid = 0;
         var count = 0;
-        foreach (var file in FlowFiles.Expand(arguments, error))
+        foreach (var file in FlowFiles.Expand(arguments))
         {
             count++;
             var result = loader.LoadFile(file);

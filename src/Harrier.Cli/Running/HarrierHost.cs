@@ -43,7 +43,7 @@ public sealed class HarrierHost : IAsyncDisposable
 
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>
     public static Task<SqliteStore> OpenStoreAsync(string dataDirectory, CancellationToken cancellationToken) =>
-        SqliteStore.OpenAsync(Path.Combine(dataDirectory), TimeProvider.System, cancellationToken);
+        SqliteStore.OpenAsync(dataDirectory, TimeProvider.System, cancellationToken);
 
     public static Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, CancellationToken cancellationToken) =>
         StartAsync(dataDirectory, options, new HostOptions(), cancellationToken);

@@ -14,11 +14,9 @@ public sealed class ScriptTaskServices
     {
         Containers = containers;
         DockerIsDefault = dockerIsDefault;
-        ProcessRunner = processRunner ?? new ProcessTaskRunner();
-        Scripts = new ScriptRunner(ProcessRunner, new HelperEnvironment(), new PythonInterpreterResolver(), workerEnvironment ?? CurrentEnvironment());
+        Scripts = new ScriptRunner(processRunner ?? new ProcessTaskRunner(), new HelperEnvironment(), new PythonInterpreterResolver(), workerEnvironment ?? CurrentEnvironment());
     }
 
-    public ITaskRunner ProcessRunner { get; }
 
     public ScriptRunner Scripts { get; }
 
