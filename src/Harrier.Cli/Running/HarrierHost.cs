@@ -56,10 +56,12 @@ public sealed class HarrierHost : IAsyncDisposable
         var scripts = new ScriptTaskServices(containers: new DockerRunnerFactory(docker, dockerServer), dockerIsDefault: host.DefaultRunner == "docker");
         var store = await OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
         var files = OpenFileStorage(dataDirectory);
+        // Standalone: this process is the only writer, so running executions can be served from memory.
+        var cache = new WriteThroughExecutionCache(store.Executions);
         var engine = new StandaloneEngine(new EngineServices
         {
-            // Standalone: this process is the only writer, so running executions can be served from memory.
-            Store = new WriteThroughExecutionCache(store.Executions),
+            Store = cache,
+            Commits = cache.Through(store.Commits),
             Logs = store.Logs,
             Queue = store.Jobs,
             Renderer = ExpressionChecking.Renderer,

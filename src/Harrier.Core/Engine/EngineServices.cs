@@ -13,6 +13,9 @@ public sealed record EngineServices
 {
     public required IExecutionStore Store { get; init; }
 
+    /// <summary>Writes spanning <see cref="Store"/> and <see cref="Queue"/>; <see cref="SequentialEngineCommits"/> when the backend has no shared transaction.</summary>
+    public required IEngineCommits Commits { get; init; }
+
     public required ILogStore Logs { get; init; }
 
     public required IJobQueue Queue { get; init; }

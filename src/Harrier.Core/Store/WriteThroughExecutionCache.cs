@@ -37,15 +37,11 @@ public sealed class WriteThroughExecutionCache(IExecutionStore store) : IExecuti
     public async Task UpdateExecutionAsync(Execution execution, CancellationToken cancellationToken)
     {
         await store.UpdateExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
-        if (execution.State.IsTerminal())
-        {
-            Evict(execution.Id);
-        }
-        else if (_executions.TryGetValue(execution.Id, out var cached))
-        {
-            cached.Execution = execution;
-        }
+        Remember(execution);
     }
+
+    /// <summary>Engine commits that also reach this cache once they are stored.</summary>
+    public IEngineCommits Through(IEngineCommits commits) => new WriteThroughEngineCommits(this, commits);
 
     public Task<IReadOnlyList<Execution>> ListExecutionsAsync(ExecutionQuery query, CancellationToken cancellationToken) =>
         store.ListExecutionsAsync(query, cancellationToken);
@@ -85,7 +81,19 @@ public sealed class WriteThroughExecutionCache(IExecutionStore store) : IExecuti
         return await store.GetTaskRunsAsync(executionId, cancellationToken).ConfigureAwait(false);
     }
 
-    private void Remember(TaskRun taskRun)
+    internal void Remember(Execution execution)
+    {
+        if (execution.State.IsTerminal())
+        {
+            Evict(execution.Id);
+        }
+        else if (_executions.TryGetValue(execution.Id, out var cached))
+        {
+            cached.Execution = execution;
+        }
+    }
+
+    internal void Remember(TaskRun taskRun)
     {
         if (_executions.TryGetValue(taskRun.ExecutionId, out var cached))
         {

@@ -20,6 +20,15 @@ internal static class ExecutionRows
         "inputs_json = @inputs_json, outputs_json = @outputs_json, labels_json = @labels_json, created_at = @created_at, " +
         "start_date = @start_date, end_date = @end_date, flow_source = @flow_source, flow_file = @flow_file, error = @error WHERE id = @id";
 
+    /// <summary>Replaces a stored execution inside the caller's transaction; throws when there is none to replace.</summary>
+    public static int UpdateExisting(SqliteWrite write, Execution execution)
+    {
+        var changed = write.Command(Update).BindAll(execution).ExecuteNonQuery();
+        return changed == 1
+            ? changed
+            : throw new KeyNotFoundException($"Execution '{execution.Id}' does not exist; create it before updating it.");
+    }
+
     public static SqliteCommand BindAll(this SqliteCommand command, Execution execution) => command
         .Bind("@id", execution.Id)
         .Bind("@namespace", execution.Namespace)

@@ -19,13 +19,7 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         }, cancellationToken);
 
     public Task UpdateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
-        database.WriteAsync(write =>
-        {
-            var changed = write.Command(ExecutionRows.Update).BindAll(execution).ExecuteNonQuery();
-            return changed == 1
-                ? changed
-                : throw new KeyNotFoundException($"Execution '{execution.Id}' does not exist; create it before updating it.");
-        }, cancellationToken);
+        database.WriteAsync(write => ExecutionRows.UpdateExisting(write, execution), cancellationToken);
 
     public Task<IReadOnlyList<Execution>> ListExecutionsAsync(ExecutionQuery query, CancellationToken cancellationToken)
     {

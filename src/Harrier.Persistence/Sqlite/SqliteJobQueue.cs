@@ -35,15 +35,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     public Task EnqueueAsync(WorkerJob job, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return database.WriteAsync(write =>
-        {
-            var command = write.Command(
-                "INSERT INTO jobs (execution_id, task_run_id, attempt, worker_group, not_before, enqueued_at) " +
-                "VALUES (@execution_id, @task_run_id, @attempt, @group, @not_before, @enqueued_at)");
-            return command.Bind("@execution_id", job.ExecutionId).Bind("@task_run_id", job.TaskRunId).Bind("@attempt", job.Attempt)
-                .Bind("@group", job.WorkerGroup).Bind("@not_before", SqliteDates.ToText(notBefore ?? now))
-                .Bind("@enqueued_at", SqliteDates.ToText(now)).ExecuteNonQuery();
-        }, cancellationToken);
+        return database.WriteAsync(write => JobRows.Enqueue(write, job, notBefore ?? now, now), cancellationToken);
     }
 
     public async Task<JobLease?> TryClaimAsync(string workerId, string? workerGroup, TimeSpan leaseDuration, CancellationToken cancellationToken)
@@ -97,13 +89,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     }
 
     public Task CompleteAsync(JobLease lease, CancellationToken cancellationToken) =>
-        database.WriteAsync(write =>
-        {
-            // Only the current owner removes the job: a worker that lost its lease must not delete the job
-            // from under the worker that took it over.
-            var command = write.Command("DELETE FROM jobs WHERE id = @id AND lease_owner = @owner");
-            return command.Bind("@id", lease.JobId).Bind("@owner", lease.WorkerId).ExecuteNonQuery();
-        }, cancellationToken);
+        database.WriteAsync(write => JobRows.Complete(write, lease), cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAsync(string? workerGroup, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>

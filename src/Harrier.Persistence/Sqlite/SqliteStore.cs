@@ -15,6 +15,7 @@ public sealed class SqliteStore : IAsyncDisposable
         Executions = new SqliteExecutionStore(database);
         Logs = new SqliteLogStore(database);
         Jobs = new SqliteJobQueue(database, time);
+        Commits = new SqliteEngineCommits(database, time);
     }
 
     public SqliteDatabase Database { get; }
@@ -24,6 +25,9 @@ public sealed class SqliteStore : IAsyncDisposable
     public ILogStore Logs { get; }
 
     public IJobQueue Jobs { get; }
+
+    /// <summary>The engine's combined writes over <see cref="Executions"/> and <see cref="Jobs"/>, one transaction each.</summary>
+    public IEngineCommits Commits { get; }
 
     /// <summary>Opens <c>&lt;dataDirectory&gt;/harrier.db</c>, creating it and applying migrations as needed.</summary>
     public static Task<SqliteStore> OpenAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken) =>

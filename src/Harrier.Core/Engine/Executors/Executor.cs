@@ -1,6 +1,7 @@
 using Harrier.Core.Engine.Planning;
 using Harrier.Core.Executions;
 using Harrier.Core.Logs;
+using Harrier.Core.Store;
 
 namespace Harrier.Core.Engine.Executors;
 
@@ -91,53 +92,18 @@ public sealed class Executor
         var flow = _flows.Get(execution);
         var taskRuns = await store.GetTaskRunsAsync(executionId, cancellationToken).ConfigureAwait(false);
         var plan = _planner.Plan(new PlanningSnapshot(flow, execution, taskRuns));
-        if (plan.SavedTaskRuns.Count > 0)
-        {
-            await store.SaveTaskRunsAsync(plan.SavedTaskRuns, cancellationToken).ConfigureAwait(false);
-        }
-
         foreach (var log in plan.Logs)
         {
             _logs.Write(log);
         }
 
-        foreach (var job in plan.Jobs)
-        {
-            await _services.Queue.EnqueueAsync(job, null, cancellationToken).ConfigureAwait(false);
-        }
-
+        var updated = Conclude(flow, execution with { State = plan.ExecutionState }, plan, taskRuns);
+        // One commit: the new task runs never exist without their jobs, and the execution's state moves with them.
+        var changed = updated != stored || plan.IsFinished ? updated : null;
+        await _services.Commits.CommitPlanAsync(new PlanCommit(plan.SavedTaskRuns, plan.Jobs, changed), cancellationToken).ConfigureAwait(false);
         if (plan.Jobs.Count > 0)
         {
             _signals.JobsAvailable(plan.Jobs.Count);
-        }
-
-        await SaveStateAsync(flow, stored, execution, plan, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task SaveStateAsync(Flows.FlowDefinition flow, Execution stored, Execution execution, ExecutionPlan plan, CancellationToken cancellationToken)
-    {
-        var updated = execution with { State = plan.ExecutionState };
-        if (plan.IsFinished)
-        {
-            var taskRuns = await _services.Store.GetTaskRunsAsync(execution.Id, cancellationToken).ConfigureAwait(false);
-            var (outputs, error) = _outputs.Render(flow, updated, taskRuns);
-            updated = updated with { Outputs = outputs, EndDate = _services.Time.GetUtcNow() };
-            if (error is not null)
-            {
-                _logs.Write(new LogEntry { ExecutionId = execution.Id, Level = TaskLogLevel.Error, Message = error, Timestamp = _services.Time.GetUtcNow() });
-
-                // Outputs usually read tasks that a failure or a kill kept from running: the execution keeps the
-                // state and error that say why it ended, and only a successful one fails on its outputs.
-                if (!updated.State.IsFailure())
-                {
-                    updated = updated with { State = State.Failed, Error = error };
-                }
-            }
-        }
-
-        if (updated != stored || plan.IsFinished)
-        {
-            await _services.Store.UpdateExecutionAsync(updated, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.IsFinished)
@@ -146,6 +112,51 @@ public sealed class Executor
             _flows.Remove(execution.Id);
             _signals.ExecutionFinished(execution.Id);
         }
+    }
+
+    /// <summary>A finishing execution gets its end date and flow outputs (rendered over the task runs this pass leaves).</summary>
+    private Execution Conclude(Flows.FlowDefinition flow, Execution updated, ExecutionPlan plan, IReadOnlyList<TaskRun> taskRuns)
+    {
+        if (!plan.IsFinished)
+        {
+            return updated;
+        }
+
+        var (outputs, error) = _outputs.Render(flow, updated, WithSaved(taskRuns, plan.SavedTaskRuns));
+        updated = updated with { Outputs = outputs, EndDate = _services.Time.GetUtcNow() };
+        if (error is not null)
+        {
+            _logs.Write(new LogEntry { ExecutionId = updated.Id, Level = TaskLogLevel.Error, Message = error, Timestamp = _services.Time.GetUtcNow() });
+
+            // Outputs usually read tasks that a failure or a kill kept from running: the execution keeps the
+            // state and error that say why it ended, and only a successful one fails on its outputs.
+            if (!updated.State.IsFailure())
+            {
+                updated = updated with { State = State.Failed, Error = error };
+            }
+        }
+
+        return updated;
+    }
+
+    /// <summary>The task runs as they will be stored: saved ones replace their old version or join at the end.</summary>
+    private static List<TaskRun> WithSaved(IReadOnlyList<TaskRun> taskRuns, IReadOnlyList<TaskRun> saved)
+    {
+        var merged = taskRuns.ToList();
+        foreach (var taskRun in saved)
+        {
+            var index = merged.FindIndex(run => run.Id == taskRun.Id);
+            if (index >= 0)
+            {
+                merged[index] = taskRun;
+            }
+            else
+            {
+                merged.Add(taskRun);
+            }
+        }
+
+        return merged;
     }
 
     private async Task FailAsync(string executionId, string error, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Harrier.Core.Queue;
 using Harrier.Core.Expressions;
 using Harrier.Core.Rendering;
 using Harrier.Core.Storage;
+using Harrier.Core.Store;
 using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Core.Engine.Workers;
@@ -33,7 +34,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
         var taskRun = await store.GetTaskRunAsync(job.TaskRunId, cancellationToken).ConfigureAwait(false);
         if (execution is null || taskRun is null || taskRun.State.IsTerminal())
         {
-            await services.Queue.CompleteAsync(lease, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(lease, null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -48,30 +49,29 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
         using var renewal = new LeaseRenewal(services, lease);
         if (task.IsFlowable)
         {
-            await RunFlowableAsync(flow, execution, task, taskRun, cancellationToken).ConfigureAwait(false);
-            await FinishAsync(lease, null, cancellationToken).ConfigureAwait(false);
+            var decided = await RunFlowableAsync(flow, execution, task, taskRun, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(lease, decided, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var (_, retryAt) = await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun, job.Attempt), cancellationToken).ConfigureAwait(false);
-        if (retryAt is { } at)
-        {
-            await services.Queue.EnqueueAsync(job with { Attempt = job.Attempt + 1 }, at, cancellationToken).ConfigureAwait(false);
-        }
-
-        await FinishAsync(lease, null, cancellationToken).ConfigureAwait(false);
+        await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun, job.Attempt), lease, cancellationToken, cancellationToken).ConfigureAwait(false);
+        signals.ExecutionChanged(job.ExecutionId);
     }
-
-    /// <summary>Runs one attempt and stores its result; returns the stored task run and the retry date, if any.</summary>
-    public Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken cancellationToken) =>
-        RunAttemptAsync(request, cancellationToken, cancellationToken);
 
     /// <summary>
     /// Runs one attempt under <paramref name="stop"/> and stores its result under <paramref name="cancellationToken"/>.
     /// A WorkingDirectory child is stopped by its group's kill or timeout, yet its KILLED/FAILED state must still
     /// be stored: only the worker's shutdown may leave it unsaved (the lease then expires and the job runs again).
+    /// Returns the stored task run and the retry date, if any.
     /// </summary>
-    public async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken stop, CancellationToken cancellationToken)
+    public Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken stop, CancellationToken cancellationToken) =>
+        RunAttemptAsync(request, null, stop, cancellationToken);
+
+    /// <remarks>
+    /// With a <paramref name="lease"/>, the result, the retry's job and the acknowledgement are one commit: a crash
+    /// before it re-runs the attempt (at-least-once); after it, nothing is left to do.
+    /// </remarks>
+    private async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, JobLease? lease, CancellationToken stop, CancellationToken cancellationToken)
     {
         var now = services.Time.GetUtcNow();
         // A job claimed again after its worker died (its lease expired) finds its attempt still RUNNING: it is the
@@ -100,37 +100,42 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
 
         // Logs first, state second: whoever sees the final state finds every line already stored.
         await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await services.Store.SaveTaskRunAsync(resolved, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            await services.Store.SaveTaskRunAsync(resolved, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var retry = retryAt is { } due ? (lease.Job with { Attempt = lease.Job.Attempt + 1 }, due) : ((WorkerJob, DateTimeOffset)?)null;
+            await services.Commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry }, cancellationToken).ConfigureAwait(false);
+        }
+
         return (resolved, retryAt);
     }
 
     /// <summary>
     /// A flowable executed on this worker (WorkingDirectory): runs its children here and records the outcome
-    /// of its main list as a decision; the executor then runs its errors/finally and finalizes its state.
+    /// of its main list as a decision (returned, to be saved with the job's acknowledgement); the executor then runs
+    /// its errors/finally and finalizes its state.
     /// </summary>
-    private async Task RunFlowableAsync(FlowDefinition flow, Execution execution, TaskDefinition task, TaskRun taskRun, CancellationToken cancellationToken)
+    private async Task<TaskRun> RunFlowableAsync(FlowDefinition flow, Execution execution, TaskDefinition task, TaskRun taskRun, CancellationToken cancellationToken)
     {
         var children = new ChildTaskRunner(this, flow, execution, taskRun, cancellationToken);
         var outcome = await RunTaskAsync(new AttemptRequest(flow, execution, task, taskRun, 0) { Children = children }, cancellationToken).ConfigureAwait(false);
         await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
         var state = outcome.State;
         var stored = await services.Store.GetTaskRunAsync(taskRun.Id, cancellationToken).ConfigureAwait(false) ?? taskRun;
-        await services.Store.SaveTaskRunAsync(stored with
+        return stored with
         {
             Outputs = outcome.Outputs,
             Metrics = outcome.Metrics,
             Decision = (stored.Decision ?? new FlowableDecision()) with { Branch = FlowableDecision.WorkerDone + state.ToName() },
-        }, cancellationToken).ConfigureAwait(false);
+        };
     }
 
     private async Task FinishAsync(JobLease lease, TaskRun? toSave, CancellationToken cancellationToken)
     {
-        if (toSave is not null)
-        {
-            await services.Store.SaveTaskRunAsync(toSave, cancellationToken).ConfigureAwait(false);
-        }
-
-        await services.Queue.CompleteAsync(lease, cancellationToken).ConfigureAwait(false);
+        await services.Commits.CommitAttemptAsync(new AttemptCommit(lease, toSave), cancellationToken).ConfigureAwait(false);
         signals.ExecutionChanged(lease.Job.ExecutionId);
     }
 
