@@ -27,42 +27,43 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
     }
 
     /// <summary>Variables of the execution alone (flow outputs, flow-level conditions).</summary>
-    public Dictionary<string, object?> ForExecution(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns) =>
-        new(StringComparer.Ordinal)
+    public DeferredVariableDictionary ForExecution(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns)
+    {
+        var variables = new DeferredVariableDictionary();
+        variables.Set("flow", new Dictionary<string, object?>
         {
-            ["flow"] = new Dictionary<string, object?>
-            {
-                ["id"] = flow.Id,
-                ["namespace"] = flow.Namespace,
-                ["revision"] = (long)flow.Revision,
-                ["tenantId"] = null,
-            },
-            ["execution"] = new Dictionary<string, object?>
-            {
-                ["id"] = execution.Id,
-                ["startDate"] = Iso(execution.StartDate ?? execution.CreatedAt),
-                ["originalId"] = execution.Id,
-                ["state"] = execution.State.ToName(),
-            },
-            ["inputs"] = execution.Inputs,
-            ["outputs"] = OutputsOf(flow, taskRuns),
-            ["vars"] = flow.Variables,
-            ["labels"] = execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal),
-            ["envs"] = envs,
-            ["globals"] = globals,
-        };
+            ["id"] = flow.Id,
+            ["namespace"] = flow.Namespace,
+            ["revision"] = (long)flow.Revision,
+            ["tenantId"] = null,
+        });
+        variables.Set("execution", new Dictionary<string, object?>
+        {
+            ["id"] = execution.Id,
+            ["startDate"] = Iso(execution.StartDate ?? execution.CreatedAt),
+            ["originalId"] = execution.Id,
+            ["state"] = execution.State.ToName(),
+        });
+        variables.Set("inputs", execution.Inputs);
+        variables.Defer("outputs", () => OutputsOf(flow, taskRuns));
+        variables.Set("vars", flow.Variables);
+        variables.Set("labels", execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal));
+        variables.Set("envs", envs);
+        variables.Set("globals", globals);
+        return variables;
+    }
 
     /// <summary>Variables for one task run: the execution's plus the task, the task run and its flowable parents.</summary>
-    public Dictionary<string, object?> ForTask(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns, TaskDefinition task, TaskRun taskRun)
+    public DeferredVariableDictionary ForTask(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns, TaskDefinition task, TaskRun taskRun)
     {
         var variables = ForExecution(flow, execution, taskRuns);
-        variables["task"] = new Dictionary<string, object?> { ["id"] = task.Id, ["type"] = task.Type };
-        variables["taskrun"] = TaskRunVariables(taskRun);
+        variables.Set("task", new Dictionary<string, object?> { ["id"] = task.Id, ["type"] = task.Type });
+        variables.Set("taskrun", TaskRunVariables(taskRun));
         var parents = ParentsOf(taskRun, taskRuns);
         if (parents.Count > 0)
         {
-            variables["parent"] = parents[0];
-            variables["parents"] = parents;
+            variables.Set("parent", parents[0]);
+            variables.Set("parents", parents);
         }
 
         return variables;

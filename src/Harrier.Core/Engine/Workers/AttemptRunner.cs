@@ -46,7 +46,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             return;
         }
 
-        using var renewal = new LeaseRenewal(services, lease);
+        await using var renewal = new LeaseRenewal(services, lease);
         if (task.IsFlowable)
         {
             var decided = await RunFlowableAsync(flow, execution, task, taskRun, cancellationToken).ConfigureAwait(false);
