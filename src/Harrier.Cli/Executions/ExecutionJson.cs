@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harrier.Core.Executions;
+using Harrier.Core.Inputs;
 using Harrier.Core.Json;
 using Harrier.Core.Logs;
 using Harrier.Core.Metrics;
@@ -24,7 +25,7 @@ public static class ExecutionJson
             writer.WriteString("state", execution.State.ToName());
             writer.WriteString("startDate", execution.StartDate?.ToString("O"));
             writer.WriteString("endDate", execution.EndDate?.ToString("O"));
-            Property(writer, "inputs", execution.Inputs);
+            Property(writer, "inputs", SecretInputCipher.Masked(execution.Inputs));
             Property(writer, "outputs", execution.Outputs);
             Property(writer, "labels", execution.Labels.ToDictionary(l => l.Key, l => (object?)l.Value));
             if (execution.Error is not null)

@@ -5,6 +5,7 @@ using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Core;
 using Harrier.Core.Tasks.Running;
 using Harrier.Docker;
+using Harrier.Persistence;
 using Harrier.Persistence.Files;
 using Harrier.Persistence.Sqlite;
 using Harrier.Scripts.Tasks;
@@ -63,6 +64,7 @@ public sealed class HarrierHost : IAsyncDisposable
             Store = cache,
             Commits = cache.Through(store.Commits),
             Logs = store.Logs,
+            SecretCipher = SecretKeyFile.OpenCipher(dataDirectory),
             Queue = store.Jobs,
             Renderer = ExpressionChecking.Renderer,
             Registry = HarrierTaskTypes.Registry,

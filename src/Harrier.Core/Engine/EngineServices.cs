@@ -1,3 +1,4 @@
+using Harrier.Core.Inputs;
 using Harrier.Core.Queue;
 using Harrier.Core.Rendering;
 using Harrier.Core.Storage;
@@ -17,6 +18,9 @@ public sealed record EngineServices
     public required IEngineCommits Commits { get; init; }
 
     public required ILogStore Logs { get; init; }
+
+    /// <summary>Seals SECRET inputs before an execution is stored and opens them for tasks (one key per data directory).</summary>
+    public required SecretInputCipher SecretCipher { get; init; }
 
     public required IJobQueue Queue { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
+using Harrier.Core.Inputs;
 
 namespace Harrier.Core.Engine;
 
@@ -9,7 +10,7 @@ namespace Harrier.Core.Engine;
 /// <c>outputs</c>, <c>vars</c>, <c>labels</c>, <c>envs</c>, <c>globals</c>, and for a task <c>task</c>,
 /// <c>taskrun</c>, <c>parent</c>, <c>parents</c>.
 /// </summary>
-public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, IReadOnlyDictionary<string, object?> globals)
+public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, IReadOnlyDictionary<string, object?> globals, SecretInputCipher? secrets = null)
 {
     /// <summary>Worker environment variables with the <c>ENV_</c> prefix, lower-cased without it (Kestra ≥0.23).</summary>
     public static IReadOnlyDictionary<string, object?> EnvsFrom(System.Collections.IDictionary environment)
@@ -44,7 +45,8 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
             ["originalId"] = execution.Id,
             ["state"] = execution.State.ToName(),
         });
-        variables.Set("inputs", execution.Inputs);
+        // SECRET inputs are stored sealed; expressions see them in clear (and the log masker hides them again).
+        variables.Defer("inputs", () => secrets is null ? execution.Inputs : SecretInputs.Open(flow, execution.Inputs, secrets));
         variables.Defer("outputs", () => OutputsOf(flow, taskRuns));
         variables.Set("vars", flow.Variables);
         variables.Set("labels", execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal));

@@ -51,7 +51,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
             FlowId = flow.Id,
             FlowRevision = flow.Revision,
             State = State.Created,
-            Inputs = inputs,
+            Inputs = SecretInputs.Seal(flow, inputs, _services.SecretCipher),
             Labels = flow.Labels,
             CreatedAt = _services.Time.GetUtcNow(),
             FlowSource = flow.Source,

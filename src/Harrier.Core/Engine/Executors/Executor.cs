@@ -25,7 +25,7 @@ public sealed class Executor
         _signals = signals;
         _logs = logs;
         _flows = flows;
-        var variables = new EngineVariables(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals);
+        var variables = new EngineVariables(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals, services.SecretCipher);
         _planner = new ExecutionPlanner(new RendererPlanEvaluator(services.Renderer, variables), services.Time, () => Ids.New());
         _outputs = new FlowOutputsRenderer(services.Renderer, variables);
     }

@@ -16,7 +16,7 @@ namespace Harrier.Core.Engine.Workers;
 /// </summary>
 internal sealed class AttemptRunner(EngineServices services, EngineSignals signals, LogWriter logs, FlowCache flows)
 {
-    private readonly EngineVariables _variables = new(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals);
+    private readonly EngineVariables _variables = new(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals, services.SecretCipher);
 
     public EngineServices Services => services;
 
@@ -142,7 +142,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
     private async Task<TaskOutcome> RunTaskAsync(AttemptRequest request, CancellationToken shutdown)
     {
         var (flow, execution, task, taskRun, attempt) = (request.Flow, request.Execution, request.Task, request.TaskRun, request.Attempt);
-        var secrets = SecretInputs.Masker(flow, execution);
+        var secrets = SecretInputs.Masker(flow, execution.Inputs, services.SecretCipher);
         var logger = new StoredTaskLogger(logs, taskRun, attempt, task.LogLevel, services.Time, secrets);
         var runs = await services.Store.GetTaskRunsAsync(execution.Id, shutdown).ConfigureAwait(false);
         var files = services.Files is { } storage
