@@ -15,7 +15,7 @@ public sealed class GitCloneTask : IRunnableTask
     {
         using var owned = context.SharedWorkingDirectory is null ? AttemptDirectory.Create(context.TempDirectory) : null;
         var workingDirectory = context.SharedWorkingDirectory ?? owned!.Path;
-        var settings = GitCloneSettings.Read(context.PropertiesWith(new Dictionary<string, object?> { ["workingDir"] = workingDirectory }));
+        var settings = GitUrlCredentials.MoveOutOfUrl(GitCloneSettings.Read(context.PropertiesWith(new Dictionary<string, object?> { ["workingDir"] = workingDirectory })));
         var target = settings.Directory is { Length: > 0 } sub ? InputFilesWriter.SafePath(workingDirectory, sub) : workingDirectory;
         Directory.CreateDirectory(target);
 

@@ -46,13 +46,24 @@ public sealed class GitCloneHttpTests(GitHttpFixture fixture) : IClassFixture<Gi
     }
 
     [Fact]
-    public void CredentialsInTheUrl_Clone_AndTheUrlIsRedactedInLogs()
+    public void CredentialsInTheUrl_Clone_AndTheLoggedUrlHasNoCredentials()
     {
         var url = $"http://{GitHttpFixture.User}:{GitHttpFixture.Password}@127.0.0.1:{fixture.Server.Port}/app.git";
         var run = FlowRun.Of(_dir.Path, CloneFlows.Clone($"url: {url}", "python3 main.py"));
 
         Assert.True(run.ExitCode == 0, run.Describe);
-        Assert.Contains($"Start cloning from 'http://***@127.0.0.1:{fixture.Server.Port}/app.git'", run.Messages("clone"));
+        Assert.Contains($"Start cloning from 'http://127.0.0.1:{fixture.Server.Port}/app.git'", run.Messages("clone"));
+        AssertNoSecret(run, GitHttpFixture.Password);
+    }
+
+    [Fact]
+    public void CredentialsInTheUrl_AreNotKeptInTheClonedRepository()
+    {
+        var url = $"http://{GitHttpFixture.User}:{GitHttpFixture.Password}@127.0.0.1:{fixture.Server.Port}/app.git";
+        var run = FlowRun.Of(_dir.Path, CloneFlows.Clone($"url: {url}", "git config --get remote.origin.url", "cat .git/config"));
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal($"http://127.0.0.1:{fixture.Server.Port}/app.git", run.Messages("inspect")[0]);
         AssertNoSecret(run, GitHttpFixture.Password);
     }
 
