@@ -38,4 +38,7 @@ public sealed record ScriptRunRequest(IScriptLanguage Language, bool IsCommandsT
     /// the worker's helper paths and resolved Python do not exist, so neither is used there.
     /// </summary>
     public ITaskRunner? ContainerRunner { get; init; }
+
+    /// <summary>Python: Harrier installed the task's <c>dependencies</c> (so the script runs with the resolved interpreter, no venv detection).</summary>
+    public bool PythonPackagesInstalled { get; init; }
 }

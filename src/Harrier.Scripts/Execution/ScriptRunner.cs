@@ -88,7 +88,7 @@ public sealed class ScriptRunner
             interpreter = await _python.ResolveAsync(path ?? string.Empty, cancellationToken);
         }
 
-        var context = new ScriptFileContext(request.WorkingDirectory, string.Empty, ResolvedInterpreter: interpreter);
+        var context = new ScriptFileContext(request.WorkingDirectory, string.Empty, ResolvedInterpreter: interpreter, PackagesInstalledByHarrier: request.PythonPackagesInstalled);
         return await ScriptFileWriter.WriteAndBuildCommandsAsync(request.Language, script, request.WorkingDirectory, context, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using Harrier.Scripts.Commands;
 using Harrier.Scripts.Execution;
 using Harrier.Scripts.Languages;
 using Harrier.Scripts.Protocol;
+using Harrier.Scripts.Python;
 
 namespace Harrier.Scripts.Tasks;
 
@@ -21,12 +22,6 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
     {
         var declared = context.Properties;
         var runner = ScriptRunnerChoice.Resolve(declared, services.DockerIsDefault);
-        if (declared.StringList("dependencies") is { Count: > 0 } dependencies)
-        {
-            // Kestra installs these with uv/pip (spec §10.3); until Harrier does, say so instead of failing later on an import.
-            context.Logger.Log(TaskLogLevel.Warn, $"dependencies ({string.Join(", ", dependencies)}) are not installed by this Harrier build yet; install them in beforeCommands (e.g. pip install …) or bake them into the image");
-        }
-
         using var owned = context.SharedWorkingDirectory is null ? AttemptDirectory.Create(context.TempDirectory) : null;
         var workingDirectory = context.SharedWorkingDirectory ?? owned!.Path;
         var namespaceMetrics = await NamespaceFilesLoader.LoadAsync(context, declared, workingDirectory, cancellationToken).ConfigureAwait(false);
@@ -42,6 +37,8 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         }
 
         var containerRunner = runner.ContainerRunner(context, properties, language.DefaultContainerImage, services.Containers);
+        var dependencies = await PrepareDependenciesAsync(context, properties, workingDirectory, environment, containerRunner is not null, cancellationToken).ConfigureAwait(false);
+        dependencies?.PutFirstOnPythonPath(environment);
         var downloads = new StorageUriDownloads(context.Files, workingDirectory);
         // In a shared WorkingDirectory an earlier sibling's side-channel file must not become this task's outputs.
         File.Delete(OutputsFile.PathIn(workingDirectory));
@@ -56,6 +53,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             Environment = environment,
             StderrLevel = TaskLogLevels.TryParse(properties.String("stderrLevel"), out var level) ? level : TaskLogLevel.Error,
             ContainerRunner = containerRunner,
+            PythonPackagesInstalled = dependencies is not null,
         };
         var result = await services.Scripts.RunAsync(request, new LoggerSink(context.Logger), cancellationToken).ConfigureAwait(false);
         if (result.Killed)
@@ -63,6 +61,9 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             throw new OperationCanceledException("The task was stopped.", cancellationToken);
         }
 
+        var dependencyMetrics = dependencies is not null && result.ExitCode == 0
+            ? await dependencies.SaveCacheAsync(cancellationToken).ConfigureAwait(false)
+            : [];
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["vars"] = result.Vars,
@@ -72,9 +73,33 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         return new TaskOutcome(result.ExitCode == 0 ? State.Success : State.Failed)
         {
             Outputs = outputs,
-            Metrics = [.. namespaceMetrics, .. result.Metrics],
+            Metrics = [.. namespaceMetrics, .. dependencies?.Metrics ?? [], .. dependencyMetrics, .. result.Metrics],
             Error = result.ExitCode == 0 ? null : $"Command failed with exit code {result.ExitCode}",
         };
+    }
+
+    /// <summary>Python <c>dependencies</c> (spec §10.3): installed for the Process runner; in a container, said to be the image's job.</summary>
+    private async Task<PythonDependencies?> PrepareDependenciesAsync(
+        TaskRunContext context, PropertyReader properties, string workingDirectory, IReadOnlyDictionary<string, string> environment, bool inContainer, CancellationToken cancellationToken)
+    {
+        if (language is not PythonLanguage || PythonDependencies.Requirements(properties) is not { Count: > 0 } requirements)
+        {
+            return null;
+        }
+
+        if (inContainer)
+        {
+            // Packages installed on the worker would be built for its platform, not the image's (spec §10.3's caveat).
+            context.Logger.Log(TaskLogLevel.Warn, $"dependencies ({string.Join(", ", requirements)}) are installed for the Process runner only; in a container, bake them into the image or install them in beforeCommands (pip install …)");
+            return null;
+        }
+
+        return await PythonDependencies.PrepareAsync(new PythonDependencyRequest(context, services, requirements, workingDirectory)
+        {
+            Environment = environment,
+            PythonVersion = properties.String("pythonVersion"),
+            CacheEnabled = properties.Bool("dependencyCacheEnabled", true),
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static TargetOs TargetOsOf(string? text) => text?.ToUpperInvariant() switch

@@ -14,8 +14,18 @@ public sealed class ScriptTaskServices
     {
         Containers = containers;
         DockerIsDefault = dockerIsDefault;
-        Scripts = new ScriptRunner(processRunner ?? new ProcessTaskRunner(), new HelperEnvironment(), new PythonInterpreterResolver(), workerEnvironment ?? CurrentEnvironment());
+        ProcessRunner = processRunner ?? new ProcessTaskRunner();
+        WorkerEnvironment = workerEnvironment ?? CurrentEnvironment();
+        Scripts = new ScriptRunner(ProcessRunner, new HelperEnvironment(), Python, WorkerEnvironment);
     }
+
+    /// <summary>Runs processes on the worker (tasks, and the pip that installs Python <c>dependencies</c>).</summary>
+    public ITaskRunner ProcessRunner { get; }
+
+    public PythonInterpreterResolver Python { get; } = new();
+
+    /// <summary>The worker's own environment, the base of every process it starts.</summary>
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; }
 
 
     public ScriptRunner Scripts { get; }
