@@ -120,6 +120,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
     /// </summary>
     private async Task<TaskRun> RunFlowableAsync(FlowDefinition flow, Execution execution, TaskDefinition task, TaskRun taskRun, CancellationToken cancellationToken)
     {
+        await CloseAbandonedChildrenAsync(taskRun, cancellationToken).ConfigureAwait(false);
         var children = new ChildTaskRunner(this, flow, execution, taskRun, cancellationToken);
         var outcome = await RunTaskAsync(new AttemptRequest(flow, execution, task, taskRun, 0) { Children = children }, cancellationToken).ConfigureAwait(false);
         await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -131,6 +132,24 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             Metrics = outcome.Metrics,
             Decision = (stored.Decision ?? new FlowableDecision()) with { Branch = FlowableDecision.WorkerDone + state.ToName() },
         };
+    }
+
+    /// <summary>
+    /// A group job claimed again (its worker stopped mid-way) runs every child anew in a fresh directory: children the
+    /// stopped worker left unfinished would otherwise stay RUNNING forever beside their re-runs.
+    /// </summary>
+    private async Task CloseAbandonedChildrenAsync(TaskRun parent, CancellationToken cancellationToken)
+    {
+        var runs = await services.Store.GetTaskRunsAsync(parent.ExecutionId, cancellationToken).ConfigureAwait(false);
+        var now = services.Time.GetUtcNow();
+        foreach (var child in runs.Where(run => run.ParentTaskRunId == parent.Id && !run.State.IsTerminal()))
+        {
+            new StoredTaskLogger(logs, child, Math.Max(0, child.Attempts.Count - 1), null, services.Time)
+                .Log(Harrier.Core.Logs.TaskLogLevel.Warn, "The worker running this task stopped before it finished; its group runs again from the start");
+            var attempts = child.Attempts.Select((attempt, i) =>
+                i == child.Attempts.Count - 1 && attempt.State == State.Running ? attempt with { State = State.Killed, EndDate = now } : attempt).ToList();
+            await services.Store.SaveTaskRunAsync(child with { State = State.Killed, Attempts = attempts, EndDate = now, NextAttemptAt = null }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task FinishAsync(JobLease lease, TaskRun? toSave, CancellationToken cancellationToken)
