@@ -60,5 +60,8 @@ public sealed class EngineSignals : IDisposable
         }
     }
 
+    /// <summary>Whether <see cref="Kill"/> was called for this execution (the executor then moves it to KILLING).</summary>
+    public bool IsKilled(string executionId) => _kills.TryGetValue(executionId, out var kill) && kill.IsCancellationRequested;
+
     public void Kill(string executionId) => _kills.GetOrAdd(executionId, _ => new CancellationTokenSource()).Cancel();
 }

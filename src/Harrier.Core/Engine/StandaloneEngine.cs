@@ -82,7 +82,8 @@ public sealed class StandaloneEngine : IAsyncDisposable
             return;
         }
 
-        await _services.Store.UpdateExecutionAsync(execution with { State = State.Killing }, cancellationToken).ConfigureAwait(false);
+        // The executor, the only writer of execution states, stores KILLING on its next pass: writing it here raced
+        // with a pass in flight, which could store its own state over KILLING. Running tasks stop at once.
         _signals.Kill(executionId);
         _signals.ExecutionChanged(executionId);
     }

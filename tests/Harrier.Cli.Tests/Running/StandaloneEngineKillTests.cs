@@ -80,6 +80,39 @@ public sealed class StandaloneEngineKillTests
         Assert.All(runs, r => Assert.Equal(State.Killed, r.State));
     }
 
+    [Fact]
+    public async Task ManyKills_LandingInEarlyPlanningPasses_AllEndKilled()
+    {
+        using var folder = new TempFolder();
+        await using var host = await HarrierHost.StartAsync(folder.Path, new EngineOptions { WorkerSlots = 2 }, CancellationToken.None);
+        var flow = HarrierHost.CreateFlowLoader().Load("""
+            id: chain
+            namespace: company.team
+            tasks:
+              - {id: a, type: io.kestra.plugin.core.log.Log, message: a}
+              - {id: b, type: io.kestra.plugin.core.log.Log, message: b}
+              - {id: nap, type: io.kestra.plugin.core.flow.Sleep, duration: PT1M}
+            """, "chain.yml").Flow!;
+
+        // Each kill lands somewhere in the first planning passes (the executor writing RUNNING, a, b). The race this
+        // guards against (a KILLING written beside a pass in flight, then overwritten by it) is closed by construction:
+        // only the executor writes execution states. This run rarely hit it even before; it checks kills stay whole.
+        var executions = new List<Execution>();
+        for (var i = 0; i < 20; i++)
+        {
+            var execution = await host.Engine.SubmitAsync(flow, new Dictionary<string, object?>(), CancellationToken.None);
+            await Task.Yield();
+            await host.Engine.KillAsync(execution.Id, CancellationToken.None);
+            executions.Add(execution);
+        }
+
+        foreach (var execution in executions)
+        {
+            var final = await host.Engine.WaitAsync(execution.Id, CancellationToken.None).WaitAsync(Patience);
+            Assert.Equal(State.Killed, final.State);
+        }
+    }
+
     /// <summary>
     /// The nap's task run once a worker has marked it RUNNING. The engine publishes no "attempt started" event
     /// (only stored log lines, and Sleep logs nothing), so this awaits the condition by re-reading the store

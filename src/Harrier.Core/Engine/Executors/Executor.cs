@@ -80,6 +80,11 @@ public sealed class Executor
 
         var stored = execution;
         var now = _services.Time.GetUtcNow();
+        if (execution.State != State.Killing && _signals.IsKilled(executionId))
+        {
+            execution = execution with { State = State.Killing, StartDate = execution.StartDate ?? now };
+        }
+
         if (execution.State == State.Created)
         {
             execution = execution with { State = State.Running, StartDate = now };
