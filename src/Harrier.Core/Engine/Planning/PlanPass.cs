@@ -290,10 +290,11 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         var states = new List<State>();
         var running = 0;
         var waiting = false;
+        var failed = false;
         for (var i = 0; i < values.Count; i++)
         {
             var started = workspace.HasChildren(run.Id, i);
-            if (!started && (Killing || states.Any(s => s.IsFailure())))
+            if (!started && (Killing || failed))
             {
                 continue;
             }
@@ -312,6 +313,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             else
             {
                 states.Add(outcome.State);
+                failed |= outcome.State.IsFailure();
             }
         }
 

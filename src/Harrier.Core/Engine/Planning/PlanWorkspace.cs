@@ -11,12 +11,19 @@ internal sealed class PlanWorkspace
     private readonly Dictionary<(string TaskId, string? ParentId, int? Iteration), int> _index = [];
     private readonly Dictionary<string, TaskRun> _changed = new(StringComparer.Ordinal);
 
+    // ForEach asks for every iteration whether it started: a scan of all runs made each pass quadratic in the values.
+    private readonly HashSet<(string ParentId, int? Iteration)> _parents = [];
+
     public PlanWorkspace(IReadOnlyList<TaskRun> runs)
     {
         _runs = [.. runs];
         for (var i = 0; i < _runs.Count; i++)
         {
             _index[Key(_runs[i])] = i;
+            if (_runs[i].ParentTaskRunId is { } parent)
+            {
+                _parents.Add((parent, _runs[i].Iteration));
+            }
         }
     }
 
@@ -31,13 +38,17 @@ internal sealed class PlanWorkspace
     public TaskRun? Find(string taskId, string? parentId, int? iteration) =>
         _index.TryGetValue((taskId, parentId, iteration), out var i) ? _runs[i] : null;
 
-    public bool HasChildren(string parentId, int? iteration) =>
-        _runs.Any(r => r.ParentTaskRunId == parentId && r.Iteration == iteration);
+    public bool HasChildren(string parentId, int? iteration) => _parents.Contains((parentId, iteration));
 
     public TaskRun Add(TaskRun run)
     {
         _index[Key(run)] = _runs.Count;
         _runs.Add(run);
+        if (run.ParentTaskRunId is { } parent)
+        {
+            _parents.Add((parent, run.Iteration));
+        }
+
         _changed[run.Id] = run;
         return run;
     }
