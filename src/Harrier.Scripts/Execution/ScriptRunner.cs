@@ -39,12 +39,13 @@ public sealed class ScriptRunner
 
         var added = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
         var onWorker = request.ContainerRunner is null;
-        if (onWorker)
+        // On the worker the helpers are on the host's path; in a container, copies in the working directory are.
+        var helperVariables = onWorker
+            ? _helpers.BuildVariables(environment)
+            : ContainerHelpers.Install(_helpers, request.Language, request.WorkingDirectory, request.Environment);
+        foreach (var (name, value) in helperVariables)
         {
-            foreach (var (name, value) in _helpers.BuildVariables(environment))
-            {
-                added[name] = value;
-            }
+            added[name] = value;
         }
 
         // Language variables come after the user's env, so they win (Kestra's order for Python's pip settings).
@@ -68,7 +69,19 @@ public sealed class ScriptRunner
 
         var collector = new ScriptOutputCollector(logs) { StderrLevel = request.StderrLevel };
         var runRequest = new TaskRunnerRequest(argv, request.WorkingDirectory) { Environment = added, KillGracePeriod = request.KillGracePeriod };
-        var result = await (request.ContainerRunner ?? _runner).RunAsync(runRequest, collector, cancellationToken);
+        TaskRunnerResult result;
+        try
+        {
+            result = await (request.ContainerRunner ?? _runner).RunAsync(runRequest, collector, cancellationToken);
+        }
+        finally
+        {
+            if (!onWorker)
+            {
+                ContainerHelpers.Remove(request.WorkingDirectory);
+            }
+        }
+
         if (!result.Killed)
         {
             // A killed task publishes nothing (Kestra: timed-out tasks have no outputs), so the file is not read.

@@ -29,9 +29,12 @@ public sealed class HelperEnvironment
     /// The variables to add to a task's environment, given the environment it would otherwise have
     /// (the worker's, when inherited, plus the task's <c>env</c>).
     /// </summary>
-    public IReadOnlyDictionary<string, string> BuildVariables(IReadOnlyDictionary<string, string> baseEnvironment)
+    public IReadOnlyDictionary<string, string> BuildVariables(IReadOnlyDictionary<string, string> baseEnvironment) =>
+        BuildVariables(baseEnvironment, RootDirectory);
+
+    /// <summary>The variables for helpers found under <paramref name="root"/> (as the task's process sees that path).</summary>
+    public static IReadOnlyDictionary<string, string> BuildVariables(IReadOnlyDictionary<string, string> baseEnvironment, string root)
     {
-        var root = RootDirectory;
         string Dir(string name) => Path.Combine(root, name);
         string? Existing(string name) => baseEnvironment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
         string Prepend(string name, string entry, char separator, string? whenEmpty = null) =>

@@ -91,6 +91,43 @@ public sealed class DockerFlowTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    [Theory]
+    [InlineData("VOLUME")]
+    [InlineData("MOUNT")]
+    public void ShellHelper_WorksInsideTheContainer_AndIsNeitherCollectedNorLeftBehind(string strategy)
+    {
+        var run = Run($$"""
+            id: helpers
+            namespace: tests.docker
+            tasks:
+              - id: wd
+                type: io.kestra.plugin.core.flow.WorkingDirectory
+                tasks:
+                  - id: inside
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    containerImage: harrier-test/busybox:1
+                    taskRunner:
+                      type: io.kestra.plugin.scripts.runner.docker.Docker
+                      pullPolicy: NEVER
+                      fileHandlingStrategy: {{strategy}}
+                    outputFiles: ["**"]
+                    commands:
+                      - . "$HARRIER_HELPERS_SH"
+                      - harrier_output answer 42
+                      - echo data > result.txt
+                  - id: after
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    commands:
+                      - test ! -e .harrier-helpers && echo "no helpers left"
+            """);
+
+        Assert.Equal(0, run.ExitCode);
+        var inside = TaskRun(run, "inside").GetProperty("outputs");
+        Assert.Equal("42", inside.GetProperty("vars").GetProperty("answer").GetString());
+        Assert.Equal(["result.txt"], inside.GetProperty("outputFiles").EnumerateObject().Select(p => p.Name));
+        Assert.Contains(Logs(run), l => l.TaskId == "after" && l.Message == "no helpers left");
+    }
+
     private CliRun Run(string flow, params string[] extra)
     {
         var file = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".yml");
