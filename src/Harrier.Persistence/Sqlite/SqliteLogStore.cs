@@ -17,17 +17,8 @@ public sealed class SqliteLogStore(SqliteDatabase database) : ILogStore
             return Task.FromResult<IReadOnlyList<LogEntry>>([]);
         }
 
-        return database.WriteAsync<IReadOnlyList<LogEntry>>(write =>
-        {
-            var first = LogChunkInsert.Run(write.Connection, entries);
-            var stored = new LogEntry[entries.Count];
-            for (var i = 0; i < entries.Count; i++)
-            {
-                stored[i] = entries[i] with { Sequence = first + i };
-            }
-
-            return stored;
-        }, cancellationToken);
+        return database.WriteAsync<IReadOnlyList<LogEntry>>(
+            write => new SequencedLogEntries(entries, LogChunkInsert.Run(write.Connection, entries)), cancellationToken);
     }
 
     public Task<IReadOnlyList<LogEntry>> ReadAsync(string executionId, long afterSequence, int limit, CancellationToken cancellationToken)
