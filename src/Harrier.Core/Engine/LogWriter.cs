@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
 
@@ -44,6 +45,8 @@ public sealed class LogWriter : IAsyncDisposable
     public event Action<IReadOnlyList<LogEntry>>? Stored;
 
     /// <summary>Queues a line; blocks only while the inbox is full (back-pressure on a runaway task).</summary>
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(LogEntry entry)
     {
         TaskCompletionSource? wake;

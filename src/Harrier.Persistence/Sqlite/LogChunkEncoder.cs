@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Harrier.Core.Logs;
 
@@ -38,9 +39,12 @@ internal sealed class LogChunkEncoder : IDisposable
     }
 
     /// <summary>Whether <paramref name="message"/> still fits under <see cref="MaxPayloadBytes"/>; always true for the first line.</summary>
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool HasRoomFor(string message) =>
         LineCount == 0 || _length + Utf8.GetMaxByteCount(message.Length) + 1 + (2 * MaxVarintBytes) <= MaxPayloadBytes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(TaskLogLevel level, long utcTicks, string message)
     {
         var maxBytes = Utf8.GetMaxByteCount(message.Length);
@@ -75,6 +79,7 @@ internal sealed class LogChunkEncoder : IDisposable
     /// <summary>Maps small negative and positive values to small unsigned ones (0, -1, 1, -2 → 0, 1, 2, 3): clocks can step back.</summary>
     private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteVarint(ulong value)
     {
         while (value >= 0x80)
@@ -86,6 +91,7 @@ internal sealed class LogChunkEncoder : IDisposable
         _buffer[_length++] = (byte)value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Reserve(int bytes)
     {
         if (_length + bytes <= _buffer.Length)

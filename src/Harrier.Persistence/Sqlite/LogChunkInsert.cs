@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Harrier.Core.Executions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -24,6 +25,8 @@ internal static class LogChunkInsert
     /// another, can insert until it commits). Should that ever not hold, the PRIMARY KEY refuses a duplicate
     /// first sequence and the batch fails rather than interleaving.
     /// </remarks>
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Run(SqliteConnection connection, IReadOnlyList<LogEntry> entries)
     {
         var db = connection.Handle!;
@@ -55,6 +58,7 @@ internal static class LogChunkInsert
     }
 
     /// <summary>Lines of one chunk share these columns; a batch interleaving task runs gets one chunk per run of lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SameStream(LogEntry head, LogEntry entry) =>
         ReferenceEquals(head, entry) ||
         (head.ExecutionId == entry.ExecutionId && head.TaskRunId == entry.TaskRunId && head.TaskId == entry.TaskId && head.Attempt == entry.Attempt);

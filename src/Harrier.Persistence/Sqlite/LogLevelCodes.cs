@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Harrier.Core.Logs;
 
 namespace Harrier.Persistence.Sqlite;
@@ -8,6 +9,8 @@ namespace Harrier.Persistence.Sqlite;
 /// </summary>
 internal static class LogLevelCodes
 {
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte ToCode(TaskLogLevel level) => level switch
     {
         TaskLogLevel.Trace => 0,
