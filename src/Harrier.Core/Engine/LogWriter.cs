@@ -13,6 +13,8 @@ namespace Harrier.Core.Engine;
 /// Writers add to an inbox; the store loop takes the whole inbox at once by swapping lists, so it touches the
 /// lock once per batch instead of once per line (a per-line queue cost a lock handover between the two cores
 /// on every line). Lines are handed to the store in writing order, at most <see cref="BatchSize"/> per append.
+/// While a flood lasts, the loop lets a batch fill for up to <see cref="FloodLinger"/> before taking it; a trickle
+/// is stored as each line arrives.
 /// </remarks>
 public sealed class LogWriter : IAsyncDisposable
 {
@@ -25,19 +27,32 @@ public sealed class LogWriter : IAsyncDisposable
     /// </summary>
     private const int Capacity = 32_768;
 
+    /// <summary>An append of at least this many lines means a task is flooding its output.</summary>
+    private const int FloodLines = 256;
+
+    /// <summary>
+    /// How long, during a flood, the loop waits for a full batch before storing what it has: a line is then stored
+    /// at most this much later, and a million-line task pays ~200 transactions instead of ~1,000 (measured on 2 cores:
+    /// 0.85 → 0.65 s of CPU for the whole engine). A flush or dispose ends the wait at once.
+    /// </summary>
+    private static readonly TimeSpan FloodLinger = TimeSpan.FromMilliseconds(5);
+
     // A plain object, not a Lock: writers blocked on a full inbox wait on it with Monitor.Wait.
     private readonly object _gate = new();
     private readonly ILogStore _store;
+    private readonly TimeProvider _time;
     private readonly Task _loop;
     private List<LogEntry> _inbox = [];
     private List<TaskCompletionSource> _barriers = [];
     private TaskCompletionSource? _idle;
+    private bool _lingering;
     private int _blockedWriters;
     private bool _completed;
 
-    public LogWriter(ILogStore store)
+    public LogWriter(ILogStore store, TimeProvider? time = null)
     {
         _store = store;
+        _time = time ?? TimeProvider.System;
         _loop = Task.Run(LoopAsync);
     }
 
@@ -66,7 +81,7 @@ public sealed class LogWriter : IAsyncDisposable
             }
 
             _inbox.Add(entry);
-            wake = TakeIdle();
+            wake = _lingering && _inbox.Count < BatchSize ? null : TakeIdle();
         }
 
         // Outside the lock; the loop's continuation runs on the thread pool, never on this writer's thread.
@@ -103,11 +118,12 @@ public sealed class LogWriter : IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
-    /// <summary>The loop's wake-up if it is waiting for work (at most one writer gets it). Call under the gate.</summary>
+    /// <summary>The loop's wake-up if it is waiting (at most one caller gets it). Call under the gate.</summary>
     private TaskCompletionSource? TakeIdle()
     {
         var idle = _idle;
         _idle = null;
+        _lingering = false;
         return idle;
     }
 
@@ -115,8 +131,14 @@ public sealed class LogWriter : IAsyncDisposable
     {
         var lines = new List<LogEntry>();
         var barriers = new List<TaskCompletionSource>();
+        var flooding = false;
         while (true)
         {
+            if (flooding)
+            {
+                await LingerAsync().ConfigureAwait(false);
+            }
+
             Task? idle = null;
             bool completed;
             lock (_gate)
@@ -150,6 +172,7 @@ public sealed class LogWriter : IAsyncDisposable
                 await StoreAsync(batch).ConfigureAwait(false);
             }
 
+            flooding = lines.Count >= FloodLines;
             lines.Clear();
             foreach (var barrier in barriers)
             {
@@ -161,6 +184,30 @@ public sealed class LogWriter : IAsyncDisposable
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Waits until a batch is full, a barrier or dispose comes, or <see cref="FloodLinger"/> has passed.</summary>
+    private async Task LingerAsync()
+    {
+        Task wake;
+        lock (_gate)
+        {
+            if (_inbox.Count >= BatchSize || _barriers.Count > 0 || _completed)
+            {
+                return;
+            }
+
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lingering = true;
+            wake = _idle.Task;
+        }
+
+        await Task.WhenAny(wake, Task.Delay(FloodLinger, _time)).ConfigureAwait(false);
+        lock (_gate)
+        {
+            // Timed out: nobody took the wake-up; withdraw it so the loop's next wait sets its own.
+            TakeIdle();
         }
     }
 

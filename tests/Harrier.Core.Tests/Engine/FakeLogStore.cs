@@ -11,6 +11,7 @@ internal sealed class FakeLogStore : ILogStore
 {
     private readonly Lock _gate = new();
     private readonly List<IReadOnlyList<LogEntry>> _appends = [];
+    private readonly List<(int Lines, TaskCompletionSource Done)> _waiters = [];
     private long _next = 1;
 
     /// <summary>While not completed, the first append waits for it.</summary>
@@ -35,6 +36,19 @@ internal sealed class FakeLogStore : ILogStore
     }
 
     public IReadOnlyList<LogEntry> Lines => [.. Appends.SelectMany(a => a)];
+
+    /// <summary>Completes once at least <paramref name="lines"/> lines are stored.</summary>
+    public Task WhenStored(int lines)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _waiters.Add((lines, done));
+            Notify();
+        }
+
+        return done.Task;
+    }
 
     public async Task<IReadOnlyList<LogEntry>> AppendAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
     {
@@ -67,8 +81,20 @@ internal sealed class FakeLogStore : ILogStore
         {
             var stored = entries.Select(e => e with { Sequence = _next++ }).ToList();
             _appends.Add(stored);
+            Notify();
             return stored;
         }
+    }
+
+    private void Notify()
+    {
+        var count = _appends.Sum(a => a.Count);
+        foreach (var (lines, done) in _waiters.Where(w => w.Lines <= count))
+        {
+            done.TrySetResult();
+        }
+
+        _waiters.RemoveAll(w => w.Lines <= count);
     }
 
     public Task<IReadOnlyList<LogEntry>> ReadAsync(string executionId, long afterSequence, int limit, CancellationToken cancellationToken) =>

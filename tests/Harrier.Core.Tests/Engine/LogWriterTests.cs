@@ -1,6 +1,7 @@
 using Harrier.Core.Engine;
 using Harrier.Core.Executions;
 using Harrier.Core.Logs;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Harrier.Core.Tests.Engine;
 
@@ -106,5 +107,66 @@ public sealed class LogWriterTests
 
         Assert.Equal(["line 1"], store.Lines.Select(l => l.Message));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.FlushAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ATrickledLine_IsStoredAtOnce_WithoutWaitingForABatch()
+    {
+        var store = new FakeLogStore();
+        await using var writer = new LogWriter(store, new FakeTimeProvider());
+
+        writer.Write(Line(1));
+
+        // The fake clock never moves: a line that waited for a batch would never be stored.
+        await store.WhenStored(1);
+        writer.Write(Line(2));
+        await store.WhenStored(2);
+    }
+
+    [Fact]
+    public async Task DuringAFlood_ALineAfterABatch_IsStoredOnceTheLingerPasses()
+    {
+        var time = new FakeTimeProvider();
+        var store = new FakeLogStore { HoldsFirstAppend = true };
+        await using var writer = new LogWriter(store, time);
+        await FloodAsync(writer, store);
+
+        writer.Write(Line(301));
+        var stored = store.WhenStored(302);
+        while (!stored.IsCompleted)
+        {
+            // The linger's timer may not be set yet when the clock first moves: keep moving it until the line is in.
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Yield();
+        }
+
+        Assert.Equal("line 301", store.Lines[^1].Message);
+    }
+
+    [Fact]
+    public async Task DuringAFlood_AFlush_StoresTheLinesAtOnce_WithoutWaitingForTheLinger()
+    {
+        var store = new FakeLogStore { HoldsFirstAppend = true };
+        await using var writer = new LogWriter(store, new FakeTimeProvider());
+        await FloodAsync(writer, store);
+
+        writer.Write(Line(301));
+        await writer.FlushAsync(Ct);
+
+        Assert.Equal(Enumerable.Range(0, 302).Select(i => $"line {i}"), store.Lines.Select(l => l.Message));
+    }
+
+    /// <summary>Makes the writer store one batch of 300 lines (a flood), the first append of the store being held.</summary>
+    private static async Task FloodAsync(LogWriter writer, FakeLogStore store)
+    {
+        writer.Write(Line(0));
+        await store.FirstAppendStarted.Task;
+        for (var i = 1; i <= 300; i++)
+        {
+            writer.Write(Line(i));
+        }
+
+        store.HoldFirstAppend.SetResult();
+        await store.WhenStored(301);
     }
 }
