@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
 
@@ -6,115 +6,222 @@ namespace Harrier.Core.Engine;
 
 /// <summary>
 /// Stores task log lines in order, in batches, without making the task wait: a task printing a million
-/// lines pays one channel write per line. <see cref="FlushAsync"/> is the barrier that makes "stored
-/// before reported" hold: the worker flushes before it saves a task run's final state.
+/// lines pays one short lock and a list append per line. <see cref="FlushAsync"/> is the barrier that makes
+/// "stored before reported" hold: the worker flushes before it saves a task run's final state.
 /// </summary>
+/// <remarks>
+/// Writers add to an inbox; the store loop takes the whole inbox at once by swapping lists, so it touches the
+/// lock once per batch instead of once per line (a per-line queue cost a lock handover between the two cores
+/// on every line). Lines are handed to the store in writing order, at most <see cref="BatchSize"/> per append.
+/// While a flood lasts, the loop lets a batch fill for up to <see cref="FloodLinger"/> before taking it; a trickle
+/// is stored as each line arrives.
+/// </remarks>
 public sealed class LogWriter : IAsyncDisposable
 {
     private const int BatchSize = 8_192;
 
     /// <summary>
-    /// Lines waiting to be stored. Bounded so a task printing faster than the disk can store slows down
-    /// (its pipe fills) instead of the worker's memory growing without limit.
+    /// Lines waiting in the inbox. Bounded so a task printing faster than the disk can store slows down
+    /// (its pipe fills) instead of the worker's memory growing without limit; with the lines being stored,
+    /// at most twice this many are held. Fewer lines held also means less for each garbage collection to copy.
     /// </summary>
-    private const int Capacity = 65_536;
+    private const int Capacity = 32_768;
 
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    /// <summary>An append of at least this many lines means a task is flooding its output.</summary>
+    private const int FloodLines = 256;
+
+    /// <summary>
+    /// How long, during a flood, the loop waits for a full batch before storing what it has: a line is then stored
+    /// at most this much later, and a million-line task pays ~200 transactions instead of ~1,000 (measured on 2 cores:
+    /// 0.85 → 0.65 s of CPU for the whole engine). A flush or dispose ends the wait at once.
+    /// </summary>
+    private static readonly TimeSpan FloodLinger = TimeSpan.FromMilliseconds(5);
+
+    // A plain object, not a Lock: writers blocked on a full inbox wait on it with Monitor.Wait.
+    private readonly object _gate = new();
     private readonly ILogStore _store;
+    private readonly TimeProvider _time;
     private readonly Task _loop;
+    private List<LogEntry> _inbox = [];
+    private List<TaskCompletionSource> _barriers = [];
+    private TaskCompletionSource? _idle;
+    private bool _lingering;
+    private int _blockedWriters;
+    private bool _completed;
 
-    public LogWriter(ILogStore store)
+    public LogWriter(ILogStore store, TimeProvider? time = null)
     {
         _store = store;
+        _time = time ?? TimeProvider.System;
         _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>Raised after lines are stored, with their sequence numbers (live log followers listen here).</summary>
     public event Action<IReadOnlyList<LogEntry>>? Stored;
 
-    /// <summary>Queues a line; blocks only while the queue is full (back-pressure on a runaway task).</summary>
+    /// <summary>Queues a line; blocks only while the inbox is full (back-pressure on a runaway task).</summary>
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(LogEntry entry)
     {
-        if (_queue.Writer.TryWrite(entry))
+        TaskCompletionSource? wake;
+        lock (_gate)
         {
-            return;
+            while (_inbox.Count >= Capacity && !_completed)
+            {
+                _blockedWriters++;
+                Monitor.Wait(_gate);
+                _blockedWriters--;
+            }
+
+            if (_completed)
+            {
+                // The engine is shutting down; a line written after that has nowhere to go.
+                return;
+            }
+
+            _inbox.Add(entry);
+            wake = _lingering && _inbox.Count < BatchSize ? null : TakeIdle();
         }
 
-        try
-        {
-            _queue.Writer.WriteAsync(entry).AsTask().GetAwaiter().GetResult();
-        }
-        catch (ChannelClosedException)
-        {
-            // The engine is shutting down; a line written after that has nowhere to go.
-        }
+        // Outside the lock; the loop's continuation runs on the thread pool, never on this writer's thread.
+        wake?.TrySetResult();
     }
 
     /// <summary>Completes when every line written before the call is stored.</summary>
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return WriteBarrierAsync(barrier, cancellationToken);
-    }
+        TaskCompletionSource? wake;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            _barriers.Add(barrier);
+            wake = TakeIdle();
+        }
 
-    private async Task WriteBarrierAsync(TaskCompletionSource barrier, CancellationToken cancellationToken)
-    {
-        await _queue.Writer.WriteAsync(barrier, cancellationToken).ConfigureAwait(false);
-        await barrier.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        wake?.TrySetResult();
+        return barrier.Task.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        TaskCompletionSource? wake;
+        lock (_gate)
+        {
+            _completed = true;
+            wake = TakeIdle();
+            Monitor.PulseAll(_gate);
+        }
+
+        wake?.TrySetResult();
         await _loop.ConfigureAwait(false);
+    }
+
+    /// <summary>The loop's wake-up if it is waiting (at most one caller gets it). Call under the gate.</summary>
+    private TaskCompletionSource? TakeIdle()
+    {
+        var idle = _idle;
+        _idle = null;
+        _lingering = false;
+        return idle;
     }
 
     private async Task LoopAsync()
     {
-        var batch = new List<LogEntry>(BatchSize);
+        var lines = new List<LogEntry>();
         var barriers = new List<TaskCompletionSource>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var flooding = false;
+        while (true)
         {
-            while (batch.Count < BatchSize && _queue.Reader.TryRead(out var item))
+            if (flooding)
             {
-                if (item is LogEntry entry)
+                await LingerAsync().ConfigureAwait(false);
+            }
+
+            Task? idle = null;
+            bool completed;
+            lock (_gate)
+            {
+                // Everything written so far, and every barrier registered after those lines, in one swap.
+                (lines, _inbox) = (_inbox, lines);
+                (barriers, _barriers) = (_barriers, barriers);
+                completed = _completed;
+                if (lines.Count == 0 && barriers.Count == 0 && !completed)
                 {
-                    batch.Add(entry);
+                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    idle = _idle.Task;
                 }
-                else
+
+                if (_blockedWriters > 0)
                 {
-                    barriers.Add((TaskCompletionSource)item);
-                    break;
+                    Monitor.PulseAll(_gate);
                 }
             }
 
-            await StoreAsync(batch).ConfigureAwait(false);
-            batch.Clear();
+            if (idle is not null)
+            {
+                await idle.ConfigureAwait(false);
+                continue;
+            }
+
+            for (var start = 0; start < lines.Count; start += BatchSize)
+            {
+                var batch = new LogEntry[Math.Min(BatchSize, lines.Count - start)];
+                lines.CopyTo(start, batch, 0, batch.Length);
+                await StoreAsync(batch).ConfigureAwait(false);
+            }
+
+            flooding = lines.Count >= FloodLines;
+            lines.Clear();
             foreach (var barrier in barriers)
             {
                 barrier.TrySetResult();
             }
 
             barriers.Clear();
+            if (completed)
+            {
+                return;
+            }
         }
     }
 
-    private async Task StoreAsync(List<LogEntry> batch)
+    /// <summary>Waits until a batch is full, a barrier or dispose comes, or <see cref="FloodLinger"/> has passed.</summary>
+    private async Task LingerAsync()
     {
-        if (batch.Count == 0)
+        Task wake;
+        lock (_gate)
         {
-            return;
+            if (_inbox.Count >= BatchSize || _barriers.Count > 0 || _completed)
+            {
+                return;
+            }
+
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lingering = true;
+            wake = _idle.Task;
         }
 
+        await Task.WhenAny(wake, Task.Delay(FloodLinger, _time)).ConfigureAwait(false);
+        lock (_gate)
+        {
+            // Timed out: nobody took the wake-up; withdraw it so the loop's next wait sets its own.
+            TakeIdle();
+        }
+    }
+
+    private async Task StoreAsync(LogEntry[] batch)
+    {
         try
         {
-            var stored = await _store.AppendAsync([.. batch], CancellationToken.None).ConfigureAwait(false);
+            var stored = await _store.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
             Stored?.Invoke(stored);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Logs must never take the engine down; the failure is visible on stderr of the host.
-            await Console.Error.WriteLineAsync($"harrier: could not store {batch.Count} log lines: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"harrier: could not store {batch.Length} log lines: {ex.Message}").ConfigureAwait(false);
         }
     }
 }

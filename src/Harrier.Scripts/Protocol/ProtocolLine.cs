@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harrier.Scripts.Protocol;
 
 /// <summary>
@@ -14,6 +16,8 @@ public static class ProtocolLine
     private const string Suffix = "}::";
 
     /// <summary>The JSON object text of a protocol line (between the <c>::</c> delimiters).</summary>
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetJson(string line, out string json)
     {
         if (line.Length >= 6 && line.StartsWith(Prefix, StringComparison.Ordinal) && line.EndsWith(Suffix, StringComparison.Ordinal))

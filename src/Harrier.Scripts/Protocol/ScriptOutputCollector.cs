@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Harrier.Core.Logs;
 using Harrier.Core.Metrics;
 using Harrier.Scripts.Logs;
@@ -47,6 +48,8 @@ public sealed class ScriptOutputCollector : ITaskOutputSink
 
     public int StdErrLineCount { get; private set; }
 
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnStdout(string line)
     {
         if (IsMarker(line))
@@ -61,6 +64,7 @@ public sealed class ScriptOutputCollector : ITaskOutputSink
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnStderr(string line)
     {
         if (IsMarker(line))
@@ -94,6 +98,7 @@ public sealed class ScriptOutputCollector : ITaskOutputSink
     /// <summary>Reports, at WARN, something wrong with the task's outputs that did not fail it.</summary>
     public void Warn(string message) => _logs.Log(TaskLogLevel.Warn, message);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryApplyProtocolLine(string line)
     {
         if (!ProtocolLine.TryGetJson(line, out var json))
@@ -122,6 +127,7 @@ public sealed class ScriptOutputCollector : ITaskOutputSink
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsMarker(string line)
     {
         if (line == DebugMarker)

@@ -7,7 +7,7 @@ using static Harrier.TestKit.Contracts.ContractData;
 namespace Harrier.TestKit.Contracts;
 
 /// <summary>What every <see cref="ILogStore"/> must do. Derive, return a fresh store, dispose it in <see cref="DisposeAsync"/>.</summary>
-public abstract class LogStoreContract : IAsyncLifetime
+public abstract partial class LogStoreContract : IAsyncLifetime
 {
     private ILogStore? _logs;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Harrier.Core.Executions;
 using Harrier.Core.Logs;
 using Harrier.Core.Tasks.Running;
@@ -10,6 +11,8 @@ namespace Harrier.Core.Engine.Workers;
 /// </summary>
 internal sealed class StoredTaskLogger(LogWriter writer, TaskRun taskRun, int attempt, TaskLogLevel? minimum, TimeProvider time, SecretMasker? secrets = null) : ITaskLogger
 {
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Log(TaskLogLevel level, string message)
     {
         if (minimum is { } min && level < min)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harrier.Scripts.Runners.Process;
 
 /// <summary>
@@ -18,8 +20,11 @@ internal sealed class OutputDelivery
 
     public Exception? SinkFailure { get; private set; }
 
+    // Once per log line: optimised from the first call rather than after tiering (see LineSplitter in Harrier.Scripts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Stdout(string line) => Deliver(line, isStderr: false);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Stderr(string line) => Deliver(line, isStderr: true);
 
     public void Abandon()
@@ -30,6 +35,7 @@ internal sealed class OutputDelivery
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deliver(string line, bool isStderr)
     {
         lock (_gate)
