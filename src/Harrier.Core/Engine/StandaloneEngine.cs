@@ -25,6 +25,8 @@ public sealed class StandaloneEngine : IAsyncDisposable
         _flows = new FlowCache(new FlowLoader(services.Registry, services.ExpressionChecker));
     }
 
+    private int _disposed;
+
     public LogWriter Logs { get; }
 
     public EngineServices Services => _services;
@@ -90,6 +92,11 @@ public sealed class StandaloneEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -3,7 +3,8 @@ using Harrier.Core.Executions;
 namespace Harrier.Core.Store;
 
 /// <summary>
-/// Task logs, one row per line. Appends are durable when the call returns; readers see lines in
+/// Task logs, line by line (a backend may store a run of lines together, as SQLite's chunks do, but every line keeps
+/// its own sequence, level and timestamp). Appends are durable when the call returns; readers see lines in
 /// <see cref="LogEntry.Sequence"/> order, which increases per execution.
 /// </summary>
 public interface ILogStore
