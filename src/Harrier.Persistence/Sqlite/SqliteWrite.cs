@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Harrier.Persistence.Sqlite;
 
 /// <summary>
-/// The writer connection inside one write transaction. <see cref="Command"/> hands out commands that stay
+/// The writer connection inside one write transaction (opened and closed with plain BEGIN IMMEDIATE / COMMIT statements). <see cref="Command"/> hands out commands that stay
 /// prepared across calls (Microsoft.Data.Sqlite keeps a command's compiled statement until its text changes),
 /// so the hot writes skip SQL compilation: it halves the cost of a claim or a task run save.
 /// </summary>
@@ -16,8 +16,6 @@ public sealed class SqliteWrite
 
     public SqliteConnection Connection { get; }
 
-    public SqliteTransaction Transaction { get; internal set; } = null!;
-
     /// <summary>A command for <paramref name="sql"/> with no parameters, enlisted in the current transaction.</summary>
     public SqliteCommand Command(string sql)
     {
@@ -28,9 +26,21 @@ public sealed class SqliteWrite
             _commands[sql] = command;
         }
 
-        command.Transaction = Transaction;
         command.Parameters.Clear();
         return command;
+    }
+
+    internal void Begin() => Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+
+    internal void Commit() => Command("COMMIT").ExecuteNonQuery();
+
+    /// <summary>Undoes the open transaction, if any (a failed COMMIT may already have ended it).</summary>
+    internal void Rollback()
+    {
+        if (!Connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0)
+        {
+            Command("ROLLBACK").ExecuteNonQuery();
+        }
     }
 
     internal void DisposeCommands()

@@ -14,7 +14,7 @@ namespace Harrier.Core.Engine.Workers;
 /// stores logs, then the result (retry or final state), and only then acknowledges the job. A crash
 /// before the acknowledgement lets the lease expire and the job run again (at-least-once).
 /// </summary>
-internal sealed class AttemptRunner(EngineServices services, EngineSignals signals, LogWriter logs, FlowCache flows)
+internal sealed class AttemptRunner(EngineServices services, EngineSignals signals, LogWriter logs, FlowCache flows, LeaseKeeper leases)
 {
     private readonly EngineVariables _variables = new(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals, services.SecretCipher);
 
@@ -46,7 +46,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             return;
         }
 
-        await using var renewal = new LeaseRenewal(services, lease);
+        using var held = leases.Hold(lease);
         if (task.IsFlowable)
         {
             var decided = await RunFlowableAsync(flow, execution, task, taskRun, cancellationToken).ConfigureAwait(false);

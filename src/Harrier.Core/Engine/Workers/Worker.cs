@@ -8,12 +8,18 @@ namespace Harrier.Core.Engine.Workers;
 /// </summary>
 public sealed class Worker(EngineServices services, EngineSignals signals, LogWriter logs, FlowCache flows)
 {
-    private readonly AttemptRunner _runner = new(services, signals, logs, flows);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var leases = new LeaseKeeper(services.Queue, services.Options.LeaseDuration, services.Time);
+        await using (leases.ConfigureAwait(false))
+        {
+            var runner = new AttemptRunner(services, signals, logs, flows, leases);
+            await Task.WhenAll(Enumerable.Range(0, services.Options.WorkerSlots)
+                .Select(slot => Task.Run(() => SlotAsync(runner, slot, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+        }
+    }
 
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, services.Options.WorkerSlots).Select(slot => Task.Run(() => SlotAsync(slot, cancellationToken), CancellationToken.None)));
-
-    private async Task SlotAsync(int slot, CancellationToken cancellationToken)
+    private async Task SlotAsync(AttemptRunner runner, int slot, CancellationToken cancellationToken)
     {
         var options = services.Options;
         // Each slot owns its leases: a stalled slot's expired job taken by a sibling must not look like its own.
@@ -36,7 +42,7 @@ public sealed class Worker(EngineServices services, EngineSignals signals, LogWr
                 continue;
             }
 
-            await _runner.RunAsync(lease, cancellationToken).ConfigureAwait(false);
+            await runner.RunAsync(lease, cancellationToken).ConfigureAwait(false);
         }
     }
 
