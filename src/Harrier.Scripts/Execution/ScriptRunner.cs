@@ -39,10 +39,11 @@ public sealed class ScriptRunner
 
         var added = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
         var onWorker = request.ContainerRunner is null;
-        // On the worker the helpers are on the host's path; in a container, copies in the working directory are.
+        // Written first: whether the working directory holds files decides whether container helpers come along.
+        var commands = request.IsCommandsTask ? request.Commands : await ScriptCommandsAsync(request, environment, cancellationToken);
         var helperVariables = onWorker
             ? _helpers.BuildVariables(environment)
-            : ContainerHelpers.Install(_helpers, request.Language, request.WorkingDirectory, request.Environment);
+            : ContainerHelpers.InstallWithFiles(_helpers, request.Language, request.WorkingDirectory, request.Environment);
         foreach (var (name, value) in helperVariables)
         {
             added[name] = value;
@@ -57,7 +58,6 @@ public sealed class ScriptRunner
         var outputsFile = OutputsFile.PathIn(request.WorkingDirectory);
         added[OutputsFile.EnvironmentVariable] = outputsFile;
 
-        var commands = request.IsCommandsTask ? request.Commands : await ScriptCommandsAsync(request, environment, cancellationToken);
         var argv = ScriptCommandLineBuilder.Build(new CommandLineRequest(request.Language, request.IsCommandsTask, commands)
         {
             Interpreter = request.Interpreter,

@@ -8,9 +8,20 @@ namespace Harrier.Scripts.Helpers;
 /// copied or mounted at its host path — and only the variables pointing there are set. Removed after the run, so they
 /// are never collected as output files nor left in a shared WorkingDirectory.
 /// </summary>
+/// <remarks>
+/// Only a working directory that already holds files (a Script task's script, input or namespace files) gets them:
+/// those are copied into the container anyway, while copying into an otherwise empty one costs a whole archive upload
+/// (measured: +160 ms a task, ×1.07 → ×1.37 against <c>docker run</c>).
+/// </remarks>
 internal static class ContainerHelpers
 {
     public const string DirectoryName = ".harrier-helpers";
+
+    /// <summary>As <see cref="Install"/> when the working directory holds files; otherwise no helpers and no variables.</summary>
+    public static IReadOnlyDictionary<string, string> InstallWithFiles(HelperEnvironment helpers, IScriptLanguage language, string workingDirectory, IReadOnlyDictionary<string, string> taskEnvironment) =>
+        Directory.EnumerateFileSystemEntries(workingDirectory).Any()
+            ? Install(helpers, language, workingDirectory, taskEnvironment)
+            : new Dictionary<string, string>();
 
     /// <summary>Copies the helpers the language needs and returns the variables that put them on its path.</summary>
     public static IReadOnlyDictionary<string, string> Install(HelperEnvironment helpers, IScriptLanguage language, string workingDirectory, IReadOnlyDictionary<string, string> taskEnvironment)

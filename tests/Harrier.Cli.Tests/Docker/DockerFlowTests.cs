@@ -110,6 +110,8 @@ public sealed class DockerFlowTests : IDisposable
                       type: io.kestra.plugin.scripts.runner.docker.Docker
                       pullPolicy: NEVER
                       fileHandlingStrategy: {{strategy}}
+                    inputFiles:
+                      given.txt: "a file, so helpers come along"
                     outputFiles: ["**"]
                     commands:
                       - . "$HARRIER_HELPERS_SH"
@@ -124,7 +126,7 @@ public sealed class DockerFlowTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         var inside = TaskRun(run, "inside").GetProperty("outputs");
         Assert.Equal("42", inside.GetProperty("vars").GetProperty("answer").GetString());
-        Assert.Equal(["result.txt"], inside.GetProperty("outputFiles").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["given.txt", "result.txt"], inside.GetProperty("outputFiles").EnumerateObject().Select(p => p.Name).Order());
         Assert.Contains(Logs(run), l => l.TaskId == "after" && l.Message == "no helpers left");
     }
 

@@ -45,5 +45,18 @@ public sealed class ContainerHelpersTests : IDisposable
         Assert.Equal(Path.Combine(workingDirectory, ContainerHelpers.DirectoryName, "node"), variables["NODE_PATH"]);
     }
 
+    [Fact]
+    public void EmptyWorkingDirectory_GetsNoHelpers_SoNothingHasToBeCopiedIntoTheContainer()
+    {
+        var helpers = new HelperEnvironment(new HelperEnvironmentOptions { Directory = _dir.File("helpers") });
+        var workingDirectory = _dir.File("wd");
+        Directory.CreateDirectory(workingDirectory);
+
+        var variables = ContainerHelpers.InstallWithFiles(helpers, Language("shell"), workingDirectory, new Dictionary<string, string>());
+
+        Assert.Empty(variables);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(workingDirectory));
+    }
+
     private static IScriptLanguage Language(string name) => ScriptLanguages.All.Single(l => l.Name == name);
 }
