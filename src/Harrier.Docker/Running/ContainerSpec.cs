@@ -27,7 +27,8 @@ internal static class ContainerSpec
         {
             Image = image,
             Cmd = request.Run.Arguments.ToList(),
-            Entrypoint = settings.EntryPoint.ToList(),
+            // An empty list keeps the image's entrypoint (Kestra sets only a non-empty one); the default [""] clears it.
+            Entrypoint = settings.EntryPoint.Count == 0 ? null : settings.EntryPoint.ToList(),
             WorkingDir = workingDirectory,
             Env = request.Run.Environment.Select(pair => $"{pair.Key}={pair.Value}").ToList(),
             Labels = request.Labels.ToDictionary().ToDictionary(StringComparer.Ordinal),
