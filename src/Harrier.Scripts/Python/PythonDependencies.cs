@@ -24,11 +24,12 @@ internal sealed class PythonDependencies
     private readonly TaskRunContext _context;
     private readonly StorageUri? _cacheUri;
     private readonly bool _restored;
-    private string? _inheritedPythonPath;
+    private readonly string? _workerPythonPath;
 
-    private PythonDependencies(TaskRunContext context, string libraryDirectory, StorageUri? cacheUri, bool restored, IReadOnlyList<MetricEntry> metrics)
+    private PythonDependencies(TaskRunContext context, string libraryDirectory, StorageUri? cacheUri, bool restored, IReadOnlyList<MetricEntry> metrics, string? workerPythonPath)
     {
         _context = context;
+        _workerPythonPath = workerPythonPath;
         LibraryDirectory = libraryDirectory;
         _cacheUri = cacheUri;
         _restored = restored;
@@ -47,8 +48,8 @@ internal sealed class PythonDependencies
     public static async Task<PythonDependencies> PrepareAsync(PythonDependencyRequest request, CancellationToken cancellationToken)
     {
         var (context, services, requirements) = (request.Context, request.Services, request.Requirements);
-        var environment = Merge(services.WorkerEnvironment, request.Environment);
-        environment.TryGetValue("PATH", out var path);
+        var path = request.Environment.GetValueOrDefault("PATH") ?? services.WorkerEnvironment.GetValueOrDefault("PATH");
+        var workerPythonPath = services.WorkerEnvironment.GetValueOrDefault("PYTHONPATH");
         var python = await services.Python.ResolveAsync(path ?? "", cancellationToken).ConfigureAwait(false)
             ?? throw new TaskFailedException("dependencies need Python on the worker: no python3 or python answered on PATH");
         var library = Path.Combine(request.WorkingDirectory, LibraryDirectoryName);
@@ -56,7 +57,7 @@ internal sealed class PythonDependencies
         var cacheUri = request.CacheEnabled && context.Files?.Storage is not null ? CacheUri(context, version, requirements) : null;
         if (cacheUri is not null && await TryRestoreAsync(context, cacheUri, library, cancellationToken).ConfigureAwait(false) is { } restoreMetric)
         {
-            return new PythonDependencies(context, library, cacheUri, restored: true, [restoreMetric]) { _inheritedPythonPath = services.WorkerEnvironment.GetValueOrDefault("PYTHONPATH") };
+            return new PythonDependencies(context, library, cacheUri, restored: true, [restoreMetric], workerPythonPath);
         }
 
         var clock = Stopwatch.StartNew();
@@ -65,16 +66,13 @@ internal sealed class PythonDependencies
             Environment = request.Environment,
         }, cancellationToken).ConfigureAwait(false);
         context.Logger.Log(TaskLogLevel.Info, $"Installed Python dependencies ({string.Join(", ", requirements)}) for Python {version} in {clock.Elapsed.TotalSeconds:F2} s");
-        return new PythonDependencies(context, library, cacheUri, restored: false, [new MetricEntry("deps.install.duration", MetricType.Timer, clock.Elapsed.TotalSeconds, MetricEntry.NoTags)])
-        {
-            _inheritedPythonPath = services.WorkerEnvironment.GetValueOrDefault("PYTHONPATH"),
-        };
+        return new PythonDependencies(context, library, cacheUri, restored: false, [new MetricEntry("deps.install.duration", MetricType.Timer, clock.Elapsed.TotalSeconds, MetricEntry.NoTags)], workerPythonPath);
     }
 
     /// <summary>Puts the packages first on the task's <c>PYTHONPATH</c>; the path of the task's env, else the worker's, is kept after.</summary>
     public void PutFirstOnPythonPath(Dictionary<string, string> environment)
     {
-        var existing = environment.TryGetValue("PYTHONPATH", out var own) ? own : _inheritedPythonPath;
+        var existing = environment.TryGetValue("PYTHONPATH", out var own) ? own : _workerPythonPath;
         environment["PYTHONPATH"] = existing is { Length: > 0 } ? LibraryDirectory + Path.PathSeparator + existing : LibraryDirectory;
     }
 
@@ -166,16 +164,5 @@ internal sealed class PythonDependencies
         {
             File.Delete(spill);
         }
-    }
-
-    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> worker, IReadOnlyDictionary<string, string> task)
-    {
-        var merged = new Dictionary<string, string>(worker, StringComparer.Ordinal);
-        foreach (var (name, value) in task)
-        {
-            merged[name] = value;
-        }
-
-        return merged;
     }
 }
