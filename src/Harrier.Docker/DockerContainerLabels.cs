@@ -5,11 +5,14 @@ namespace Harrier.Docker;
 /// <summary>
 /// Who a container belongs to (spec §3.3, §12.5 #40): Kestra's <c>kestra.io/…</c> labels, each value cut to 63
 /// characters and stripped of trailing <c>-</c>, <c>.</c>, <c>_</c>, plus <c>harrier.io/managed=true</c> which marks
-/// the containers Harrier may clean up. The attempt label gives each retry its own container; equal labels are
-/// how <c>resume</c> finds a container again.
+/// the containers Harrier may clean up, and <c>harrier.io/worker</c>, the process that started it, so that the containers
+/// of a worker that died are found and removed (<see cref="DockerAttemptReaper"/>). The attempt label gives each retry
+/// its own container.
 /// </summary>
 public sealed record DockerContainerLabels(string Namespace, string FlowId, string TaskId, string ExecutionId, string TaskRunId, int Attempt)
 {
+    public const string WorkerKey = "harrier.io/worker";
+
     public const string NamespaceKey = "kestra.io/namespace";
     public const string FlowIdKey = "kestra.io/flow-id";
     public const string TaskIdKey = "kestra.io/task-id";
@@ -19,6 +22,9 @@ public sealed record DockerContainerLabels(string Namespace, string FlowId, stri
     public const string ManagedKey = "harrier.io/managed";
 
     private const int MaxValueLength = 63;
+
+    /// <summary>The worker process that runs the container (<see cref="Core.Engine.Coordination.ProcessIdentity"/> text).</summary>
+    public string Worker { get; init; } = Core.Engine.Coordination.ProcessIdentity.Current.ToString();
 
     /// <summary>The labels as set on the container.</summary>
     public IReadOnlyDictionary<string, string> ToDictionary() => new Dictionary<string, string>(StringComparer.Ordinal)
@@ -30,6 +36,7 @@ public sealed record DockerContainerLabels(string Namespace, string FlowId, stri
         [TaskRunIdKey] = Clean(TaskRunId),
         [AttemptKey] = Attempt.ToString(CultureInfo.InvariantCulture),
         [ManagedKey] = "true",
+        [WorkerKey] = Worker,
     };
 
     /// <summary>Reads the labels of a container Harrier created; null when it is not one of Harrier's.</summary>
@@ -42,7 +49,10 @@ public sealed record DockerContainerLabels(string Namespace, string FlowId, stri
 
         string Get(string key) => labels.TryGetValue(key, out var value) ? value : "";
         return new DockerContainerLabels(Get(NamespaceKey), Get(FlowIdKey), Get(TaskIdKey), Get(ExecutionIdKey), Get(TaskRunIdKey),
-            int.TryParse(Get(AttemptKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var attempt) ? attempt : 0);
+            int.TryParse(Get(AttemptKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var attempt) ? attempt : 0)
+        {
+            Worker = Get(WorkerKey),
+        };
     }
 
     /// <summary>Kestra's rule for label values: at most 63 characters, no trailing <c>-</c>, <c>.</c> or <c>_</c>.</summary>

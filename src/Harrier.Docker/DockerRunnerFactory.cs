@@ -12,8 +12,6 @@ public sealed class DockerRunnerFactory(DockerTaskRunner runner, DockerServerOpt
         var settings = spec.UsesDeprecatedOptions
             ? DockerRunnerSettings.FromDeprecatedOptions(spec.DeprecatedOptions, spec.ContainerImage, server)
             : DockerRunnerSettings.FromProperties(spec.TaskRunner ?? new Dictionary<string, object?>(), spec.ContainerImage, server);
-        // `resume` only matters for an attempt picked up again after its worker stopped; a fresh one has no container to find.
-        settings = settings with { Resume = settings.Resume && spec.MayResume };
         var labels = new DockerContainerLabels(spec.Namespace, spec.FlowId, spec.TaskId, spec.ExecutionId, spec.TaskRunId, spec.Attempt);
         return new AttemptRunner(runner, settings, labels, spec.Log);
     }

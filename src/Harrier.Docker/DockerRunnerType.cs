@@ -18,7 +18,7 @@ public static class DockerRunnerType
         Prop.Boolean("delete", "Remove the container afterwards.", true),
         Prop.Boolean("wait", "Wait for the container to end.", true),
         Prop.Duration("killGracePeriod", "Grace period before a kill.", "PT0S"),
-        Prop.Boolean("resume", "Reattach to a container left by a previous worker.", true),
+        Prop.Boolean("resume", "Accepted for Kestra compatibility and ignored: Harrier removes the containers of a worker that died and runs the attempt again.", true),
         Prop.String("version", "Plugin version (accepted for compatibility).") with { Dynamic = false },
     ])
     {

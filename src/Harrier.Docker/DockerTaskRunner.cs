@@ -28,12 +28,12 @@ public sealed class DockerTaskRunner : ITaskRunner, IAsyncDisposable, IDisposabl
         _defaults = defaults;
     }
 
-    /// <summary>Runs with the constructor's default settings and labels of an anonymous task run (no resume).</summary>
+    /// <summary>Runs with the constructor's default settings and labels of an anonymous task run.</summary>
     public Task<TaskRunnerResult> RunAsync(TaskRunnerRequest request, ITaskOutputSink sink, CancellationToken cancellationToken)
     {
         var settings = _defaults ?? throw new InvalidOperationException("This DockerTaskRunner has no default settings: call RunAsync with a DockerRunRequest.");
         var labels = new DockerContainerLabels("", "", "", "", Guid.NewGuid().ToString("N"), 0);
-        return RunAsync(new DockerRunRequest(request, settings with { Resume = false }, labels), sink, cancellationToken);
+        return RunAsync(new DockerRunRequest(request, settings, labels), sink, cancellationToken);
     }
 
     /// <summary>Runs one attempt of a task in a container; cancellation stops it and returns <c>Killed: true</c>.</summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Harrier.Bench.Scenarios;
-using Harrier.Cli.Running;
+using Harrier.Server.Hosting;
 using Harrier.Core.Engine;
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;

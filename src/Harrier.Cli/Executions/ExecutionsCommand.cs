@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using Harrier.Cli.Running;
+using System.Text.Json;
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
+using Harrier.Server.Hosting;
 
 namespace Harrier.Cli.Executions;
 
-/// <summary><c>harrier executions list|show</c>: read what earlier runs stored in the data directory.</summary>
+/// <summary><c>harrier executions list|show|kill|recover</c>: read, stop and finish the executions stored in a data directory.</summary>
 public static class ExecutionsCommand
 {
     public static Option<string> DataDirOption() =>
@@ -14,9 +15,11 @@ public static class ExecutionsCommand
 
     public static Command Create()
     {
-        var command = new Command("executions", "List and inspect executions.");
+        var command = new Command("executions", "List, inspect, kill and recover executions.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
+        command.Subcommands.Add(KillCommand.Create());
+        command.Subcommands.Add(RecoverCommand.Create());
         return command;
     }
 
@@ -26,13 +29,20 @@ public static class ExecutionsCommand
         var ns = new Option<string?>("--namespace") { Description = "Only this namespace." };
         var flow = new Option<string?>("--flow") { Description = "Only this flow id." };
         var limit = new Option<int>("--limit") { Description = "Most executions shown.", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List executions, newest first.") { dataDir, ns, flow, limit };
+        var json = new Option<bool>("--json") { Description = "Print a JSON list of {id, namespace, flowId, state, createdAt, startDate, endDate}." };
+        var command = new Command("list", "List executions, newest first.") { dataDir, ns, flow, limit, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
             var query = new ExecutionQuery { Namespace = parseResult.GetValue(ns), FlowId = parseResult.GetValue(flow), Limit = parseResult.GetValue(limit) };
             var executions = await store.Executions.ListExecutionsAsync(query, cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(json))
+            {
+                await output.WriteLineAsync(ListJson(executions)).ConfigureAwait(false);
+                return 0;
+            }
+
             foreach (var execution in executions)
             {
                 var created = execution.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -65,8 +75,7 @@ public static class ExecutionsCommand
             var taskRuns = await store.Executions.GetTaskRunsAsync(execution.Id, cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
-                var entries = parseResult.GetValue(logs) ? await LogReading.ReadAllAsync(store.Logs, execution.Id, cancellationToken).ConfigureAwait(false) : null;
-                await output.WriteLineAsync(ExecutionJson.Write(execution, taskRuns, entries)).ConfigureAwait(false);
+                await ExecutionJson.WriteAsync(output, execution, taskRuns, parseResult.GetValue(logs) ? store.Logs : null, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -77,5 +86,22 @@ public static class ExecutionsCommand
             return 0;
         });
         return command;
+    }
+
+    private static string ListJson(IReadOnlyList<Execution> executions)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartArray();
+            foreach (var execution in executions)
+            {
+                ExecutionJson.WriteSummary(writer, execution);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Harrier.Cli.Running;
+using Harrier.Server.Hosting;
+using Harrier.Core.Engine;
+using Harrier.Core.Engine.Recovery;
 using Harrier.Core.Executions;
 
 namespace Harrier.Cli.Executions;
@@ -45,6 +48,16 @@ public static class LogsCommand
                 if (!parseResult.GetValue(follow) || execution is null || execution.State.IsTerminal())
                 {
                     break;
+                }
+
+                // Nobody will write more lines if the process running the execution is gone: say so instead of waiting forever.
+                var liveness = await OwnerLiveness.ReadAsync(store.Processes, TimeProvider.System, new EngineOptions().LeaseDuration, cancellationToken).ConfigureAwait(false);
+                if (!liveness.IsAlive(execution.Owner))
+                {
+                    await configuration.Error.WriteLineAsync(
+                        $"harrier: execution {executionId} is interrupted: the process running it died. " +
+                        $"Run 'harrier executions recover {executionId} --data-dir {parseResult.GetValue(dataDir)}' to finish it.").ConfigureAwait(false);
+                    return 1;
                 }
 
                 await Task.Delay(FollowInterval, cancellationToken).ConfigureAwait(false);

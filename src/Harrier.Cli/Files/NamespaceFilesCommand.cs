@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harrier.Cli.Executions;
 using Harrier.Cli.Running;
+using Harrier.Server.Hosting;
 using Harrier.Core.Storage;
 
 namespace Harrier.Cli.Files;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Harrier.Core.Flows;
 
+using Harrier.Server.Hosting;
+
 namespace Harrier.Cli.Flows;
 
 /// <summary>

@@ -2,6 +2,7 @@ using Harrier.Cli.Executions;
 using Harrier.Core.Engine;
 using Harrier.Core.Executions;
 using Harrier.Core.Inputs;
+using Harrier.Server.Hosting;
 
 namespace Harrier.Cli.Running;
 
@@ -41,13 +42,13 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
             return ExitInvalid;
         }
 
+        // This process owns its execution: other processes on the data directory leave it alone, and if this one dies it
+        // waits, interrupted, for 'harrier executions recover'.
         var options = new EngineOptions();
-        if (request.WorkerSlots is { } slots)
-        {
-            options = options with { WorkerSlots = slots };
-        }
-
-        await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, request.Host, cancellationToken).ConfigureAwait(false);
+        options = options with { Owner = options.ProcessId, ProcessKind = "run", WorkerSlots = request.WorkerSlots ?? options.WorkerSlots };
+        using var loggers = StderrLoggerProvider.CreateFactory(error);
+        await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, request.Host, cancellationToken, loggers).ConfigureAwait(false);
+        await StartNotices.WriteAsync(host, error, request.DataDirectory, cancellationToken).ConfigureAwait(false);
         var logOutput = request.Json ? error : output;
         var printer = new LogPrinter(logOutput, LogPrinter.ShouldColour(request.Json ? Console.IsErrorRedirected : Console.IsOutputRedirected));
         string? printedExecution = null;
@@ -62,8 +63,7 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(final.Id, CancellationToken.None).ConfigureAwait(false);
         if (request.Json)
         {
-            var logs = request.IncludeLogs ? await LogReading.ReadAllAsync(host.Store.Logs, final.Id, CancellationToken.None).ConfigureAwait(false) : null;
-            await output.WriteLineAsync(ExecutionJson.Write(final, taskRuns, logs)).ConfigureAwait(false);
+            await ExecutionJson.WriteAsync(output, final, taskRuns, request.IncludeLogs ? host.Store.Logs : null, CancellationToken.None).ConfigureAwait(false);
         }
         else
         {

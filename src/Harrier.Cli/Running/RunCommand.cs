@@ -1,5 +1,7 @@
 using System.CommandLine;
 
+using Harrier.Server.Hosting;
+
 namespace Harrier.Cli.Running;
 
 /// <summary>

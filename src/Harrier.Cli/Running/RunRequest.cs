@@ -1,3 +1,5 @@
+using Harrier.Server.Hosting;
+
 namespace Harrier.Cli.Running;
 
 /// <summary>What <c>harrier run</c> was asked to do.</summary>

@@ -1,3 +1,5 @@
+using Harrier.Core.Engine.Coordination;
+
 namespace Harrier.Core.Engine;
 
 /// <summary>Settings of the executor and workers of one Harrier process.</summary>
@@ -6,17 +8,57 @@ public sealed record EngineOptions
     /// <summary>Task runs a worker executes at once. Default: the number of processor cores, at least 2.</summary>
     public int WorkerSlots { get; init; } = Math.Max(2, Environment.ProcessorCount);
 
-    /// <summary>How long a claimed job belongs to its worker without a renewal.</summary>
+    /// <summary>Executions planned at once (each by one slot). Default 2.</summary>
+    public int ExecutorSlots { get; init; } = 2;
+
+    /// <summary>
+    /// How long a claimed job belongs to its worker without a renewal (renewed every third of it). A worker that dies
+    /// or stalls longer loses the job to another worker of the same owner scope. Default 30 s.
+    /// </summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often an idle worker slot looks at the queue even without a wake-up (other processes enqueue too).</summary>
+    /// <summary>How long a claimed execution belongs to one executor slot for a planning pass. Default 60 s.</summary>
+    public TimeSpan PlanningLeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often an idle worker slot looks at the queue even without a nudge (other processes enqueue too). Default 1 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Folder under which task attempts create working directories.</summary>
+    /// <summary>How often an idle executor slot looks for wake-ups even without a nudge (kills stored by other processes). Default 250 ms.</summary>
+    public TimeSpan ExecutorPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often a worker running tasks looks for kill requests stored by other processes. Default 250 ms.</summary>
+    public TimeSpan KillPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often a wait for an execution's end re-reads it when this process did not end it. Default 250 ms.</summary>
+    public TimeSpan EndPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Prefix of the scratch folders processes make under <see cref="TempDirectory"/>.</summary>
+    public const string ScratchPrefix = "p-";
+
+    /// <summary>Folder under which this process makes its scratch folder (working directories of attempts…).</summary>
     public string TempDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "harrier");
 
-    /// <summary>Identifies this worker in leases.</summary>
-    public string WorkerId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    /// <summary>
+    /// This process's own folder under <see cref="TempDirectory"/>, named after it (<c>p-host-pid-start</c>): created at
+    /// start, deleted at a graceful stop, and swept by the next Harrier process on this machine when this one died.
+    /// </summary>
+    public string ScratchDirectory =>
+        Path.Combine(TempDirectory, ScratchPrefix + (ProcessIdentity.TryParse(ProcessId)?.ToFileName() ?? ProcessId.Replace(':', '-')));
+
+    /// <summary>This process, as written in leases, owners and marks (see <see cref="ProcessIdentity"/>).</summary>
+    public string ProcessId { get; init; } = ProcessIdentity.Current.ToString();
+
+    /// <summary>
+    /// The owner scope this engine works on: executions it submits get this owner, and its executor and workers take only
+    /// executions with it. <c>harrier run</c> and <c>recover</c> use their <see cref="ProcessId"/>; a server uses null (the pool).
+    /// </summary>
+    public string? Owner { get; init; }
+
+    /// <summary>What this process is, as shown in the process registry: run, recover, server.</summary>
+    public string ProcessKind { get; init; } = "run";
+
+    /// <summary>Identifies this worker in leases (worker slots add <c>:slot</c>).</summary>
+    public string WorkerId => ProcessId;
 
     /// <summary>The worker group of this process's worker (null: group-less jobs only).</summary>
     public string? WorkerGroup { get; init; }
@@ -31,7 +73,12 @@ public sealed record EngineOptions
             throw new ArgumentOutOfRangeException(nameof(WorkerSlots), WorkerSlots, "A worker needs at least one slot.");
         }
 
-        if (LeaseDuration < TimeSpan.FromSeconds(1))
+        if (ExecutorSlots < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ExecutorSlots), ExecutorSlots, "An executor needs at least one slot.");
+        }
+
+        if (LeaseDuration < TimeSpan.FromSeconds(1) || PlanningLeaseDuration < TimeSpan.FromSeconds(1))
         {
             throw new ArgumentOutOfRangeException(nameof(LeaseDuration), LeaseDuration, "Leases shorter than a second would expire under normal load.");
         }

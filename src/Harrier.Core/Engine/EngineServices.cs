@@ -6,6 +6,8 @@ using Harrier.Core.Store;
 using Harrier.Core.Tasks.Running;
 using Harrier.Core.Tasks.Types;
 using Harrier.Core.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Harrier.Core.Engine;
 
@@ -14,8 +16,20 @@ public sealed record EngineServices
 {
     public required IExecutionStore Store { get; init; }
 
-    /// <summary>Writes spanning <see cref="Store"/> and <see cref="Queue"/>; <see cref="SequentialEngineCommits"/> when the backend has no shared transaction.</summary>
+    /// <summary>The engine's fenced writes over executions, task runs, jobs and wake-ups.</summary>
     public required IEngineCommits Commits { get; init; }
+
+    /// <summary>Durable wake-ups of executors.</summary>
+    public required IPlanningQueue Planning { get; init; }
+
+    public required IKillRequests Kills { get; init; }
+
+    public required IProcessRegistry Processes { get; init; }
+
+    public required IExecutionOwnership Ownership { get; init; }
+
+    /// <summary>System logs of the engine (not task logs, which are data in <see cref="Logs"/>).</summary>
+    public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 
     public required ILogStore Logs { get; init; }
 

@@ -47,7 +47,7 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         });
         // SECRET inputs are stored sealed; expressions see them in clear (and the log masker hides them again).
         variables.Defer("inputs", () => secrets is null ? execution.Inputs : SecretInputs.Open(flow, execution.Inputs, secrets));
-        variables.Defer("outputs", () => OutputsOf(flow, taskRuns));
+        variables.Defer("outputs", () => OutputsOf(taskRuns));
         variables.Set("vars", flow.Variables);
         variables.Set("labels", execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal));
         variables.Set("envs", envs);
@@ -82,23 +82,21 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
     };
 
     /// <summary>
-    /// <c>outputs.taskId</c> for plain task runs; task runs inside a ForEach are keyed by their value
-    /// (<c>outputs.taskId['value']</c>), one level per enclosing ForEach iteration, as in Kestra.
+    /// <c>outputs.taskId</c> for task runs with outputs; task runs inside a ForEach are keyed by their value
+    /// (<c>outputs.taskId['value']</c>), one level per enclosing ForEach iteration (<see cref="TaskRun.OutputPath"/>), as in Kestra.
     /// </summary>
-    public static Dictionary<string, object?> OutputsOf(FlowDefinition flow, IReadOnlyList<TaskRun> taskRuns)
+    public static Dictionary<string, object?> OutputsOf(IReadOnlyList<TaskRun> taskRuns)
     {
-        var byId = taskRuns.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var iterationChildren = IterationChildren(flow);
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var run in taskRuns)
         {
-            if (run.Outputs.Count == 0 && !run.State.IsTerminal())
+            if (run.Outputs.Count == 0)
             {
                 continue;
             }
 
-            var values = ValuePath(run, byId, iterationChildren);
-            if (values.Count == 0)
+            var path = run.OutputPath;
+            if (path.Count == 0)
             {
                 outputs[run.TaskId] = run.Outputs;
                 continue;
@@ -109,49 +107,20 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
                 outputs[run.TaskId] = level = new Dictionary<string, object?>(StringComparer.Ordinal);
             }
 
-            for (var i = 0; i < values.Count - 1; i++)
+            for (var i = 0; i < path.Count - 1; i++)
             {
-                if (level.GetValueOrDefault(values[i]) is not Dictionary<string, object?> next)
+                if (level.GetValueOrDefault(path[i]) is not Dictionary<string, object?> next)
                 {
-                    level[values[i]] = next = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    level[path[i]] = next = new Dictionary<string, object?>(StringComparer.Ordinal);
                 }
 
                 level = next;
             }
 
-            level[values[^1]] = run.Outputs;
+            level[path[^1]] = run.Outputs;
         }
 
         return outputs;
-    }
-
-    /// <summary>(ForEach id, child id) for the tasks a ForEach runs once per value (not its errors or finally).</summary>
-    private static HashSet<(string ForEach, string Child)> IterationChildren(FlowDefinition flow) =>
-    [
-        .. flow.AllTasks()
-            .Where(t => t.Type == Tasks.Types.CoreTaskTypes.ForEach)
-            .SelectMany(t => t.ChildList("tasks").Select(child => (t.Id, child.Id))),
-    ];
-
-    /// <summary>
-    /// The ForEach values from the outermost to the innermost enclosing iteration. A level is added where a
-    /// task run is an iteration of its ForEach parent; comparing values would merge nested loops over equal values.
-    /// </summary>
-    private static List<string> ValuePath(TaskRun run, Dictionary<string, TaskRun> byId, HashSet<(string, string)> iterationChildren)
-    {
-        var path = new List<string>();
-        var current = run;
-        while (current.ParentTaskRunId is { } parentId && byId.TryGetValue(parentId, out var parent))
-        {
-            if (current.Value is { } value && iterationChildren.Contains((parent.TaskId, current.TaskId)))
-            {
-                path.Insert(0, value);
-            }
-
-            current = parent;
-        }
-
-        return path;
     }
 
     private static List<object?> ParentsOf(TaskRun taskRun, IReadOnlyList<TaskRun> taskRuns)

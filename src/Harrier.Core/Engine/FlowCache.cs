@@ -5,21 +5,36 @@ using Harrier.Core.Flows;
 namespace Harrier.Core.Engine;
 
 /// <summary>
-/// The parsed flow of each running execution. Executions carry their flow's source, so the executor and
-/// every worker run exactly the flow that was submitted; parsing happens once per execution per process.
+/// Parsed flows by source text. Executions carry their flow's source, so the executor and every worker run exactly the
+/// flow that was submitted; many executions of one flow share one parse. An optimisation only: bounded, dropped
+/// whole when full, and always equal to parsing the source again.
 /// </summary>
 public sealed class FlowCache(FlowLoader loader)
 {
-    private readonly ConcurrentDictionary<string, FlowDefinition> _flows = new(StringComparer.Ordinal);
+    private const int Capacity = 256;
 
-    public FlowDefinition Get(Execution execution) => _flows.GetOrAdd(execution.Id, _ => Load(execution));
+    private readonly ConcurrentDictionary<(string Source, string File), FlowDefinition> _flows = new();
 
-    public void Add(Execution execution, FlowDefinition flow) => _flows[execution.Id] = flow;
+    public FlowDefinition Get(Execution execution) => _flows.GetOrAdd((execution.FlowSource, execution.FlowFile), _ => Load(execution));
 
-    public void Remove(string executionId) => _flows.TryRemove(executionId, out _);
+    /// <summary>Remembers a flow parsed elsewhere (the submitter), under its source.</summary>
+    public void Add(FlowDefinition flow)
+    {
+        if (_flows.Count >= Capacity)
+        {
+            _flows.Clear();
+        }
+
+        _flows[(flow.Source, flow.SourceFile)] = flow;
+    }
 
     private FlowDefinition Load(Execution execution)
     {
+        if (_flows.Count >= Capacity)
+        {
+            _flows.Clear();
+        }
+
         var result = loader.Load(execution.FlowSource, execution.FlowFile);
         return result.Flow ?? throw new InvalidOperationException(
             $"The flow stored with execution {execution.Id} no longer loads: {string.Join("; ", result.Diagnostics)}");

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Harrier.Core.Engine;
 
@@ -16,7 +18,7 @@ namespace Harrier.Core.Engine;
 /// While a flood lasts, the loop lets a batch fill for up to <see cref="FloodLinger"/> before taking it; a trickle
 /// is stored as each line arrives.
 /// </remarks>
-public sealed class LogWriter : IAsyncDisposable
+public sealed partial class LogWriter : IAsyncDisposable
 {
     private const int BatchSize = 8_192;
 
@@ -41,6 +43,7 @@ public sealed class LogWriter : IAsyncDisposable
     private readonly object _gate = new();
     private readonly ILogStore _store;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly Task _loop;
     private List<LogEntry> _inbox = [];
     private List<TaskCompletionSource> _barriers = [];
@@ -49,10 +52,11 @@ public sealed class LogWriter : IAsyncDisposable
     private int _blockedWriters;
     private bool _completed;
 
-    public LogWriter(ILogStore store, TimeProvider? time = null)
+    public LogWriter(ILogStore store, TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
         _store = store;
         _time = time ?? TimeProvider.System;
+        _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<LogWriter>();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -220,8 +224,11 @@ public sealed class LogWriter : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Logs must never take the engine down; the failure is visible on stderr of the host.
-            await Console.Error.WriteLineAsync($"harrier: could not store {batch.Length} log lines: {ex.Message}").ConfigureAwait(false);
+            // Logs must never take the engine down; the failure goes to the host's system log.
+            LogStoreFailed(_logger, batch.Length, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} log lines: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, int count, string reason);
 }

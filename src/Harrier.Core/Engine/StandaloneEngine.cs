@@ -1,42 +1,76 @@
+using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Engine.Executors;
 using Harrier.Core.Engine.Workers;
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
+using Harrier.Core.Store;
 
 namespace Harrier.Core.Engine;
 
 /// <summary>
-/// Executor and worker in one process (standalone mode): submit executions, follow their logs live,
-/// wait for them, kill them. Everything goes through the store and the queue, as in distributed mode.
+/// Executor and worker in one process: submit executions, follow their logs live, wait for them, kill them. All
+/// coordination goes through the store (wake-ups, leases, kill requests, terminal states), so other processes on the
+/// same store see and do the same; in-process nudges only make this one react sooner.
 /// </summary>
+/// <remarks>
+/// The engine works on the executions of its owner scope (<see cref="EngineOptions.Owner"/>): those it submits, and
+/// those handed to it by recovery. It registers its process in the store while it runs, with heartbeats.
+/// </remarks>
 public sealed class StandaloneEngine : IAsyncDisposable
 {
     private readonly EngineServices _services;
-    private readonly EngineSignals _signals = new();
+    private readonly InProcessNudges _nudges = new();
+    private readonly RunningAttempts _running = new();
+    private readonly StoreExecutionEndWaiter _waiter;
     private readonly FlowCache _flows;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
+    private int _disposed;
+    private bool _registered;
 
     public StandaloneEngine(EngineServices services)
     {
         services.Options.Validate();
         _services = services;
-        Logs = new LogWriter(services.Logs);
+        Logs = new LogWriter(services.Logs, services.Time, services.Loggers);
         _flows = new FlowCache(new FlowLoader(services.Registry, services.ExpressionChecker));
+        _waiter = new StoreExecutionEndWaiter(services.Store, _nudges, services.Options.EndPollInterval);
+        _nudges.Killed += _running.Kill;
     }
-
-    private int _disposed;
 
     public LogWriter Logs { get; }
 
     public EngineServices Services => _services;
 
-    public void Start()
+    /// <summary>Attempts running in this process now.</summary>
+    public int RunningAttemptCount => _running.Count;
+
+    /// <summary>Waits in progress (each ends when its execution does or its caller gives up).</summary>
+    public int PendingWaitCount => _waiter.PendingCount;
+
+    /// <summary>Registers this process in the store and starts the executor, the worker and the heartbeat.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var executor = new Executor(_services, _signals, Logs, _flows);
-        var worker = new Worker(_services, _signals, Logs, _flows);
-        _loops.Add(Task.Run(() => executor.RunAsync(_stop.Token)));
-        _loops.Add(Task.Run(() => worker.RunAsync(_stop.Token)));
+        var options = _services.Options;
+        var identity = ProcessIdentity.TryParse(options.ProcessId);
+        var now = _services.Time.GetUtcNow();
+        await _services.Processes.RegisterAsync(
+            new ProcessRecord(options.ProcessId, identity?.Host ?? ProcessIdentity.HostName, identity?.Pid ?? Environment.ProcessId, options.ProcessKind, now, now),
+            cancellationToken).ConfigureAwait(false);
+        _registered = true;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(options.ScratchDirectory);
+        }
+        else
+        {
+            Directory.CreateDirectory(options.ScratchDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var executor = new Executor(_services, _nudges, Logs, _flows);
+        var worker = new Worker(_services, _nudges, Logs, _flows, _running);
+        _loops.Add(Task.Run(() => executor.RunAsync(_stop.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => worker.RunAsync(_stop.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => HeartbeatAsync(_stop.Token), CancellationToken.None));
     }
 
     /// <summary>Stores a new execution of <paramref name="flow"/> with already validated inputs and starts it.</summary>
@@ -58,38 +92,37 @@ public sealed class StandaloneEngine : IAsyncDisposable
             CreatedAt = _services.Time.GetUtcNow(),
             FlowSource = flow.Source,
             FlowFile = flow.SourceFile,
+            Owner = _services.Options.Owner,
         };
+        _flows.Add(flow);
         await _services.Store.CreateExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
-        _flows.Add(execution, flow);
-        _ = _signals.WhenFinished(execution.Id);
-        _signals.ExecutionChanged(execution.Id);
+        _nudges.ExecutionsChanged();
         return execution;
     }
 
-    /// <summary>Completes when the execution reaches a terminal state; returns it as stored.</summary>
-    public async Task<Execution> WaitAsync(string executionId, CancellationToken cancellationToken)
-    {
-        await _signals.WhenFinished(executionId).WaitAsync(cancellationToken).ConfigureAwait(false);
-        _signals.Forget(executionId);
-        return await _services.Store.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Execution {executionId} disappeared from the store.");
-    }
+    /// <summary>Completes when the execution reaches a terminal state, whichever process ends it; returns it as stored.</summary>
+    public Task<Execution> WaitAsync(string executionId, CancellationToken cancellationToken) => _waiter.WaitAsync(executionId, cancellationToken);
 
-    /// <summary>Kills a running execution: running tasks are cancelled (process trees die), nothing new starts.</summary>
-    public async Task KillAsync(string executionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Kills an execution: the request is stored, so it reaches the process running it wherever that is; tasks running
+    /// here stop at once (process trees die), elsewhere within <see cref="EngineOptions.KillPollInterval"/>.
+    /// </summary>
+    public async Task<KillRequestOutcome> KillAsync(string executionId, CancellationToken cancellationToken)
     {
-        var execution = await _services.Store.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
-        if (execution is null || execution.State.IsTerminal())
+        var outcome = await _services.Kills.RequestKillAsync(executionId, cancellationToken).ConfigureAwait(false);
+        if (outcome is KillRequestOutcome.Requested or KillRequestOutcome.AlreadyRequested)
         {
-            return;
+            _nudges.KillRequested(executionId);
+            _nudges.ExecutionsChanged();
         }
 
-        // The executor, the only writer of execution states, stores KILLING on its next pass: writing it here raced
-        // with a pass in flight, which could store its own state over KILLING. Running tasks stop at once.
-        _signals.Kill(executionId);
-        _signals.ExecutionChanged(executionId);
+        return outcome;
     }
 
+    /// <summary>
+    /// Stops gracefully: no new claims, running attempts stop and their jobs go back to the queue at once (they run again
+    /// as new attempts wherever this execution is run next), and the process leaves the registry.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -106,8 +139,59 @@ public sealed class StandaloneEngine : IAsyncDisposable
         {
         }
 
+        if (_registered)
+        {
+            try
+            {
+                await _services.Processes.UnregisterAsync(_services.Options.ProcessId, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The store is gone: the registry row goes stale, and its heartbeat tells others this process is gone.
+            }
+        }
+
+        TryDelete(_services.Options.ScratchDirectory);
         await Logs.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
-        _signals.Dispose();
+        _waiter.Dispose();
+        _nudges.Dispose();
+    }
+
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_services.Options.LeaseDuration / 3, _services.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await _services.Processes.HeartbeatAsync(_services.Options.ProcessId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // Missed once; the next tick tries again (others wait several intervals before calling a process gone).
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Held by a process that outlived its task; the next Harrier process on this machine sweeps it.
+        }
     }
 }

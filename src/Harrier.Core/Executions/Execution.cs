@@ -37,4 +37,22 @@ public sealed record Execution
 
     /// <summary>Why the execution failed outside any task (flow outputs, inputs), if it did.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// The process that runs this execution (a <c>harrier run</c> or <c>harrier executions recover</c>), as
+    /// <see cref="Engine.Coordination.ProcessIdentity"/> text; null: the pool every server works on.
+    /// </summary>
+    public string? Owner { get; init; }
+
+    /// <summary>When a kill was requested (stored, so it reaches whichever process runs the tasks).</summary>
+    public DateTimeOffset? KillRequestedAt { get; init; }
+
+    /// <summary>The store's change sequence as read: grows with every write of the execution or its task runs. Set by the store.</summary>
+    public long ChangeSeq { get; init; }
+
+    /// <summary>The change sequence up to which the planner has read task run changes. Written by the planner only.</summary>
+    public long PlannedSeq { get; init; }
+
+    /// <summary>The planner's memo of the finished prefixes of the top-level lists (tasks, errors, finally).</summary>
+    public PlanProgress? Progress { get; init; }
 }

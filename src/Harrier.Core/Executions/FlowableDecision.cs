@@ -6,12 +6,21 @@ namespace Harrier.Core.Executions;
 /// </summary>
 public sealed record FlowableDecision
 {
-    /// <summary>Prefix of <see cref="Branch"/> when a worker-side flowable's children finished: <c>worker:FAILED</c>.</summary>
-    public const string WorkerDone = "worker:";
-
-    /// <summary>If: "then" or "else"; WorkingDirectory: <c>worker:STATE</c> once its worker ran the children.</summary>
+    /// <summary>If: "then" or "else".</summary>
     public string? Branch { get; init; }
 
-    /// <summary>ForEach: the values, each rendered as text (JSON for maps and lists).</summary>
+    /// <summary>
+    /// ForEach: the values, each rendered as text (JSON for maps and lists), as decided in this pass. The store keeps
+    /// them apart, one row each (a pass reads only the few it needs), and reads decisions back with only
+    /// <see cref="ValueCount"/> set.
+    /// </summary>
     public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>ForEach: how many values there are.</summary>
+    public int? ValueCount { get; init; }
+
+    /// <summary>A worker-side flowable (WorkingDirectory): the state its main list ended in on the worker, once it did.</summary>
+    public State? WorkerState { get; init; }
+
+    public int CountOfValues => Values?.Count ?? ValueCount ?? 0;
 }

@@ -40,5 +40,20 @@ public sealed record TaskRun
     /// <summary>When the next attempt may start (a retry waiting for its interval).</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
+    /// <summary>
+    /// The store's change sequence at this run's last write (0: never stored). A write of a stored run names the value it
+    /// read and fails with <see cref="Store.ConcurrencyConflictException"/> when another writer came first.
+    /// </summary>
+    public long Version { get; init; }
+
+    /// <summary>The ForEach values of the iterations enclosing this run, outermost first: its key in <c>outputs.taskId['v']…</c>.</summary>
+    public IReadOnlyList<string> OutputPath { get; init; } = [];
+
+    /// <summary>Flowables: the planner's memo of how far each child list has finished.</summary>
+    public PlanProgress? Progress { get; init; }
+
     public int AttemptsCount => Attempts.Count;
+
+    /// <summary>The identity a task run is unique by within its execution.</summary>
+    public TaskRunKey Key => new(TaskId, ParentTaskRunId, Iteration);
 }

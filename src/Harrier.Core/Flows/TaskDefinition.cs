@@ -53,6 +53,9 @@ public sealed record TaskDefinition
 
     public bool IsFlowable => Descriptor.Kind == TaskKind.Flowable;
 
+    /// <summary>Whether this task's expressions may read <c>outputs</c> (see <see cref="OutputReads"/>).</summary>
+    public bool ReadsOutputs => OutputReads.Of(Node);
+
     /// <summary>A declared property's node, looked up by its name or one of its aliases.</summary>
     public YNode? Property(string name)
     {

@@ -1,22 +1,36 @@
+using Harrier.Core.Executions;
+using Harrier.Core.Queue;
+
 namespace Harrier.Core.Store;
 
 /// <summary>
-/// The engine's writes that span the execution store and the job queue and must land together: a planning pass
-/// (new task runs, their jobs, the execution's state) and the end of an attempt (its result, a retry, the job's
-/// acknowledgement).
+/// The engine's writes, each one transaction over executions, task runs, jobs and wake-ups, and each fenced by the
+/// lease it is made under: a planning pass under its <see cref="PlanningLease"/>, a worker's writes under its
+/// <see cref="JobLease"/>. A write whose lease was lost throws <see cref="LeaseLostException"/>; a task run write based
+/// on a replaced version throws <see cref="ConcurrencyConflictException"/>. Either way nothing is stored.
 /// </summary>
 /// <remarks>
-/// Atomic commits close crash windows (a task run CREATED whose job was never enqueued would wait forever) and are
-/// the engine's hottest writes: one commit instead of three costs a sequential flow one transaction per step, not
-/// three. A backend without cross-seam transactions may use <see cref="SequentialEngineCommits"/>, which keeps the
-/// safe order but not atomicity.
+/// Task runs with <see cref="TaskRun.Version"/> 0 are inserted (an existing identity is a conflict); others are updated
+/// only while their stored version is still the one given. Every commit takes a new change sequence of the execution.
 /// </remarks>
 public interface IEngineCommits
 {
-    /// <summary>Saves the task runs, enqueues the jobs (claimable now) and replaces the execution when given; all or nothing.</summary>
+    /// <summary>
+    /// Saves the pass's task runs (and the values of ForEach decisions made in it), enqueues its jobs, updates the
+    /// planner's fields of the execution when given, removes unleased jobs when asked, and completes the wake-up: it is
+    /// deleted when no other wake-up came during the pass, otherwise freed for the next pass.
+    /// </summary>
     Task CommitPlanAsync(PlanCommit commit, CancellationToken cancellationToken);
 
-    /// <summary>Saves the task run when given, enqueues the retry when given and removes the leased job; all or nothing.</summary>
-    /// <remarks>The job is removed only while the lease's worker still owns it (as <see cref="Queue.IJobQueue.CompleteAsync"/>).</remarks>
-    Task CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken);
+    /// <summary>Stores the start of an attempt (the task run as RUNNING) while the job's lease holds; returns it as stored.</summary>
+    Task<TaskRun> StartAttemptAsync(JobLease lease, TaskRun running, CancellationToken cancellationToken);
+
+    /// <summary>Saves a task run a worker-side flowable created or moved on, under that flowable's job lease; returns it as stored.</summary>
+    Task<TaskRun> SaveChildAsync(JobLease lease, TaskRun child, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the attempt's result when given, enqueues the retry when given, removes the job and wakes the execution;
+    /// returns the result as stored (null when none was given).
+    /// </summary>
+    Task<TaskRun?> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken);
 }

@@ -7,18 +7,6 @@ namespace Harrier.Docker.Running;
 /// <summary>The single engine calls a run is made of, each with the error handling it needs.</summary>
 internal static class ContainerOperations
 {
-    /// <summary>The newest container carrying exactly these labels (running or not), if any.</summary>
-    public static async Task<ContainerListResponse?> FindAsync(DockerClient client, DockerContainerLabels labels, CancellationToken cancellationToken)
-    {
-        var filter = labels.ToDictionary().ToDictionary(pair => $"{pair.Key}={pair.Value}", _ => true, StringComparer.Ordinal);
-        var found = await client.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal) { ["label"] = filter },
-        }, cancellationToken).ConfigureAwait(false);
-        return found.OrderByDescending(container => container.Created).FirstOrDefault();
-    }
-
     /// <summary>Copies the host working directory into the created container, at the same path.</summary>
     public static async Task CopyInAsync(DockerClient client, string containerId, string workingDirectory, CancellationToken cancellationToken)
     {

@@ -28,45 +28,27 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
         try
         {
             var auth = await RegistryAuth.PrepareAsync(_settings, _workingDirectory, cancellationToken).ConfigureAwait(false);
-            var existing = _settings.Resume ? await ContainerOperations.FindAsync(client, request.Labels, cancellationToken).ConfigureAwait(false) : null;
-            if (existing is { State: "created" })
+            // Never a container left by an earlier attempt: a dead worker's containers are removed before its attempts
+            // run again (DockerAttemptReaper), and each attempt has its own.
+            var spec = ContainerSpec.Build(request, ImageReference.Parse(_settings.Image).FullName);
+            containerId = await ImagePuller.CreateContainerAsync(client, spec, _settings, auth, server, log, cancellationToken).ConfigureAwait(false);
+            // An empty directory needs no copy (the engine creates the working directory), unless a `user` must be able to write in it.
+            if (_settings.FileHandling == DockerFileHandling.Volume && (_settings.User is not null || Directory.EnumerateFileSystemEntries(_workingDirectory).Any()))
             {
-                // Created but never started (the worker stopped in between): nothing to resume, and waiting on it would never end.
-                await ContainerOperations.RemoveAsync(client, existing.ID).ConfigureAwait(false);
-                existing = null;
+                await ContainerOperations.CopyInAsync(client, containerId, _workingDirectory, cancellationToken).ConfigureAwait(false);
             }
 
-            MultiplexedStream output;
-            if (existing is not null)
+            if (!_settings.Wait)
             {
-                containerId = existing.ID;
-                started = true;
-                log($"Resuming container {Short(containerId)} ({existing.State}) left by an earlier run of this task attempt");
-                output = await client.Containers.GetContainerLogsAsync(containerId, false,
-                    new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var spec = ContainerSpec.Build(request, ImageReference.Parse(_settings.Image).FullName);
-                containerId = await ImagePuller.CreateContainerAsync(client, spec, _settings, auth, server, log, cancellationToken).ConfigureAwait(false);
-                // An empty directory needs no copy (the engine creates the working directory), unless a `user` must be able to write in it.
-                if (_settings.FileHandling == DockerFileHandling.Volume && (_settings.User is not null || Directory.EnumerateFileSystemEntries(_workingDirectory).Any()))
-                {
-                    await ContainerOperations.CopyInAsync(client, containerId, _workingDirectory, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (!_settings.Wait)
-                {
-                    await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
-                    log($"Started container {Short(containerId)} without waiting for it (wait: false)");
-                    return new TaskRunnerResult(0, Killed: false);
-                }
-
-                output = await client.Containers.AttachContainerAsync(containerId, false,
-                    new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true }, cancellationToken).ConfigureAwait(false);
-                started = true;
                 await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+                log($"Started container {Short(containerId)} without waiting for it (wait: false)");
+                return new TaskRunnerResult(0, Killed: false);
             }
+
+            var output = await client.Containers.AttachContainerAsync(containerId, false,
+                new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true }, cancellationToken).ConfigureAwait(false);
+            started = true;
+            await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
 
             var result = await SuperviseAsync(containerId, output, cancellationToken).ConfigureAwait(false);
             if (!result.Killed && _settings.Delete)

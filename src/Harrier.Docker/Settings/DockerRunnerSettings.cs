@@ -59,9 +59,6 @@ public sealed record DockerRunnerSettings
     /// <summary>Zero (the default) kills at once; more stops with SIGTERM and kills after that many seconds.</summary>
     public TimeSpan KillGracePeriod { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Reattach to a container carrying the same labels instead of creating one (default true).</summary>
-    public bool Resume { get; init; } = true;
-
     /// <summary>Parses the rendered <c>taskRunner</c> map of a task whose runner type is the Docker runner.</summary>
     /// <param name="rendered">The rendered map (its <c>type</c> and <c>version</c> are ignored).</param>
     /// <param name="containerImage">The task's rendered <c>containerImage</c> (or the language's default image).</param>

@@ -56,7 +56,6 @@ internal static class DockerSettingsParser
             Delete = map.Bool("delete") ?? true,
             Wait = map.Bool("wait") ?? true,
             KillGracePeriod = map.Duration("killGracePeriod") ?? TimeSpan.Zero,
-            Resume = map.Bool("resume") ?? true,
         };
     }
 

@@ -1,4 +1,5 @@
 using Harrier.Core.Engine;
+using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Storage;
 
 namespace Harrier.Persistence.Files;
@@ -6,7 +7,9 @@ namespace Harrier.Persistence.Files;
 /// <summary>
 /// Internal storage on the local disk (the embedded default): a file at <c>harrier:///a/b/c</c> lives at
 /// <c>&lt;root&gt;/files/a/b/c</c>. Writes go to <c>&lt;root&gt;/partial</c> first and are renamed into place, so a
-/// reader never sees half a file. No path leaves <c>files/</c>: <see cref="StorageUri"/> has no traversal, and
+/// reader never sees half a file. A partial file is named after the process writing it (<c>host-pid-start.random</c>),
+/// so a write cut short by the death of its process is removed by the next process on this machine
+/// (<see cref="RemoveAbandonedPartials"/>). No path leaves <c>files/</c>: <see cref="StorageUri"/> has no traversal, and
 /// <see cref="ContainedPath"/> refuses symbolic links on the way.
 /// </summary>
 public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
@@ -25,10 +28,40 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
 
     public string Root { get; }
 
+    /// <summary>Deletes partial files of processes of this machine that are gone; returns their paths.</summary>
+    public IReadOnlyList<string> RemoveAbandonedPartials()
+    {
+        var removed = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(_partial))
+        {
+            var name = Path.GetFileName(file);
+            var dot = name.LastIndexOf('.');
+            var owner = dot > 0 ? ProcessIdentity.TryParseFileName(name[..dot]) : null;
+            if (owner?.IsAlive() != false)
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+                removed.Add(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next sweep.
+            }
+        }
+
+        return removed;
+    }
+
+    private string NewPartial() => Path.Combine(_partial, $"{ProcessIdentity.Current.ToFileName()}.{Ids.New(16)}");
+
     public async Task PutAsync(StorageUri uri, Stream content, CancellationToken cancellationToken)
     {
         var target = PathOf(uri);
-        var temporary = Path.Combine(_partial, Ids.New(16));
+        var temporary = NewPartial();
         try
         {
             await using (var file = StreamCopy.Create(temporary, FileMode.CreateNew))
@@ -49,7 +82,7 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
     public Task PutFileAsync(StorageUri uri, string sourcePath, CancellationToken cancellationToken)
     {
         var target = PathOf(uri);
-        var temporary = Path.Combine(_partial, Ids.New(16));
+        var temporary = NewPartial();
         try
         {
             File.Copy(sourcePath, temporary);

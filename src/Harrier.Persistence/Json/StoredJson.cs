@@ -55,6 +55,11 @@ public static class StoredJson
                 writer.WriteNull("endDate");
             }
 
+            if (attempt.Worker is { } worker)
+            {
+                writer.WriteString("worker", worker);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -67,31 +72,35 @@ public static class StoredJson
         return [.. document.RootElement.EnumerateArray().Select(item => new TaskRunAttempt(
             States.Parse(item.GetProperty("state").GetString()!),
             SqliteDates.Parse(item.GetProperty("startDate").GetString()!),
-            item.TryGetProperty("endDate", out var end) ? SqliteDates.ParseOrNull(end.GetString()) : null))];
+            item.TryGetProperty("endDate", out var end) ? SqliteDates.ParseOrNull(end.GetString()) : null)
+        {
+            Worker = item.TryGetProperty("worker", out var worker) ? worker.GetString() : null,
+        })];
     }
 
+    /// <remarks>ForEach values are stored in their own table (one row each); the document keeps only their count.</remarks>
     public static string? WriteDecision(FlowableDecision? decision) => decision is null ? null : Write(writer =>
     {
         writer.WriteStartObject();
-        writer.WriteString("branch", decision.Branch);
-        if (decision.Values is null)
+        if (decision.Branch is { } branch)
         {
-            writer.WriteNull("values");
+            writer.WriteString("branch", branch);
         }
-        else
-        {
-            writer.WriteStartArray("values");
-            foreach (var value in decision.Values)
-            {
-                writer.WriteStringValue(value);
-            }
 
-            writer.WriteEndArray();
+        if (decision.Values is not null || decision.ValueCount is not null)
+        {
+            writer.WriteNumber("valueCount", decision.CountOfValues);
+        }
+
+        if (decision.WorkerState is { } state)
+        {
+            writer.WriteString("workerState", state.ToName());
         }
 
         writer.WriteEndObject();
     });
 
+    /// <summary>Reads a decision; documents of schema 3 and before kept the values inline and the worker's state as a <c>worker:STATE</c> branch.</summary>
     public static FlowableDecision? ReadDecision(string? json)
     {
         if (json is null)
@@ -104,11 +113,77 @@ public static class StoredJson
         var values = root.TryGetProperty("values", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(item => item.GetString()!).ToList()
             : null;
+        var branch = root.TryGetProperty("branch", out var branchElement) ? branchElement.GetString() : null;
+        State? workerState = root.TryGetProperty("workerState", out var stateElement) ? States.Parse(stateElement.GetString()!) : null;
+        const string legacyWorkerPrefix = "worker:";
+        if (branch is not null && branch.StartsWith(legacyWorkerPrefix, StringComparison.Ordinal))
+        {
+            workerState = States.Parse(branch[legacyWorkerPrefix.Length..]);
+            branch = null;
+        }
+
         return new FlowableDecision
         {
-            Branch = root.TryGetProperty("branch", out var branch) ? branch.GetString() : null,
+            Branch = branch,
             Values = values,
+            ValueCount = root.TryGetProperty("valueCount", out var count) ? count.GetInt32() : values?.Count,
+            WorkerState = workerState,
         };
+    }
+
+    /// <summary><c>{"tasks":{"next":3,"worst":"SUCCESS"}}</c>; null for no progress.</summary>
+    public static string? WriteProgress(PlanProgress? progress) => progress is null || progress.Lists.Count == 0 ? null : Write(writer =>
+    {
+        writer.WriteStartObject();
+        foreach (var (list, entry) in progress.Lists)
+        {
+            writer.WriteStartObject(list);
+            writer.WriteNumber("next", entry.Next);
+            writer.WriteString("worst", entry.Worst.ToName());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    });
+
+    public static PlanProgress? ReadProgress(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var lists = new Dictionary<string, ListProgress>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            lists[property.Name] = new ListProgress(property.Value.GetProperty("next").GetInt32(), States.Parse(property.Value.GetProperty("worst").GetString()!));
+        }
+
+        return new PlanProgress(lists);
+    }
+
+    /// <summary>A JSON list of texts; null for an empty one.</summary>
+    public static string? WriteTexts(IReadOnlyList<string> texts) => texts.Count == 0 ? null : Write(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var text in texts)
+        {
+            writer.WriteStringValue(text);
+        }
+
+        writer.WriteEndArray();
+    });
+
+    public static IReadOnlyList<string> ReadTexts(string? json)
+    {
+        if (json is null)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(item => item.GetString()!)];
     }
 
     public static string WriteTags(IReadOnlyDictionary<string, string> tags) => Write(writer =>

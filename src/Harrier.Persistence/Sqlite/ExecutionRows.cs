@@ -9,41 +9,63 @@ namespace Harrier.Persistence.Sqlite;
 internal static class ExecutionRows
 {
     public const string Columns =
-        "id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, end_date, flow_source, flow_file, error";
+        "id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, end_date, " +
+        "flow_source, flow_file, error, owner, kill_requested_at, change_seq, planned_seq, progress_json";
 
-    public const string Insert =
-        "INSERT INTO executions (" + Columns + ") VALUES " +
-        "(@id, @namespace, @flow_id, @flow_revision, @state, @inputs_json, @outputs_json, @labels_json, @created_at, @start_date, @end_date, @flow_source, @flow_file, @error)";
+    public const string SelectById = "SELECT " + Columns + " FROM executions WHERE id = @id";
 
-    public const string Update =
-        "UPDATE executions SET namespace = @namespace, flow_id = @flow_id, flow_revision = @flow_revision, state = @state, " +
-        "inputs_json = @inputs_json, outputs_json = @outputs_json, labels_json = @labels_json, created_at = @created_at, " +
-        "start_date = @start_date, end_date = @end_date, flow_source = @flow_source, flow_file = @flow_file, error = @error WHERE id = @id";
+    /// <summary>States that end an execution or a task run, as SQL text (the partial indexes use the same list).</summary>
+    public const string TerminalStates = "('SUCCESS', 'WARNING', 'FAILED', 'KILLED', 'CANCELLED', 'SKIPPED', 'RETRIED')";
 
-    /// <summary>Replaces a stored execution inside the caller's transaction; throws when there is none to replace.</summary>
-    public static int UpdateExisting(SqliteWrite write, Execution execution)
+    private const string Insert =
+        "INSERT INTO executions (id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, " +
+        "end_date, flow_source, flow_file, error, owner, change_seq, planned_seq, progress_json) VALUES " +
+        "(@id, @namespace, @flow_id, @flow_revision, @state, @inputs_json, @outputs_json, @labels_json, @created_at, @start_date, @end_date, " +
+        "@flow_source, @flow_file, @error, @owner, 1, 0, @progress_json)";
+
+    // Only the planner's fields: the owner, the kill request and the labels belong to other writers.
+    private const string UpdatePlanned =
+        "UPDATE executions SET state = @state, outputs_json = @outputs_json, start_date = @start_date, end_date = @end_date, " +
+        "error = @error, planned_seq = @planned_seq, progress_json = @progress_json WHERE id = @id";
+
+    public static void InsertNew(SqliteWrite write, Execution execution) =>
+        write.Command(Insert)
+            .Bind("@id", execution.Id)
+            .Bind("@namespace", execution.Namespace)
+            .Bind("@flow_id", execution.FlowId)
+            .Bind("@flow_revision", execution.FlowRevision)
+            .Bind("@state", execution.State.ToName())
+            .Bind("@inputs_json", PlainJson.Serialize(execution.Inputs))
+            .Bind("@outputs_json", PlainJson.Serialize(execution.Outputs))
+            .Bind("@labels_json", StoredJson.WriteLabels(execution.Labels))
+            .Bind("@created_at", SqliteDates.ToText(execution.CreatedAt))
+            .Bind("@start_date", SqliteDates.ToParameter(execution.StartDate))
+            .Bind("@end_date", SqliteDates.ToParameter(execution.EndDate))
+            .Bind("@flow_source", execution.FlowSource)
+            .Bind("@flow_file", execution.FlowFile)
+            .Bind("@error", execution.Error)
+            .Bind("@owner", execution.Owner)
+            .Bind("@progress_json", StoredJson.WriteProgress(execution.Progress))
+            .ExecuteNonQuery();
+
+    /// <summary>Writes the planner's fields of a stored execution inside the caller's transaction; throws when there is none.</summary>
+    public static void UpdatePlannerFields(SqliteWrite write, Execution execution)
     {
-        var changed = write.Command(Update).BindAll(execution).ExecuteNonQuery();
-        return changed == 1
-            ? changed
-            : throw new KeyNotFoundException($"Execution '{execution.Id}' does not exist; create it before updating it.");
+        var changed = write.Command(UpdatePlanned)
+            .Bind("@id", execution.Id)
+            .Bind("@state", execution.State.ToName())
+            .Bind("@outputs_json", PlainJson.Serialize(execution.Outputs))
+            .Bind("@start_date", SqliteDates.ToParameter(execution.StartDate))
+            .Bind("@end_date", SqliteDates.ToParameter(execution.EndDate))
+            .Bind("@error", execution.Error)
+            .Bind("@planned_seq", execution.PlannedSeq)
+            .Bind("@progress_json", StoredJson.WriteProgress(execution.Progress))
+            .ExecuteNonQuery();
+        if (changed != 1)
+        {
+            throw new KeyNotFoundException($"Execution '{execution.Id}' does not exist; create it before updating it.");
+        }
     }
-
-    public static SqliteCommand BindAll(this SqliteCommand command, Execution execution) => command
-        .Bind("@id", execution.Id)
-        .Bind("@namespace", execution.Namespace)
-        .Bind("@flow_id", execution.FlowId)
-        .Bind("@flow_revision", execution.FlowRevision)
-        .Bind("@state", execution.State.ToName())
-        .Bind("@inputs_json", PlainJson.Serialize(execution.Inputs))
-        .Bind("@outputs_json", PlainJson.Serialize(execution.Outputs))
-        .Bind("@labels_json", StoredJson.WriteLabels(execution.Labels))
-        .Bind("@created_at", SqliteDates.ToText(execution.CreatedAt))
-        .Bind("@start_date", SqliteDates.ToParameter(execution.StartDate))
-        .Bind("@end_date", SqliteDates.ToParameter(execution.EndDate))
-        .Bind("@flow_source", execution.FlowSource)
-        .Bind("@flow_file", execution.FlowFile)
-        .Bind("@error", execution.Error);
 
     public static Execution Read(SqliteDataReader reader) => new()
     {
@@ -61,6 +83,11 @@ internal static class ExecutionRows
         FlowSource = reader.GetString(11),
         FlowFile = reader.GetString(12),
         Error = reader.GetStringOrNull(13),
+        Owner = reader.GetStringOrNull(14),
+        KillRequestedAt = SqliteDates.ParseOrNull(reader.GetStringOrNull(15)),
+        ChangeSeq = reader.GetInt64(16),
+        PlannedSeq = reader.GetInt64(17),
+        Progress = StoredJson.ReadProgress(reader.GetStringOrNull(18)),
     };
 
     /// <summary>Maps are stored with <see cref="PlainJson"/>; anything but an object reads back as an empty map.</summary>

@@ -1,47 +1,92 @@
+using Harrier.Core.Executions;
+using Harrier.Core.Queue;
 using Harrier.Core.Store;
 
 namespace Harrier.Persistence.Sqlite;
 
-/// <summary>Engine commits as single SQLite transactions: executions, task runs and jobs live in the same file.</summary>
+/// <summary>
+/// The engine's fenced writes as single SQLite transactions (contract: <see cref="IEngineCommits"/>): executions, task
+/// runs, jobs and wake-ups live in the same file, so each commit is all or nothing.
+/// </summary>
+/// <remarks>
+/// The lease is checked first inside the transaction: a writer whose lease is gone changes nothing, and the SQLite write
+/// lock keeps anyone from taking the lease between that check and the commit.
+/// </remarks>
 public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider time) : IEngineCommits
 {
-    public Task CommitPlanAsync(PlanCommit commit, CancellationToken cancellationToken)
-    {
-        if (commit.TaskRuns.Count == 0 && commit.Jobs.Count == 0 && commit.Execution is null)
-        {
-            return Task.CompletedTask;
-        }
+    private const string WakeupHeld = "SELECT 1 FROM execution_wakeups WHERE execution_id = @id AND lease_owner = @owner AND lease_epoch = @epoch";
 
-        return database.WriteAsync(write =>
+    public Task CommitPlanAsync(PlanCommit commit, CancellationToken cancellationToken) =>
+        database.WriteAsync(write =>
         {
-            foreach (var taskRun in commit.TaskRuns)
+            var lease = commit.Lease;
+            if (write.Command(WakeupHeld).Bind("@id", lease.ExecutionId).Bind("@owner", lease.ExecutorId).Bind("@epoch", lease.Epoch)
+                .ExecuteScalar() is null)
             {
-                TaskRunRows.Save(write, taskRun);
+                throw new LeaseLostException($"The planning lease of execution {lease.ExecutionId} was taken over; this pass is discarded.");
             }
 
             var now = time.GetUtcNow();
+            if (commit.TaskRuns.Count > 0 || commit.Execution is not null)
+            {
+                var seq = ChangeSequence.Take(write, lease.ExecutionId);
+                foreach (var taskRun in commit.TaskRuns)
+                {
+                    TaskRunRows.Save(write, taskRun, seq);
+                }
+
+                if (commit.Execution is { } execution)
+                {
+                    ExecutionRows.UpdatePlannerFields(write, execution);
+                }
+            }
+
+            if (commit.CancelUnleasedJobs)
+            {
+                JobRows.CancelUnleased(write, lease.ExecutionId, now);
+            }
+
             foreach (var job in commit.Jobs)
             {
                 JobRows.Enqueue(write, job, now, now);
             }
 
-            return commit.Execution is { } execution ? ExecutionRows.UpdateExisting(write, execution) : 0;
+            WakeupLeases.Complete(write, lease, now, commit.WakeAt);
+            return 0;
         }, cancellationToken);
-    }
 
-    public Task CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken) =>
+    public Task<TaskRun> StartAttemptAsync(JobLease lease, TaskRun running, CancellationToken cancellationToken) =>
+        SaveUnderLeaseAsync(lease, running, cancellationToken);
+
+    public Task<TaskRun> SaveChildAsync(JobLease lease, TaskRun child, CancellationToken cancellationToken) =>
+        SaveUnderLeaseAsync(lease, child, cancellationToken);
+
+    public Task<TaskRun?> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken) =>
         database.WriteAsync(write =>
         {
-            if (commit.TaskRun is { } taskRun)
+            var lease = commit.Completed;
+            if (!JobRows.Complete(write, lease))
             {
-                TaskRunRows.Save(write, taskRun);
+                throw LeaseLost(lease);
             }
 
+            var now = time.GetUtcNow();
+            var stored = commit.TaskRun is { } taskRun ? TaskRunRows.Save(write, taskRun, ChangeSequence.Take(write, taskRun.ExecutionId)) : null;
             if (commit.Retry is { } retry)
             {
-                JobRows.Enqueue(write, retry.Job, retry.NotBefore, time.GetUtcNow());
+                JobRows.Enqueue(write, retry.Job, retry.NotBefore, now);
             }
 
-            return JobRows.Complete(write, commit.Completed);
+            WakeupRows.Wake(write, lease.Job.ExecutionId, now);
+            return stored;
         }, cancellationToken);
+
+    private Task<TaskRun> SaveUnderLeaseAsync(JobLease lease, TaskRun taskRun, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => JobRows.StillHeld(write, lease)
+            ? TaskRunRows.Save(write, taskRun, ChangeSequence.Take(write, taskRun.ExecutionId))
+            : throw LeaseLost(lease), cancellationToken);
+
+    private static LeaseLostException LeaseLost(JobLease lease) =>
+        new($"The lease of {lease.WorkerId} on the job of task run {lease.Job.TaskRunId} (attempt {lease.Job.Attempt + 1}) was lost; " +
+            "another worker took the job over, so this worker's result is not stored.");
 }

@@ -1,25 +1,23 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Metrics;
 using Harrier.Core.Store;
+using Microsoft.Data.Sqlite;
 
 namespace Harrier.Persistence.Sqlite;
 
 /// <summary>Executions, task runs and metrics in SQLite. Each call is one transaction, committed before it returns.</summary>
-public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionStore
+public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider time) : IExecutionStore
 {
     public Task CreateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
-        database.WriteAsync(write => write.Command(ExecutionRows.Insert).BindAll(execution).ExecuteNonQuery(), cancellationToken);
-
-    public Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
+        database.WriteAsync(write =>
         {
-            using var command = SqliteCommands.Create(connection, null, "SELECT " + ExecutionRows.Columns + " FROM executions WHERE id = @id");
-            using var reader = command.Bind("@id", id).ExecuteReader();
-            return reader.Read() ? ExecutionRows.Read(reader) : null;
+            ExecutionRows.InsertNew(write, execution);
+            WakeupRows.Wake(write, execution.Id, time.GetUtcNow());
+            return 0;
         }, cancellationToken);
 
-    public Task UpdateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
-        database.WriteAsync(write => ExecutionRows.UpdateExisting(write, execution), cancellationToken);
+    public Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => ReadExecution(connection, null, id), cancellationToken);
 
     public Task<IReadOnlyList<Execution>> ListExecutionsAsync(ExecutionQuery query, CancellationToken cancellationToken)
     {
@@ -67,19 +65,8 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
     public Task SaveTaskRunAsync(TaskRun taskRun, CancellationToken cancellationToken) =>
         database.WriteAsync(write =>
         {
-            TaskRunRows.Save(write, taskRun);
+            TaskRunRows.Overwrite(write, taskRun, ChangeSequence.Take(write, taskRun.ExecutionId));
             return 1;
-        }, cancellationToken);
-
-    public Task SaveTaskRunsAsync(IReadOnlyList<TaskRun> taskRuns, CancellationToken cancellationToken) =>
-        taskRuns.Count == 0 ? Task.CompletedTask : database.WriteAsync(write =>
-        {
-            foreach (var taskRun in taskRuns)
-            {
-                TaskRunRows.Save(write, taskRun);
-            }
-
-            return taskRuns.Count;
         }, cancellationToken);
 
     public Task<TaskRun?> GetTaskRunAsync(string id, CancellationToken cancellationToken) =>
@@ -124,14 +111,82 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
             }
 
             using var command = SqliteCommands.Create(connection, transaction, TaskRunRows.SelectByExecution);
-            using var reader = command.Bind("@execution_id", executionId).ExecuteReader();
-            var taskRuns = new List<TaskRun>();
-            while (reader.Read())
+            var taskRuns = TaskRunRows.ReadAll(command.Bind("@execution_id", executionId));
+            for (var i = 0; i < taskRuns.Count; i++)
             {
-                var taskRun = TaskRunRows.Read(reader);
-                taskRuns.Add(metricsByRun.TryGetValue(taskRun.Id, out var list) ? taskRun with { Metrics = list } : taskRun);
+                if (metricsByRun.TryGetValue(taskRuns[i].Id, out var list))
+                {
+                    taskRuns[i] = taskRuns[i] with { Metrics = list };
+                }
             }
 
             return taskRuns;
         }, cancellationToken);
+
+    public Task<PlanningRead?> ReadForPlanningAsync(string executionId, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            // One snapshot: the execution's change_seq and the task runs agree.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            if (ReadExecution(connection, transaction, executionId) is not { } execution)
+            {
+                return null;
+            }
+
+            using var unfinished = SqliteCommands.Create(connection, transaction, TaskRunRows.SelectUnfinished);
+            using var changed = SqliteCommands.Create(connection, transaction, TaskRunRows.SelectChangedSince);
+            return new PlanningRead(
+                execution,
+                TaskRunRows.ReadAll(unfinished.Bind("@execution_id", executionId)),
+                TaskRunRows.ReadAll(changed.Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)));
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<TaskRun>> FindTaskRunsAsync(string executionId, IReadOnlyCollection<TaskRunKey> keys, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<TaskRun>>(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            using var command = SqliteCommands.Create(connection, transaction, TaskRunRows.SelectByIdentity);
+            var execution = command.Parameters.AddWithValue("@execution_id", executionId);
+            var task = command.Parameters.Add("@task_id", SqliteType.Text);
+            var parent = command.Parameters.Add("@parent", SqliteType.Text);
+            var iteration = command.Parameters.Add("@iteration", SqliteType.Integer);
+            var found = new List<TaskRun>(keys.Count);
+            foreach (var key in keys)
+            {
+                task.Value = key.TaskId;
+                parent.Value = key.ParentTaskRunId ?? "";
+                iteration.Value = key.Iteration ?? -1;
+                found.AddRange(TaskRunRows.ReadAll(command));
+            }
+
+            return found;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetForEachValuesAsync(string taskRunId, int from, int count, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<string>>(connection =>
+        {
+            using var command = SqliteCommands.Create(connection, null, TaskRunRows.SelectValues);
+            using var reader = command.Bind("@id", taskRunId).Bind("@from", from).Bind("@until", (long)from + count).ExecuteReader();
+            var values = new List<string>(count);
+            while (reader.Read())
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return values;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<TaskRun>> GetTaskRunsWithOutputsAsync(string executionId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<TaskRun>>(connection =>
+        {
+            using var command = SqliteCommands.Create(connection, null, TaskRunRows.SelectWithOutputs);
+            return TaskRunRows.ReadAll(command.Bind("@execution_id", executionId));
+        }, cancellationToken);
+
+    private static Execution? ReadExecution(SqliteConnection connection, SqliteTransaction? transaction, string id)
+    {
+        using var command = SqliteCommands.Create(connection, transaction, ExecutionRows.SelectById);
+        using var reader = command.Bind("@id", id).ExecuteReader();
+        return reader.Read() ? ExecutionRows.Read(reader) : null;
+    }
 }

@@ -4,18 +4,22 @@ using Harrier.Core.Store;
 namespace Harrier.Persistence.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file holding executions, logs and the job queue. Open it once per process
-/// and share it; every member is safe to use from many threads.
+/// The embedded store: one SQLite file holding executions, logs, the job queue and the coordination tables. Open it once
+/// per process and share it; every member is safe to use from many threads, and several processes may open one file.
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
     private SqliteStore(SqliteDatabase database, TimeProvider time)
     {
         Database = database;
-        Executions = new SqliteExecutionStore(database);
+        Executions = new SqliteExecutionStore(database, time);
         Logs = new SqliteLogStore(database);
         Jobs = new SqliteJobQueue(database, time);
+        Planning = new SqlitePlanningQueue(database, time);
         Commits = new SqliteEngineCommits(database, time);
+        Kills = new SqliteKillRequests(database, time);
+        Processes = new SqliteProcessRegistry(database, time);
+        Ownership = new SqliteExecutionOwnership(database, time);
     }
 
     public SqliteDatabase Database { get; }
@@ -26,8 +30,16 @@ public sealed class SqliteStore : IAsyncDisposable
 
     public IJobQueue Jobs { get; }
 
-    /// <summary>The engine's combined writes over <see cref="Executions"/> and <see cref="Jobs"/>, one transaction each.</summary>
+    public IPlanningQueue Planning { get; }
+
+    /// <summary>The engine's fenced writes over executions, task runs, jobs and wake-ups, one transaction each.</summary>
     public IEngineCommits Commits { get; }
+
+    public IKillRequests Kills { get; }
+
+    public IProcessRegistry Processes { get; }
+
+    public IExecutionOwnership Ownership { get; }
 
     /// <summary>Opens <c>&lt;dataDirectory&gt;/harrier.db</c>, creating it and applying migrations as needed.</summary>
     public static Task<SqliteStore> OpenAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken) =>

@@ -1,20 +1,41 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Json;
 using Harrier.Core.Metrics;
+using Harrier.Core.Store;
 using Harrier.Persistence.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Harrier.Persistence.Sqlite;
 
-/// <summary>SQL and row mapping of task runs and their metrics.</summary>
+/// <summary>SQL and row mapping of task runs, their metrics and ForEach values.</summary>
 internal static class TaskRunRows
 {
     public const string Columns =
-        "id, execution_id, task_id, parent_task_run_id, value, iteration, state, attempts_json, outputs_json, decision_json, created_at, end_date, next_attempt_at";
+        "id, execution_id, task_id, parent_task_run_id, value, iteration, state, attempts_json, outputs_json, decision_json, created_at, " +
+        "end_date, next_attempt_at, change_seq, output_path_json, progress_json";
 
     public const string SelectById = "SELECT " + Columns + " FROM task_runs WHERE id = @id";
 
     public const string SelectByExecution = "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id ORDER BY ordinal";
+
+    /// <summary>Matches the partial index task_runs_unfinished.</summary>
+    public const string SelectUnfinished =
+        "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND state NOT IN " + ExecutionRows.TerminalStates +
+        " AND superseded = 0 ORDER BY ordinal";
+
+    public const string SelectChangedSince =
+        "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND change_seq > @after AND superseded = 0 ORDER BY ordinal";
+
+    /// <summary>Matches the partial index task_runs_with_outputs.</summary>
+    public const string SelectWithOutputs =
+        "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND outputs_json <> '{}' AND superseded = 0 ORDER BY ordinal";
+
+    public const string SelectByIdentity =
+        "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND task_id = @task_id " +
+        "AND IFNULL(parent_task_run_id, '') = @parent AND IFNULL(iteration, -1) = @iteration AND superseded = 0";
+
+    public const string SelectValues =
+        "SELECT value FROM foreach_values WHERE task_run_id = @id AND idx >= @from AND idx < @until ORDER BY idx";
 
     public const string SelectMetricsByTaskRun =
         "SELECT task_run_id, name, type, value, tags_json FROM metrics WHERE task_run_id = @id ORDER BY position";
@@ -22,15 +43,22 @@ internal static class TaskRunRows
     public const string SelectMetricsByExecution =
         "SELECT task_run_id, name, type, value, tags_json FROM metrics WHERE execution_id = @execution_id ORDER BY task_run_id, position";
 
+    private const string Fields =
+        "execution_id = @execution_id, task_id = @task_id, parent_task_run_id = @parent_task_run_id, value = @value, iteration = @iteration, " +
+        "state = @state, attempts_json = @attempts_json, outputs_json = @outputs_json, decision_json = @decision_json, created_at = @created_at, " +
+        "end_date = @end_date, next_attempt_at = @next_attempt_at, change_seq = @change_seq, output_path_json = @output_path_json, " +
+        "progress_json = @progress_json";
+
     // The ordinal is taken on first insert only; an update keeps the run's place in creation order.
-    private const string Upsert =
+    private const string Insert =
         "INSERT INTO task_runs (ordinal, " + Columns + ") VALUES (" +
         "(SELECT COALESCE(MAX(ordinal), -1) + 1 FROM task_runs WHERE execution_id = @execution_id), " +
-        "@id, @execution_id, @task_id, @parent_task_run_id, @value, @iteration, @state, @attempts_json, @outputs_json, @decision_json, @created_at, @end_date, @next_attempt_at) " +
-        "ON CONFLICT (id) DO UPDATE SET execution_id = excluded.execution_id, task_id = excluded.task_id, " +
-        "parent_task_run_id = excluded.parent_task_run_id, value = excluded.value, iteration = excluded.iteration, state = excluded.state, " +
-        "attempts_json = excluded.attempts_json, outputs_json = excluded.outputs_json, decision_json = excluded.decision_json, " +
-        "created_at = excluded.created_at, end_date = excluded.end_date, next_attempt_at = excluded.next_attempt_at";
+        "@id, @execution_id, @task_id, @parent_task_run_id, @value, @iteration, @state, @attempts_json, @outputs_json, @decision_json, @created_at, " +
+        "@end_date, @next_attempt_at, @change_seq, @output_path_json, @progress_json)";
+
+    private const string UpdateVersioned = "UPDATE task_runs SET " + Fields + " WHERE id = @id AND change_seq = @expected";
+
+    private const string Upsert = Insert + " ON CONFLICT (id) DO UPDATE SET " + Fields;
 
     private const string DeleteMetrics = "DELETE FROM metrics WHERE task_run_id = @id";
 
@@ -38,31 +66,89 @@ internal static class TaskRunRows
         "INSERT INTO metrics (task_run_id, position, execution_id, name, type, value, tags_json) " +
         "VALUES (@id, @position, @execution_id, @name, @type, @value, @tags_json)";
 
-    /// <summary>Writes the task run and replaces its metrics, inside the caller's transaction.</summary>
-    public static void Save(SqliteWrite write, TaskRun taskRun)
-    {
-        write.Command(Upsert)
-            .Bind("@id", taskRun.Id)
-            .Bind("@execution_id", taskRun.ExecutionId)
-            .Bind("@task_id", taskRun.TaskId)
-            .Bind("@parent_task_run_id", taskRun.ParentTaskRunId)
-            .Bind("@value", taskRun.Value)
-            .Bind("@iteration", taskRun.Iteration)
-            .Bind("@state", taskRun.State.ToName())
-            .Bind("@attempts_json", StoredJson.WriteAttempts(taskRun.Attempts))
-            .Bind("@outputs_json", PlainJson.Serialize(taskRun.Outputs))
-            .Bind("@decision_json", StoredJson.WriteDecision(taskRun.Decision))
-            .Bind("@created_at", SqliteDates.ToText(taskRun.CreatedAt))
-            .Bind("@end_date", SqliteDates.ToParameter(taskRun.EndDate))
-            .Bind("@next_attempt_at", SqliteDates.ToParameter(taskRun.NextAttemptAt))
-            .ExecuteNonQuery();
-        write.Command(DeleteMetrics).Bind("@id", taskRun.Id).ExecuteNonQuery();
+    private const string InsertValue = "INSERT OR REPLACE INTO foreach_values (task_run_id, idx, value) VALUES (@id, @idx, @value)";
 
-        if (taskRun.Metrics.Count == 0)
+    /// <summary>
+    /// Writes a task run at change sequence <paramref name="seq"/> inside the caller's transaction: inserts it when its
+    /// <see cref="TaskRun.Version"/> is 0, otherwise updates it only while the stored version is still that one.
+    /// Returns the run as stored; throws <see cref="ConcurrencyConflictException"/> when another writer came first.
+    /// </summary>
+    public static TaskRun Save(SqliteWrite write, TaskRun taskRun, long seq)
+    {
+        if (taskRun.Version == 0)
         {
-            return;
+            try
+            {
+                Bind(write.Command(Insert), taskRun, seq).ExecuteNonQuery();
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+            {
+                throw new ConcurrencyConflictException(
+                    $"Task run '{taskRun.TaskId}' (parent {taskRun.ParentTaskRunId ?? "none"}, iteration {taskRun.Iteration?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) " +
+                    $"of execution {taskRun.ExecutionId} already exists.");
+            }
+        }
+        else if (Bind(write.Command(UpdateVersioned), taskRun, seq).Bind("@expected", taskRun.Version).ExecuteNonQuery() != 1)
+        {
+            throw new ConcurrencyConflictException(
+                $"Task run {taskRun.Id} ('{taskRun.TaskId}') changed since version {taskRun.Version} was read.");
         }
 
+        SaveDependents(write, taskRun);
+        return taskRun with { Version = seq };
+    }
+
+    /// <summary>Inserts or replaces a task run whatever its stored version (tools and tests), at change sequence <paramref name="seq"/>.</summary>
+    public static void Overwrite(SqliteWrite write, TaskRun taskRun, long seq)
+    {
+        Bind(write.Command(Upsert), taskRun, seq).ExecuteNonQuery();
+        SaveDependents(write, taskRun);
+    }
+
+    private static SqliteCommand Bind(SqliteCommand command, TaskRun taskRun, long seq) => command
+        .Bind("@id", taskRun.Id)
+        .Bind("@execution_id", taskRun.ExecutionId)
+        .Bind("@task_id", taskRun.TaskId)
+        .Bind("@parent_task_run_id", taskRun.ParentTaskRunId)
+        .Bind("@value", taskRun.Value)
+        .Bind("@iteration", taskRun.Iteration)
+        .Bind("@state", taskRun.State.ToName())
+        .Bind("@attempts_json", StoredJson.WriteAttempts(taskRun.Attempts))
+        .Bind("@outputs_json", PlainJson.Serialize(taskRun.Outputs))
+        .Bind("@decision_json", StoredJson.WriteDecision(taskRun.Decision))
+        .Bind("@created_at", SqliteDates.ToText(taskRun.CreatedAt))
+        .Bind("@end_date", SqliteDates.ToParameter(taskRun.EndDate))
+        .Bind("@next_attempt_at", SqliteDates.ToParameter(taskRun.NextAttemptAt))
+        .Bind("@change_seq", seq)
+        .Bind("@output_path_json", StoredJson.WriteTexts(taskRun.OutputPath))
+        .Bind("@progress_json", StoredJson.WriteProgress(taskRun.Progress));
+
+    /// <summary>Replaces the run's metrics, and stores the values of a ForEach decision made in this write.</summary>
+    private static void SaveDependents(SqliteWrite write, TaskRun taskRun)
+    {
+        write.Command(DeleteMetrics).Bind("@id", taskRun.Id).ExecuteNonQuery();
+        if (taskRun.Metrics.Count > 0)
+        {
+            SaveMetrics(write, taskRun);
+        }
+
+        if (taskRun.Decision?.Values is { Count: > 0 } values)
+        {
+            var insert = write.Command(InsertValue);
+            var index = insert.Parameters.Add("@idx", SqliteType.Integer);
+            var value = insert.Parameters.Add("@value", SqliteType.Text);
+            insert.Bind("@id", taskRun.Id);
+            for (var i = 0; i < values.Count; i++)
+            {
+                index.Value = i;
+                value.Value = values[i];
+                insert.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private static void SaveMetrics(SqliteWrite write, TaskRun taskRun)
+    {
         var insert = write.Command(InsertMetric);
         var position = insert.Parameters.Add("@position", SqliteType.Integer);
         var name = insert.Parameters.Add("@name", SqliteType.Text);
@@ -103,7 +189,23 @@ internal static class TaskRunRows
         CreatedAt = SqliteDates.Parse(reader.GetString(10)),
         EndDate = SqliteDates.ParseOrNull(reader.GetStringOrNull(11)),
         NextAttemptAt = SqliteDates.ParseOrNull(reader.GetStringOrNull(12)),
+        Version = reader.GetInt64(13),
+        OutputPath = StoredJson.ReadTexts(reader.GetStringOrNull(14)),
+        Progress = StoredJson.ReadProgress(reader.GetStringOrNull(15)),
     };
+
+    /// <summary>Reads every row of <paramref name="command"/> as task runs.</summary>
+    public static List<TaskRun> ReadAll(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var runs = new List<TaskRun>();
+        while (reader.Read())
+        {
+            runs.Add(Read(reader));
+        }
+
+        return runs;
+    }
 
     /// <summary>Reads metric rows as (task run id, metric), in stored order.</summary>
     public static IEnumerable<(string TaskRunId, MetricEntry Metric)> ReadMetrics(SqliteDataReader reader)

@@ -54,7 +54,6 @@ internal sealed record ScriptRunnerChoice(bool OutputDirectoryEnabled, bool UseC
             ExecutionId = context.Execution.Id,
             TaskRunId = context.TaskRun.Id,
             Attempt = context.Attempt,
-            MayResume = context.Resuming,
             Log = message => context.Logger.Log(Core.Logs.TaskLogLevel.Info, message),
         });
     }

@@ -5,7 +5,8 @@ namespace Harrier.Core.Engine.Planning;
 
 /// <summary>
 /// What one planning pass decided: task runs to create or update (to be saved in one transaction), jobs to
-/// enqueue afterwards, log lines, and the execution's new state.
+/// enqueue with them, log lines, the execution's new state and top-level progress — or, when it met task runs, values
+/// or outputs its snapshot did not hold, what to read before planning again (then nothing else counts).
 /// </summary>
 public sealed record ExecutionPlan
 {
@@ -16,6 +17,18 @@ public sealed record ExecutionPlan
     public required IReadOnlyList<LogEntry> Logs { get; init; }
 
     public required State ExecutionState { get; init; }
+
+    /// <summary>The memo of the execution's top-level lists after this pass.</summary>
+    public PlanProgress? ExecutionProgress { get; init; }
+
+    public IReadOnlyCollection<TaskRunKey> MissingTaskRuns { get; init; } = [];
+
+    public IReadOnlyCollection<(string TaskRunId, int Index)> MissingValues { get; init; } = [];
+
+    public bool NeedsOutputs { get; init; }
+
+    /// <summary>False when the pass must be planned again after reading what it missed; its other fields are then meaningless.</summary>
+    public bool IsComplete => MissingTaskRuns.Count == 0 && MissingValues.Count == 0 && !NeedsOutputs;
 
     public bool IsFinished => ExecutionState.IsTerminal();
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
-using Harrier.Core.Json;
 using Harrier.Core.Logs;
 using Harrier.Core.Queue;
 using Harrier.Core.Tasks.Types;
@@ -9,17 +7,27 @@ using Harrier.Core.Tasks.Types;
 namespace Harrier.Core.Engine.Planning;
 
 /// <summary>
-/// One planning pass: walks the flow's task lists against the existing task runs, creating the next ones
-/// and rolling finished children up into their flowable parents and the execution.
+/// One planning pass: walks the flow's task lists against the known task runs, creating the next ones and rolling
+/// finished children up into their flowable parents and the execution.
 /// </summary>
+/// <remarks>
+/// Sequential lists and ForEach iterations keep a memo (<see cref="PlanProgress"/>) of their finished prefix, so a walk
+/// starts where the last pass stopped and a step costs the same in a 10-step and a 10,000-step flow. The memo is
+/// advanced only over terminal runs, in the same commit as the runs it covers.
+/// </remarks>
 internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspace, IPlanEvaluator evaluator, DateTimeOffset now, Func<string> newId)
 {
+    private const string Main = "tasks";
+    private const string Errors = "errors";
+    private const string Finally = "finally";
+    private const string Iterations = "iterations";
+
     private bool Killing => snapshot.Execution.State is State.Killing or State.Killed;
 
     public State PlanExecution()
     {
         var flow = snapshot.Flow;
-        var outcome = WalkBlock(() => WalkSequential(flow.Tasks, null), flow.Errors, flow.Finally, null);
+        var outcome = WalkBlock(() => WalkSequential(flow.Tasks, null, Main), flow.Errors, flow.Finally, null);
         if (outcome.Running)
         {
             return Killing ? State.Killing : State.Running;
@@ -37,7 +45,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             return main;
         }
 
-        if (main.Failed && errors.Count > 0 && WalkSequential(errors, parent).Running)
+        if (main.Failed && errors.Count > 0 && WalkSequential(errors, parent, Errors).Running)
         {
             return ListOutcome.StillRunning;
         }
@@ -45,7 +53,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         var state = main.State;
         if (finallyTasks.Count > 0)
         {
-            var final = WalkSequential(finallyTasks, parent);
+            var final = WalkSequential(finallyTasks, parent, Finally);
             if (final.Running)
             {
                 return final;
@@ -57,13 +65,21 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         return ListOutcome.Done(state);
     }
 
-    private ListOutcome WalkSequential(IReadOnlyList<TaskDefinition> tasks, TaskRun? parent, int? iteration = null, string? value = null)
+    /// <summary>
+    /// Walks a list in order, from its memo when <paramref name="memo"/> names one: the first unfinished task stops the
+    /// walk; a failure ends the list (the tasks after it never start).
+    /// </summary>
+    private ListOutcome WalkSequential(
+        IReadOnlyList<TaskDefinition> tasks, TaskRun? parent, string? memo, int? iteration = null, string? value = null, bool isIteration = false)
     {
         iteration ??= parent?.Iteration;
         value ??= parent?.Value;
-        var states = new List<State>();
-        foreach (var task in tasks)
+        var progress = memo is null ? null : GetProgress(parent, memo);
+        var worst = progress?.Worst ?? State.Success;
+        var next = progress?.Next ?? 0;
+        for (; next < tasks.Count; next++)
         {
+            var task = tasks[next];
             if (task.Disabled)
             {
                 continue;
@@ -72,23 +88,27 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             var run = workspace.Find(task.Id, parent?.Id, iteration);
             if (run is null && Killing)
             {
+                SetProgress(parent, memo, new ListProgress(next, worst));
                 return ListOutcome.Done(State.Killed);
             }
 
-            run = run is null ? Create(task, parent, iteration, value) : Advance(task, run);
+            run = run is null ? Create(task, parent, iteration, value, isIteration) : Advance(task, run);
             if (!run.State.IsTerminal())
             {
+                SetProgress(parent, memo, new ListProgress(next, worst));
                 return ListOutcome.StillRunning;
             }
 
-            states.Add(run.State);
+            worst = States.Worst([worst, run.State]);
             if (run.State.IsFailure())
             {
+                next = tasks.Count;
                 break;
             }
         }
 
-        return ListOutcome.Done(States.Worst(states));
+        SetProgress(parent, memo, new ListProgress(next, worst));
+        return ListOutcome.Done(worst);
     }
 
     private ListOutcome WalkParallel(IReadOnlyList<TaskDefinition> tasks, TaskRun parent, int limit)
@@ -123,7 +143,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
                 break;
             }
 
-            Count(Create(task, parent, parent.Iteration, parent.Value), states, ref running);
+            Count(Create(task, parent, parent.Iteration, parent.Value, isIteration: false), states, ref running);
         }
 
         return running > 0 || waiting ? ListOutcome.StillRunning : ListOutcome.Done(States.Worst(states));
@@ -156,13 +176,13 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
         if (Killing && run.State is State.Created or State.Retrying)
         {
-            return workspace.Update(run with { State = State.Killed, EndDate = now });
+            return workspace.Update(run with { State = State.Killed, EndDate = now, NextAttemptAt = null });
         }
 
         return run;
     }
 
-    private TaskRun Create(TaskDefinition task, TaskRun? parent, int? iteration, string? value)
+    private TaskRun Create(TaskDefinition task, TaskRun? parent, int? iteration, string? value, bool isIteration)
     {
         var run = new TaskRun
         {
@@ -174,6 +194,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             Iteration = iteration,
             State = State.Created,
             CreatedAt = now,
+            OutputPath = parent is null ? [] : isIteration ? [.. parent.OutputPath, value!] : parent.OutputPath,
         };
         run = workspace.Add(RunIf(task, run));
         if (run.State.IsTerminal())
@@ -205,9 +226,9 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
         try
         {
-            return Truth.IsTruthy(evaluator.Evaluate(task.RunIf, Snapshot(), task, run)) ? run : run with { State = State.Skipped, EndDate = now };
+            return Truth.IsTruthy(Evaluate(task.RunIf, task, run)) ? run : run with { State = State.Skipped, EndDate = now };
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OutputsNotLoadedException)
         {
             workspace.Log(run, TaskLogLevel.Error, $"runIf of task '{task.Id}' could not be evaluated: {ex.Message}", now);
             return run with { State = TaskStatePolicy.Finalize(State.Failed, task), EndDate = now };
@@ -226,7 +247,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         {
             run = DecideOnce(task, run);
             var decided = run;
-            outcome = WalkBlock(() => WalkChildren(task, decided), task.ChildList("errors"), task.ChildList("finally"), run);
+            outcome = WalkBlock(() => WalkChildren(task, decided), task.ChildList(Errors), task.ChildList(Finally), run);
         }
         catch (FlowableDecisionException ex)
         {
@@ -234,6 +255,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             outcome = ListOutcome.Done(State.Failed);
         }
 
+        // The walk may have moved the run's progress on: finish from its latest version.
+        run = workspace.Latest(run);
         if (outcome.Running)
         {
             return run;
@@ -249,19 +272,26 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
     }
 
     /// <summary>If's branch and ForEach's values are decided when the flowable starts, and kept.</summary>
-    private TaskRun DecideOnce(TaskDefinition task, TaskRun run) => task.Type switch
+    private TaskRun DecideOnce(TaskDefinition task, TaskRun run)
     {
-        _ when run.Decision is not null => run,
-        CoreTaskTypes.If => workspace.Update(run with
+        if (run.Decision is not null || task.Type is not (CoreTaskTypes.If or CoreTaskTypes.ForEach))
         {
-            Decision = new FlowableDecision { Branch = Truth.IsTruthy(EvaluateProperty(task, run, "condition")) ? "then" : "else" },
-        }),
-        CoreTaskTypes.ForEach => workspace.Update(run with
+            return run;
+        }
+
+        var property = task.Type == CoreTaskTypes.If ? "condition" : "values";
+        if (!TryEvaluateProperty(task, run, property, out var evaluated))
         {
-            Decision = new FlowableDecision { Values = ForEachValues.Read(EvaluateProperty(task, run, "values"), task.Id) },
-        }),
-        _ => run,
-    };
+            throw new OutputsNotLoadedException();
+        }
+
+        return workspace.Update(run with
+        {
+            Decision = task.Type == CoreTaskTypes.If
+                ? new FlowableDecision { Branch = Truth.IsTruthy(evaluated) ? "then" : "else" }
+                : ForEachValues.Decide(evaluated, task.Id),
+        });
+    }
 
     private ListOutcome WalkChildren(TaskDefinition task, TaskRun run)
     {
@@ -269,33 +299,44 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         {
             case CoreTaskTypes.Parallel:
                 var limit = task.Node["concurrent"]?.ToPlain() is long concurrent ? (int)concurrent : 0;
-                return WalkParallel(task.ChildList("tasks"), run, limit);
+                return WalkParallel(task.ChildList(Main), run, limit);
             case CoreTaskTypes.If:
-                return WalkSequential(task.ChildList(run.Decision!.Branch!), run);
+                var branch = run.Decision!.Branch!;
+                return WalkSequential(task.ChildList(branch), run, branch);
             case CoreTaskTypes.ForEach:
                 return WalkIterations(task, run);
             case CoreTaskTypes.WorkingDirectory:
-                return run.Decision?.Branch is { } branch && branch.StartsWith(FlowableDecision.WorkerDone, StringComparison.Ordinal)
-                    ? ListOutcome.Done(States.Parse(branch[FlowableDecision.WorkerDone.Length..]))
-                    : ListOutcome.StillRunning;
+                return run.Decision?.WorkerState is { } state ? ListOutcome.Done(state) : ListOutcome.StillRunning;
             default:
-                return WalkSequential(task.ChildList("tasks"), run);
+                return WalkSequential(task.ChildList(Main), run, Main);
         }
     }
 
+    /// <summary>
+    /// ForEach: iterations from the memo's first unfinished one on, at most <c>concurrencyLimit</c> running at once (0: no
+    /// limit); an iteration has started once its first task run exists. After a failure no new iteration starts.
+    /// </summary>
     private ListOutcome WalkIterations(TaskDefinition task, TaskRun run)
     {
-        var values = run.Decision!.Values!;
+        var count = run.Decision!.CountOfValues;
+        var body = task.ChildList(Main);
+        var first = body.FirstOrDefault(t => !t.Disabled);
         var limit = task.Node["concurrencyLimit"]?.ToPlain() is long l ? (int)l : 1;
-        var states = new List<State>();
+        var progress = GetProgress(run, Iterations);
+        var prefix = first is null ? count : progress?.Next ?? 0;
+        var prefixWorst = progress?.Worst ?? State.Success;
+        var worst = prefixWorst;
+        var failed = worst.IsFailure();
         var running = 0;
         var waiting = false;
-        var failed = false;
-        for (var i = 0; i < values.Count; i++)
+        var prefixOpen = true;
+        for (var i = prefix; i < count; i++)
         {
-            var started = workspace.HasChildren(run.Id, i);
+            var started = workspace.Find(first!.Id, run.Id, i) is not null;
             if (!started && (Killing || failed))
             {
+                // Never started and never will: finished, as far as the memo is concerned.
+                prefix += prefixOpen ? 1 : 0;
                 continue;
             }
 
@@ -305,80 +346,95 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
                 break;
             }
 
-            var outcome = WalkSequential(task.ChildList("tasks"), run, i, values[i]);
+            if (workspace.Value(run, i) is not { } value)
+            {
+                // Not read yet: the pass is planned again once it is (see PlanWorkspace.Value).
+                waiting = true;
+                break;
+            }
+
+            var outcome = WalkSequential(body, run, null, i, value, isIteration: true);
             if (outcome.Running)
             {
                 running++;
+                prefixOpen = false;
+                continue;
             }
-            else
+
+            worst = States.Worst([worst, outcome.State]);
+            failed |= outcome.State.IsFailure();
+            if (prefixOpen)
             {
-                states.Add(outcome.State);
-                failed |= outcome.State.IsFailure();
+                prefix = i + 1;
+                prefixWorst = States.Worst([prefixWorst, outcome.State]);
             }
         }
 
-        return running > 0 || waiting ? ListOutcome.StillRunning : ListOutcome.Done(Killing ? State.Killed : States.Worst(states));
+        SetProgress(run, Iterations, new ListProgress(prefix, prefixWorst));
+        return running > 0 || waiting ? ListOutcome.StillRunning : ListOutcome.Done(Killing ? State.Killed : worst);
     }
 
-    private object? EvaluateProperty(TaskDefinition task, TaskRun run, string property)
+    private ListProgress? GetProgress(TaskRun? owner, string list) =>
+        owner is null ? workspace.ExecutionProgress.Get(list) : workspace.Latest(owner).Progress?.Get(list);
+
+    /// <summary>Records a list's memo on its owner (the execution, or the flowable's run) when it moved.</summary>
+    private void SetProgress(TaskRun? owner, string? list, ListProgress progress)
+    {
+        if (list is null || GetProgress(owner, list) == progress)
+        {
+            return;
+        }
+
+        if (owner is null)
+        {
+            workspace.ExecutionProgress = workspace.ExecutionProgress.With(list, progress);
+            return;
+        }
+
+        var latest = workspace.Latest(owner);
+        workspace.Update(latest with { Progress = (latest.Progress ?? PlanProgress.Empty).With(list, progress) });
+    }
+
+    private object? Evaluate(string template, TaskDefinition task, TaskRun run)
+    {
+        if (ReadsOutputs(template) && !workspace.EnsureOutputs())
+        {
+            throw new OutputsNotLoadedException();
+        }
+
+        return evaluator.Evaluate(template, Snapshot(), task, run);
+    }
+
+    private bool TryEvaluateProperty(TaskDefinition task, TaskRun run, string property, out object? value)
     {
         var node = task.Property(property);
         try
         {
-            return node switch
+            value = node switch
             {
-                Yaml.YScalar scalar when !scalar.IsNull && scalar.Value.Contains("{{", StringComparison.Ordinal) => evaluator.Evaluate(scalar.Value, Snapshot(), task, run),
+                Yaml.YScalar scalar when !scalar.IsNull && scalar.Value.Contains("{{", StringComparison.Ordinal) => Evaluate(scalar.Value, task, run),
                 null => null,
                 _ => node.ToPlain(),
             };
+            return true;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (OutputsNotLoadedException)
+        {
+            value = null;
+            return false;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OutputsNotLoadedException)
         {
             throw new FlowableDecisionException($"{property} of task '{task.Id}' could not be evaluated: {ex.Message}", ex);
         }
     }
 
+    /// <summary>
+    /// Whether an expression may read the <c>outputs</c> variable, directly or through <c>render</c>. Conservative: a
+    /// false positive only costs reading the outputs.
+    /// </summary>
+    internal static bool ReadsOutputs(string template) =>
+        template.Contains("outputs", StringComparison.Ordinal) || template.Contains("render", StringComparison.Ordinal);
+
     private PlanningSnapshot Snapshot() => snapshot with { TaskRuns = workspace.Runs };
-}
-
-/// <summary>A flowable could not decide (bad condition, values that are not a list): it fails.</summary>
-internal sealed class FlowableDecisionException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>Reads ForEach's <c>values</c>: a list, or a text holding a JSON list; each value as text.</summary>
-internal static class ForEachValues
-{
-    public static IReadOnlyList<string> Read(object? values, string taskId)
-    {
-        if (values is string text)
-        {
-            try
-            {
-                values = PlainJson.Parse(text);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                throw new FlowableDecisionException($"values of task '{taskId}' must be a list or a JSON list, found the text '{text}'");
-            }
-        }
-
-        if (values is not System.Collections.IEnumerable list || values is string or IDictionary<string, object?>)
-        {
-            throw new FlowableDecisionException($"values of task '{taskId}' must be a list, found {values?.GetType().Name ?? "null"}");
-        }
-
-        var result = new List<string>();
-        foreach (var item in list)
-        {
-            result.Add(item switch
-            {
-                string s => s,
-                null => "null",
-                bool b => b ? "true" : "false",
-                long or int or double => Convert.ToString(item, CultureInfo.InvariantCulture)!,
-                _ => PlainJson.Serialize(item),
-            });
-        }
-
-        return result;
-    }
 }

@@ -4,26 +4,41 @@ using Harrier.Core.Queue;
 
 namespace Harrier.Core.Engine.Planning;
 
-/// <summary>The task runs of one planning pass, with the changes made so far.</summary>
+/// <summary>
+/// The task runs of one planning pass, with the changes made so far, and a record of what the pass looked for but its
+/// snapshot did not hold (a partial snapshot cannot tell "not created yet" from "not read").
+/// </summary>
 internal sealed class PlanWorkspace
 {
-    private readonly List<TaskRun> _runs;
-    private readonly Dictionary<(string TaskId, string? ParentId, int? Iteration), int> _index = [];
+    private readonly PlanningSnapshot _snapshot;
+    private readonly List<TaskRun> _runs = [];
+    private readonly Dictionary<TaskRunKey, int> _index = [];
+    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskRun> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<TaskRunKey> _missing = [];
+    private readonly HashSet<(string, int)> _missingValues = [];
 
-    // ForEach asks for every iteration whether it started: a scan of all runs made each pass quadratic in the values.
-    private readonly HashSet<(string ParentId, int? Iteration)> _parents = [];
-
-    public PlanWorkspace(IReadOnlyList<TaskRun> runs)
+    public PlanWorkspace(PlanningSnapshot snapshot)
     {
-        _runs = [.. runs];
-        for (var i = 0; i < _runs.Count; i++)
+        _snapshot = snapshot;
+        ExecutionProgress = snapshot.Execution.Progress ?? PlanProgress.Empty;
+        foreach (var run in snapshot.TaskRuns)
         {
-            _index[Key(_runs[i])] = i;
-            if (_runs[i].ParentTaskRunId is { } parent)
+            if (_byId.TryGetValue(run.Id, out var at))
             {
-                _parents.Add((parent, _runs[i].Iteration));
+                // The same run read twice (unfinished and changed): keep the newer write.
+                if (run.Version > _runs[at].Version)
+                {
+                    _runs[at] = run;
+                    _index[run.Key] = at;
+                }
+
+                continue;
             }
+
+            _byId[run.Id] = _runs.Count;
+            _index[run.Key] = _runs.Count;
+            _runs.Add(run);
         }
     }
 
@@ -35,27 +50,80 @@ internal sealed class PlanWorkspace
 
     public IReadOnlyList<TaskRun> Changed => [.. _changed.Values];
 
-    public TaskRun? Find(string taskId, string? parentId, int? iteration) =>
-        _index.TryGetValue((taskId, parentId, iteration), out var i) ? _runs[i] : null;
+    public PlanProgress ExecutionProgress { get; set; }
 
-    public bool HasChildren(string parentId, int? iteration) => _parents.Contains((parentId, iteration));
+    public IReadOnlyCollection<TaskRunKey> Missing => _missing;
+
+    public IReadOnlyCollection<(string TaskRunId, int Index)> MissingValues => _missingValues;
+
+    public bool NeedsOutputs { get; private set; }
+
+    public bool OutputsLoaded => _snapshot.OutputsLoaded || _snapshot.Complete;
+
+    /// <summary>The run with this identity, or null when there is none — or when the snapshot does not say (then it is recorded as missing).</summary>
+    public TaskRun? Find(string taskId, string? parentId, int? iteration)
+    {
+        var key = new TaskRunKey(taskId, parentId, iteration);
+        if (_index.TryGetValue(key, out var i))
+        {
+            return _runs[i];
+        }
+
+        if (!_snapshot.Complete && !_snapshot.Absent.Contains(key))
+        {
+            _missing.Add(key);
+        }
+
+        return null;
+    }
+
+    /// <summary>The latest version of a run in this pass.</summary>
+    public TaskRun Latest(TaskRun run) => _byId.TryGetValue(run.Id, out var i) ? _runs[i] : run;
+
+    /// <summary>Value <paramref name="index"/> of a ForEach run, or null when not read yet (recorded as missing).</summary>
+    public string? Value(TaskRun forEach, int index)
+    {
+        if (forEach.Decision?.Values is { } values)
+        {
+            return values[index];
+        }
+
+        if (_snapshot.Values.TryGetValue(forEach.Id, out var read) && read.TryGetValue(index, out var value))
+        {
+            return value;
+        }
+
+        _missingValues.Add((forEach.Id, index));
+        return null;
+    }
+
+    /// <summary>
+    /// Whether expressions may read <c>outputs</c> now; when not, records that they must be loaded and the caller leaves
+    /// the decision for the next pass.
+    /// </summary>
+    public bool EnsureOutputs()
+    {
+        if (OutputsLoaded)
+        {
+            return true;
+        }
+
+        NeedsOutputs = true;
+        return false;
+    }
 
     public TaskRun Add(TaskRun run)
     {
-        _index[Key(run)] = _runs.Count;
+        _index[run.Key] = _runs.Count;
+        _byId[run.Id] = _runs.Count;
         _runs.Add(run);
-        if (run.ParentTaskRunId is { } parent)
-        {
-            _parents.Add((parent, run.Iteration));
-        }
-
         _changed[run.Id] = run;
         return run;
     }
 
     public TaskRun Update(TaskRun run)
     {
-        var i = _index[Key(run)];
+        var i = _byId[run.Id];
         _runs[i] = run;
         _changed[run.Id] = run;
         return run;
@@ -70,6 +138,4 @@ internal sealed class PlanWorkspace
         Message = message,
         Timestamp = now,
     });
-
-    private static (string, string?, int?) Key(TaskRun run) => (run.TaskId, run.ParentTaskRunId, run.Iteration);
 }

@@ -5,12 +5,9 @@ using Harrier.Core.Tasks.Running;
 namespace Harrier.Core.Engine.Workers;
 
 /// <summary>One attempt to run: the task, its run, and (inside a WorkingDirectory) the shared directory.</summary>
-internal sealed record AttemptRequest(FlowDefinition Flow, Execution Execution, TaskDefinition Task, TaskRun TaskRun, int Attempt)
+internal sealed record AttemptRequest(FlowDefinition Flow, Execution Execution, TaskDefinition Task, TaskRun TaskRun)
 {
     public string? SharedWorkingDirectory { get; init; }
 
     public IChildTaskRunner? Children { get; init; }
-
-    /// <summary>The attempt was started by a worker that died; this run picks it up again.</summary>
-    public bool Resuming { get; init; }
 }

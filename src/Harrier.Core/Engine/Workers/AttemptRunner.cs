@@ -1,169 +1,235 @@
+using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Executions;
-using Harrier.Core.Flows;
-using Harrier.Core.Queue;
 using Harrier.Core.Expressions;
+using Harrier.Core.Flows;
+using Harrier.Core.Logs;
+using Harrier.Core.Queue;
 using Harrier.Core.Rendering;
 using Harrier.Core.Storage;
 using Harrier.Core.Store;
 using Harrier.Core.Tasks.Running;
+using Microsoft.Extensions.Logging;
 
 namespace Harrier.Core.Engine.Workers;
 
 /// <summary>
-/// Runs one claimed job: marks the attempt RUNNING, runs the task under its timeout and the kill signal,
-/// stores logs, then the result (retry or final state), and only then acknowledges the job. A crash
-/// before the acknowledgement lets the lease expire and the job run again (at-least-once).
+/// Runs one claimed job: stores the attempt as RUNNING, runs the task under its timeout, the kill signal and the lease,
+/// stores logs, then the result (retry or final state) together with the job's acknowledgement. Every write is fenced
+/// by the lease: a worker that lost it stops the task and stores nothing. A crash before the acknowledgement lets the
+/// lease expire (or recovery adopt the execution) and the job run again as a new attempt (at-least-once).
 /// </summary>
-internal sealed class AttemptRunner(EngineServices services, EngineSignals signals, LogWriter logs, FlowCache flows, LeaseKeeper leases)
+internal sealed partial class AttemptRunner(EngineServices services, IEngineNudges nudges, LogWriter logs, FlowCache flows, LeaseKeeper leases, RunningAttempts running)
 {
     private readonly EngineVariables _variables = new(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals, services.SecretCipher);
+    private readonly ILogger _logger = services.Loggers.CreateLogger<AttemptRunner>();
 
     public EngineServices Services => services;
-
-    public EngineSignals Signals => signals;
 
     public LogWriter Logs => logs;
 
     public EngineVariables Variables => _variables;
 
-    public async Task RunAsync(JobLease lease, CancellationToken cancellationToken)
+    public async Task RunAsync(JobLease lease, CancellationToken shutdown)
     {
         var job = lease.Job;
         var store = services.Store;
-        var execution = await store.GetExecutionAsync(job.ExecutionId, cancellationToken).ConfigureAwait(false);
-        var taskRun = await store.GetTaskRunAsync(job.TaskRunId, cancellationToken).ConfigureAwait(false);
+        var execution = await store.GetExecutionAsync(job.ExecutionId, shutdown).ConfigureAwait(false);
+        var taskRun = await store.GetTaskRunAsync(job.TaskRunId, shutdown).ConfigureAwait(false);
         if (execution is null || taskRun is null || taskRun.State.IsTerminal())
         {
-            await FinishAsync(lease, null, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(lease, null).ConfigureAwait(false);
             return;
         }
 
         var flow = flows.Get(execution);
         var task = flow.FindTask(taskRun.TaskId);
-        if (task is null || execution.State is State.Killing or State.Killed)
+        if (task is null || execution.State is State.Killing or State.Killed || execution.KillRequestedAt is not null)
         {
-            await FinishAsync(lease, taskRun with { State = State.Killed, EndDate = services.Time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(lease, Closed(taskRun, State.Killed)).ConfigureAwait(false);
             return;
         }
 
+        using var registration = running.Register(lease.JobId, execution.Id);
         using var held = leases.Hold(lease);
         if (task.IsFlowable)
         {
-            var decided = await RunFlowableAsync(flow, execution, task, taskRun, cancellationToken).ConfigureAwait(false);
-            await FinishAsync(lease, decided, cancellationToken).ConfigureAwait(false);
+            await RunGroupAsync(new AttemptRequest(flow, execution, task, taskRun), lease, registration, shutdown).ConfigureAwait(false);
             return;
         }
 
-        await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun, job.Attempt), lease, cancellationToken, cancellationToken).ConfigureAwait(false);
-        signals.ExecutionChanged(job.ExecutionId);
+        var writes = new JobAttemptWrites(services.Commits, lease);
+        await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun), writes, lease, registration, registration.Token, shutdown).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Runs one attempt under <paramref name="stop"/> and stores its result under <paramref name="cancellationToken"/>.
-    /// A WorkingDirectory child is stopped by its group's kill or timeout, yet its KILLED/FAILED state must still
-    /// be stored: only the worker's shutdown may leave it unsaved (the lease then expires and the job runs again).
-    /// Returns the stored task run and the retry date, if any.
+    /// Runs one attempt, stopped by <paramref name="stop"/> (the registration's kill or lost lease; for a WorkingDirectory's
+    /// child, the group's token, which adds the group's timeout) or <paramref name="shutdown"/>, and
+    /// stores its start and result through <paramref name="writes"/>. Results are stored even when the attempt was
+    /// stopped by a kill or a timeout; after a lost lease nothing is stored, and at shutdown the job is handed back.
+    /// Returns the stored run and its retry date, or null when nothing was stored.
     /// </summary>
-    public Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, CancellationToken stop, CancellationToken cancellationToken) =>
-        RunAttemptAsync(request, null, stop, cancellationToken);
-
-    /// <remarks>
-    /// With a <paramref name="lease"/>, the result, the retry's job and the acknowledgement are one commit: a crash
-    /// before it re-runs the attempt (at-least-once); after it, nothing is left to do.
-    /// </remarks>
-    private async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)> RunAttemptAsync(AttemptRequest request, JobLease? lease, CancellationToken stop, CancellationToken cancellationToken)
+    public async Task<(TaskRun TaskRun, DateTimeOffset? RetryAt)?> RunAttemptAsync(
+        AttemptRequest request, IAttemptWrites writes, JobLease lease, RunningAttempts.Registration registration, CancellationToken stop, CancellationToken shutdown)
     {
-        var now = services.Time.GetUtcNow();
-        // A job claimed again after its worker died (its lease expired) finds its attempt still RUNNING: it is the
-        // same attempt, resumed, so a container left running by the dead worker can be reattached (Docker resume).
-        var resuming = request.TaskRun.State == State.Running && request.TaskRun.Attempts is [.., { State: State.Running }];
-        var taskRun = resuming
-            ? request.TaskRun
-            : request.TaskRun with
-            {
-                State = State.Running,
-                NextAttemptAt = null,
-                Attempts = [.. request.TaskRun.Attempts, new TaskRunAttempt(State.Running, now, null)],
-            };
-        if (!resuming)
+        TaskRun started;
+        try
         {
-            await services.Store.SaveTaskRunAsync(taskRun, cancellationToken).ConfigureAwait(false);
+            started = await writes.StartAsync(Begin(request.TaskRun), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The executor closed this run meanwhile (a kill reached it before the worker did): nothing to run.
+            if (await services.Store.GetTaskRunAsync(request.TaskRun.Id, CancellationToken.None).ConfigureAwait(false) is { } current && current.State.IsTerminal())
+            {
+                await writes.SkipAsync(CancellationToken.None).ConfigureAwait(false);
+                nudges.ExecutionsChanged();
+                return null;
+            }
+
+            throw;
+        }
+        catch (LeaseLostException ex)
+        {
+            LogLeaseLost(_logger, request.TaskRun.Id, ex.Message);
+            return null;
         }
 
-        var outcome = await RunTaskAsync(request with { TaskRun = taskRun, Resuming = resuming }, stop).ConfigureAwait(false);
-        var (resolved, retryAt) = AttemptResolver.Resolve(request.Task, taskRun, outcome, services.Time.GetUtcNow(), Random.Shared);
+        var attempt = started.Attempts.Count - 1;
+        var outcome = await RunTaskAsync(request with { TaskRun = started }, attempt, stop, shutdown).ConfigureAwait(false);
+        if (registration.Reason == RunningAttempts.StopReason.LeaseLost)
+        {
+            Logger(started, attempt).Log(TaskLogLevel.Warn, "This worker lost its lease on the task (another worker took it over); its result is not stored");
+            await logs.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+
+        if (shutdown.IsCancellationRequested && registration.Reason == RunningAttempts.StopReason.None)
+        {
+            await HandBackAsync(lease, started, attempt).ConfigureAwait(false);
+            return null;
+        }
+
+        var (resolved, retryAt) = AttemptResolver.Resolve(request.Task, started, outcome, services.Time.GetUtcNow(), Random.Shared);
         if (retryAt is { } at)
         {
-            new StoredTaskLogger(logs, taskRun, request.Attempt, null, services.Time)
-                .Log(Harrier.Core.Logs.TaskLogLevel.Warn, $"Attempt {request.Attempt + 1} failed; retrying at {at:O}");
+            Logger(started, attempt).Log(TaskLogLevel.Warn, $"Attempt {attempt + 1} failed; retrying at {at:O}");
         }
 
         // Logs first, state second: whoever sees the final state finds every line already stored.
-        await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (lease is null)
+        await logs.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        var retry = retryAt is { } due ? (lease.Job with { Attempt = attempt + 1 }, due) : ((WorkerJob, DateTimeOffset)?)null;
+        TaskRun stored;
+        try
         {
-            await services.Store.SaveTaskRunAsync(resolved, cancellationToken).ConfigureAwait(false);
+            stored = await writes.CommitAsync(resolved, retry, CancellationToken.None).ConfigureAwait(false);
         }
-        else
+        catch (LeaseLostException ex)
         {
-            var retry = retryAt is { } due ? (lease.Job with { Attempt = lease.Job.Attempt + 1 }, due) : ((WorkerJob, DateTimeOffset)?)null;
-            await services.Commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry }, cancellationToken).ConfigureAwait(false);
+            LogLeaseLost(_logger, started.Id, ex.Message);
+            return null;
         }
 
-        return (resolved, retryAt);
+        nudges.ExecutionsChanged();
+        return (stored, retryAt);
     }
 
     /// <summary>
-    /// A flowable executed on this worker (WorkingDirectory): runs its children here and records the outcome
-    /// of its main list as a decision (returned, to be saved with the job's acknowledgement); the executor then runs
-    /// its errors/finally and finalizes its state.
+    /// The run with a new RUNNING attempt by this worker. A run still RUNNING was interrupted (its worker died, stopped
+    /// or lost its lease; recovery first made sure nothing of it still runs): that attempt is closed as KILLED, with a
+    /// line saying so, and this one follows it.
     /// </summary>
-    private async Task<TaskRun> RunFlowableAsync(FlowDefinition flow, Execution execution, TaskDefinition task, TaskRun taskRun, CancellationToken cancellationToken)
+    private TaskRun Begin(TaskRun taskRun)
     {
-        await CloseAbandonedChildrenAsync(taskRun, cancellationToken).ConfigureAwait(false);
-        var children = new ChildTaskRunner(this, flow, execution, taskRun, cancellationToken);
-        var outcome = await RunTaskAsync(new AttemptRequest(flow, execution, task, taskRun, 0) { Children = children }, cancellationToken).ConfigureAwait(false);
-        await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var state = outcome.State;
-        var stored = await services.Store.GetTaskRunAsync(taskRun.Id, cancellationToken).ConfigureAwait(false) ?? taskRun;
-        return stored with
+        var now = services.Time.GetUtcNow();
+        var attempts = taskRun.Attempts.ToList();
+        if (taskRun.State == State.Running && attempts is [.., { State: State.Running } last])
+        {
+            attempts[^1] = last with { State = State.Killed, EndDate = now };
+            var who = last.Worker is { } worker ? $" ({worker})" : "";
+            Logger(taskRun, attempts.Count - 1).Log(TaskLogLevel.Warn,
+                $"Attempt {attempts.Count} was interrupted: the Harrier process running it{who} stopped or died; running it again as attempt {attempts.Count + 1}");
+        }
+
+        attempts.Add(new TaskRunAttempt(State.Running, now, null) { Worker = services.Options.ProcessId });
+        return taskRun with { State = State.Running, NextAttemptAt = null, EndDate = null, Attempts = attempts };
+    }
+
+    /// <summary>
+    /// A worker-side flowable (WorkingDirectory): runs its children here in one directory, then records the state its main
+    /// list ended in as the run's decision, stored with the job's acknowledgement; the executor runs errors/finally.
+    /// </summary>
+    private async Task RunGroupAsync(AttemptRequest request, JobLease lease, RunningAttempts.Registration registration, CancellationToken shutdown)
+    {
+        var children = new ChildTaskRunner(this, request, lease, registration, shutdown);
+        var outcome = await RunTaskAsync(request with { Children = children }, 0, registration.Token, shutdown).ConfigureAwait(false);
+        await logs.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        if (registration.Reason == RunningAttempts.StopReason.LeaseLost)
+        {
+            return;
+        }
+
+        if (shutdown.IsCancellationRequested && registration.Reason == RunningAttempts.StopReason.None)
+        {
+            await HandBackAsync(lease, request.TaskRun, 0).ConfigureAwait(false);
+            return;
+        }
+
+        var stored = await services.Store.GetTaskRunAsync(request.TaskRun.Id, CancellationToken.None).ConfigureAwait(false) ?? request.TaskRun;
+        await FinishAsync(lease, stored with
         {
             Outputs = outcome.Outputs,
             Metrics = outcome.Metrics,
-            Decision = (stored.Decision ?? new FlowableDecision()) with { Branch = FlowableDecision.WorkerDone + state.ToName() },
-        };
+            Decision = (stored.Decision ?? new FlowableDecision()) with { WorkerState = outcome.State },
+        }).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// A group job claimed again (its worker stopped mid-way) runs every child anew in a fresh directory: children the
-    /// stopped worker left unfinished would otherwise stay RUNNING forever beside their re-runs.
-    /// </summary>
-    private async Task CloseAbandonedChildrenAsync(TaskRun parent, CancellationToken cancellationToken)
+    /// <summary>Acknowledges the job, storing <paramref name="toSave"/> with it when given, and wakes the executor.</summary>
+    private async Task FinishAsync(JobLease lease, TaskRun? toSave)
     {
-        var runs = await services.Store.GetTaskRunsAsync(parent.ExecutionId, cancellationToken).ConfigureAwait(false);
-        var now = services.Time.GetUtcNow();
-        foreach (var child in runs.Where(run => run.ParentTaskRunId == parent.Id && !run.State.IsTerminal()))
+        try
         {
-            new StoredTaskLogger(logs, child, Math.Max(0, child.Attempts.Count - 1), null, services.Time)
-                .Log(Harrier.Core.Logs.TaskLogLevel.Warn, "The worker running this task stopped before it finished; its group runs again from the start");
-            var attempts = child.Attempts.Select((attempt, i) =>
-                i == child.Attempts.Count - 1 && attempt.State == State.Running ? attempt with { State = State.Killed, EndDate = now } : attempt).ToList();
-            await services.Store.SaveTaskRunAsync(child with { State = State.Killed, Attempts = attempts, EndDate = now, NextAttemptAt = null }, cancellationToken).ConfigureAwait(false);
+            await services.Commits.CommitAttemptAsync(new AttemptCommit(lease, toSave), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (LeaseLostException ex)
+        {
+            LogLeaseLost(_logger, lease.Job.TaskRunId, ex.Message);
+            return;
+        }
+
+        nudges.ExecutionsChanged();
+    }
+
+    /// <summary>This process is stopping: the job goes back to the queue at once and runs again as a new attempt.</summary>
+    private async Task HandBackAsync(JobLease lease, TaskRun taskRun, int attempt)
+    {
+        Logger(taskRun, attempt).Log(TaskLogLevel.Warn, "Harrier stopped while this task ran; it runs again when this execution is next run");
+        await logs.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await services.Queue.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The store is gone too: the lease expires instead, and the job runs again then.
+            LogLeaseLost(_logger, taskRun.Id, ex.Message);
         }
     }
 
-    private async Task FinishAsync(JobLease lease, TaskRun? toSave, CancellationToken cancellationToken)
+    private TaskRun Closed(TaskRun taskRun, State state)
     {
-        await services.Commits.CommitAttemptAsync(new AttemptCommit(lease, toSave), cancellationToken).ConfigureAwait(false);
-        signals.ExecutionChanged(lease.Job.ExecutionId);
+        var now = services.Time.GetUtcNow();
+        var attempts = taskRun.Attempts.Select(a => a.State == State.Running ? a with { State = state, EndDate = now } : a).ToList();
+        return taskRun with { State = state, EndDate = now, NextAttemptAt = null, Attempts = attempts };
     }
 
-    private async Task<TaskOutcome> RunTaskAsync(AttemptRequest request, CancellationToken shutdown)
+    internal StoredTaskLogger Logger(TaskRun taskRun, int attempt) => new(logs, taskRun, attempt, null, services.Time);
+
+    private async Task<TaskOutcome> RunTaskAsync(AttemptRequest request, int attempt, CancellationToken stop, CancellationToken shutdown)
     {
-        var (flow, execution, task, taskRun, attempt) = (request.Flow, request.Execution, request.Task, request.TaskRun, request.Attempt);
+        var (flow, execution, task, taskRun) = (request.Flow, request.Execution, request.Task, request.TaskRun);
         var secrets = SecretInputs.Masker(flow, execution.Inputs, services.SecretCipher);
         var logger = new StoredTaskLogger(logs, taskRun, attempt, task.LogLevel, services.Time, secrets);
-        var runs = await services.Store.GetTaskRunsAsync(execution.Id, shutdown).ConfigureAwait(false);
+        var runs = await WorkerView.LoadAsync(services.Store, task, taskRun, shutdown).ConfigureAwait(false);
         var files = services.Files is { } storage
             ? new ExecutionFiles(storage, new ExecutionFileScope(flow.Namespace, flow.Id, execution.Id, task.Id, taskRun.Id) { AllowedLocalPaths = services.Options.AllowedLocalPaths })
             : null;
@@ -184,13 +250,15 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             Renderer = services.Renderer,
             Logger = logger,
             Time = services.Time,
-            TempDirectory = services.Options.TempDirectory,
+            TempDirectory = services.Options.ScratchDirectory,
             Files = files,
             Services = services.TaskServices,
             SharedWorkingDirectory = request.SharedWorkingDirectory,
             Children = request.Children,
-            Resuming = request.Resuming,
         };
-        return await new GuardedTaskExecution(services, signals.KillToken(execution.Id), shutdown).RunAsync(context).ConfigureAwait(false);
+        return await new GuardedTaskExecution(services, stop, shutdown).RunAsync(context).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task run {TaskRunId}: {Reason}")]
+    private static partial void LogLeaseLost(ILogger logger, string taskRunId, string reason);
 }

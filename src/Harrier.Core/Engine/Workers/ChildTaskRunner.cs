@@ -1,50 +1,62 @@
+using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Engine.Planning;
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
 using Harrier.Core.Logs;
+using Harrier.Core.Queue;
 using Harrier.Core.Rendering;
 using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Core.Engine.Workers;
 
 /// <summary>
-/// Runs the children of a worker-side flowable one at a time on this worker, each as a task run of its own;
-/// <c>runIf</c> and retries are applied here (retries wait in place: the shared directory must stay put).
-/// The token given to <see cref="RunAsync"/> is the group's (kill, timeout, shutdown); results are stored under
-/// <paramref name="shutdown"/> only, so a child stopped by its group never stays RUNNING or RETRYING.
+/// Runs the children of a worker-side flowable one at a time on this worker, each as a task run of its own, stored
+/// under the group's job lease; <c>runIf</c> and retries are applied here (retries wait in place: the shared directory
+/// must stay put). A group run again after its worker stopped starts over in a fresh directory and gives its children
+/// new attempts on their existing task runs (a run is unique by task, parent and iteration).
 /// </summary>
-internal sealed class ChildTaskRunner(AttemptRunner runner, FlowDefinition flow, Execution execution, TaskRun parent, CancellationToken shutdown) : IChildTaskRunner
+/// <remarks>
+/// The token given to <see cref="RunAsync"/> is the group's (kill, timeout, lost lease, shutdown); results are stored
+/// regardless, so a child stopped by its group never stays RUNNING or RETRYING.
+/// </remarks>
+internal sealed class ChildTaskRunner(AttemptRunner runner, AttemptRequest group, JobLease groupLease, RunningAttempts.Registration registration, CancellationToken shutdown)
+    : IChildTaskRunner
 {
     public async Task<TaskRun> RunAsync(TaskDefinition child, string workingDirectory, CancellationToken cancellationToken)
     {
         var services = runner.Services;
-        var taskRun = new TaskRun
+        var writes = new ChildAttemptWrites(services.Commits, groupLease);
+        var parent = group.TaskRun;
+        var taskRun = await ExistingAsync(child, parent, cancellationToken).ConfigureAwait(false) ?? await writes.StartAsync(new TaskRun
         {
             Id = Ids.New(),
-            ExecutionId = execution.Id,
+            ExecutionId = parent.ExecutionId,
             TaskId = child.Id,
             ParentTaskRunId = parent.Id,
             Value = parent.Value,
             Iteration = parent.Iteration,
             State = State.Created,
             CreatedAt = services.Time.GetUtcNow(),
-        };
-        await services.Store.SaveTaskRunAsync(taskRun, cancellationToken).ConfigureAwait(false);
+            OutputPath = parent.OutputPath,
+        }, cancellationToken).ConfigureAwait(false);
         if (!await ShouldRunAsync(child, taskRun, cancellationToken).ConfigureAwait(false))
         {
-            var skipped = taskRun with { State = State.Skipped, EndDate = services.Time.GetUtcNow() };
-            await services.Store.SaveTaskRunAsync(skipped, cancellationToken).ConfigureAwait(false);
-            return skipped;
+            return await writes.CommitAsync(taskRun with { State = State.Skipped, EndDate = services.Time.GetUtcNow() }, null, CancellationToken.None).ConfigureAwait(false);
         }
 
-        for (var attempt = 0; ; attempt++)
+        while (true)
         {
-            var request = new AttemptRequest(flow, execution, child, taskRun, attempt) { SharedWorkingDirectory = workingDirectory };
-            var (stored, retryAt) = await runner.RunAttemptAsync(request, cancellationToken, shutdown).ConfigureAwait(false);
-            runner.Signals.ExecutionChanged(execution.Id);
-            if (retryAt is not { } at)
+            var request = group with { Task = child, TaskRun = taskRun, SharedWorkingDirectory = workingDirectory, Children = null };
+            var result = await runner.RunAttemptAsync(request, writes, groupLease, registration, cancellationToken, shutdown).ConfigureAwait(false);
+            if (result is not { } done)
             {
-                return stored;
+                // Nothing stored (the group lost its lease or is being handed back): the group stops here.
+                throw new OperationCanceledException("the WorkingDirectory's worker stopped", cancellationToken);
+            }
+
+            if (done.RetryAt is not { } at)
+            {
+                return done.TaskRun;
             }
 
             var wait = at - services.Time.GetUtcNow();
@@ -56,14 +68,22 @@ internal sealed class ChildTaskRunner(AttemptRunner runner, FlowDefinition flow,
                 }
                 catch (OperationCanceledException) when (!shutdown.IsCancellationRequested)
                 {
-                    await services.Store.SaveTaskRunAsync(stored with { State = State.Killed, NextAttemptAt = null, EndDate = services.Time.GetUtcNow() }, shutdown).ConfigureAwait(false);
-                    runner.Signals.ExecutionChanged(execution.Id);
+                    await writes.CommitAsync(done.TaskRun with { State = State.Killed, NextAttemptAt = null, EndDate = services.Time.GetUtcNow() }, null, CancellationToken.None)
+                        .ConfigureAwait(false);
                     throw;
                 }
             }
 
-            taskRun = stored;
+            taskRun = done.TaskRun;
         }
+    }
+
+    /// <summary>The child's run from an earlier run of the group, to run again from a fresh directory.</summary>
+    private async Task<TaskRun?> ExistingAsync(TaskDefinition child, TaskRun parent, CancellationToken cancellationToken)
+    {
+        var found = await runner.Services.Store.FindTaskRunsAsync(parent.ExecutionId, [new TaskRunKey(child.Id, parent.Id, parent.Iteration)], cancellationToken)
+            .ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
     }
 
     private async Task<bool> ShouldRunAsync(TaskDefinition child, TaskRun taskRun, CancellationToken cancellationToken)
@@ -74,15 +94,15 @@ internal sealed class ChildTaskRunner(AttemptRunner runner, FlowDefinition flow,
         }
 
         var services = runner.Services;
-        var runs = await services.Store.GetTaskRunsAsync(execution.Id, cancellationToken).ConfigureAwait(false);
+        var runs = await WorkerView.LoadAsync(services.Store, child, taskRun, cancellationToken).ConfigureAwait(false);
         try
         {
-            var scope = new RenderScope(runner.Variables.ForTask(flow, execution, runs, child, taskRun));
+            var scope = new RenderScope(runner.Variables.ForTask(group.Flow, group.Execution, runs, child, taskRun));
             return Truth.IsTruthy(services.Renderer.Evaluate(child.RunIf, scope));
         }
         catch (RenderFailedException ex)
         {
-            new StoredTaskLogger(runner.Logs, taskRun, 0, null, services.Time).Log(TaskLogLevel.Error, $"runIf of task '{child.Id}' could not be evaluated: {ex.Message}");
+            runner.Logger(taskRun, 0).Log(TaskLogLevel.Error, $"runIf of task '{child.Id}' could not be evaluated: {ex.Message}");
             return true;
         }
     }

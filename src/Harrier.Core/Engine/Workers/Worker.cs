@@ -1,21 +1,30 @@
+using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Queue;
+using Microsoft.Extensions.Logging;
 
 namespace Harrier.Core.Engine.Workers;
 
 /// <summary>
-/// A worker: <see cref="EngineOptions.WorkerSlots"/> loops, each claiming one job at a time from the queue
-/// under a lease and running it. Idle slots sleep until a wake-up, the next delayed job, or the poll interval.
+/// A worker: <see cref="EngineOptions.WorkerSlots"/> loops, each claiming one job at a time from the queue (of this
+/// process's owner scope and group) under a lease and running it. Idle slots sleep until a nudge, the next delayed
+/// job, or the poll interval. On stop, running attempts are stopped and their jobs handed back at once.
 /// </summary>
-public sealed class Worker(EngineServices services, EngineSignals signals, LogWriter logs, FlowCache flows)
+public sealed partial class Worker(EngineServices services, IEngineNudges nudges, LogWriter logs, FlowCache flows, RunningAttempts running)
 {
+    private readonly ILogger _logger = services.Loggers.CreateLogger<Worker>();
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var leases = new LeaseKeeper(services.Queue, services.Options.LeaseDuration, services.Time);
+        var options = services.Options;
+        var leases = new LeaseKeeper(services.Queue, options.LeaseDuration, services.Time, running.LeaseLost);
         await using (leases.ConfigureAwait(false))
         {
-            var runner = new AttemptRunner(services, signals, logs, flows, leases);
-            await Task.WhenAll(Enumerable.Range(0, services.Options.WorkerSlots)
-                .Select(slot => Task.Run(() => SlotAsync(runner, slot, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+            var runner = new AttemptRunner(services, nudges, logs, flows, leases, running);
+            var watcher = new KillWatcher(services.Kills, running, options.KillPollInterval, services.Time);
+            var slots = Enumerable.Range(0, options.WorkerSlots)
+                .Select(slot => Task.Run(() => SlotAsync(runner, slot, cancellationToken), CancellationToken.None))
+                .Append(Task.Run(() => watcher.RunAsync(cancellationToken), CancellationToken.None));
+            await Task.WhenAll(slots).ConfigureAwait(false);
         }
     }
 
@@ -23,45 +32,46 @@ public sealed class Worker(EngineServices services, EngineSignals signals, LogWr
     {
         var options = services.Options;
         // Each slot owns its leases: a stalled slot's expired job taken by a sibling must not look like its own.
-        var workerId = $"{options.WorkerId}:{slot}";
+        var claim = new JobClaim($"{options.WorkerId}:{slot}", options.WorkerGroup, options.Owner, options.LeaseDuration);
         while (!cancellationToken.IsCancellationRequested)
         {
-            JobLease? lease;
             try
             {
-                lease = await services.Queue.TryClaimAsync(workerId, options.WorkerGroup, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+                var lease = await services.Queue.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false);
+                if (lease is null)
+                {
+                    await IdleAsync(claim, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await runner.RunAsync(lease, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-
-            if (lease is null)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                await IdleAsync(cancellationToken).ConfigureAwait(false);
-                continue;
+                // A store failure around a claim: the job (if any) stays leased to this slot until it expires, then runs again.
+                LogStoreFailure(_logger, ex.Message);
+                await Task.Delay(options.PollInterval, services.Time, cancellationToken).ConfigureAwait(false);
             }
-
-            await runner.RunAsync(lease, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task IdleAsync(CancellationToken cancellationToken)
+    private async Task IdleAsync(JobClaim claim, CancellationToken cancellationToken)
     {
         var wait = services.Options.PollInterval;
-        var due = await services.Queue.NextDueAsync(services.Options.WorkerGroup, cancellationToken).ConfigureAwait(false);
+        var due = await services.Queue.NextDueAsync(claim, cancellationToken).ConfigureAwait(false);
         if (due is { } next)
         {
             var untilDue = next - services.Time.GetUtcNow();
             wait = untilDue < wait ? (untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue) : wait;
         }
 
-        try
-        {
-            await signals.WaitForJobsAsync(wait, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
+        await nudges.WaitForJobsAsync(wait, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A worker slot could not reach the store, it retries: {Reason}")]
+    private static partial void LogStoreFailure(ILogger logger, string reason);
 }

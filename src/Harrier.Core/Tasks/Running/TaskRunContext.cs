@@ -36,12 +36,6 @@ public sealed class TaskRunContext
     /// </summary>
     public string? SharedWorkingDirectory { get; init; }
 
-    /// <summary>
-    /// This attempt was started by a worker that stopped (its job's lease expired) and is picked up again:
-    /// a runner may reattach to what that worker left running instead of starting over.
-    /// </summary>
-    public bool Resuming { get; init; }
-
     /// <summary>Runs child tasks on this worker; set for flowables that execute on the worker (WorkingDirectory).</summary>
     public IChildTaskRunner? Children { get; init; }
 

@@ -25,12 +25,6 @@ public sealed record ContainerRunSpec
 
     public required int Attempt { get; init; }
 
-    /// <summary>
-    /// Whether a container of this attempt may already exist (the attempt is resumed after a worker stopped).
-    /// A fresh attempt cannot have one, so the runner skips looking for it.
-    /// </summary>
-    public bool MayResume { get; init; }
-
-    /// <summary>Messages about the run itself (pulls, resume) for the task's log.</summary>
+    /// <summary>Messages about the run itself (pulls…) for the task's log.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using Harrier.Core.Engine.Coordination;
 
 namespace Harrier.Scripts.Runners.Process;
 
@@ -23,6 +24,8 @@ internal static class ChildEnvironment
             environment[name] = value;
         }
 
+        // The worker's mark: if this Harrier process dies, the next one on the machine finds the task's processes by it.
+        environment[AttemptEnvironment.WorkerVariable] = ProcessIdentity.Current.ToString();
         return environment;
     }
 }

@@ -1,25 +1,27 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Harrier.Core.Engine.Recovery;
 using Harrier.Docker.Engine;
 using Harrier.Docker.Running;
 
 namespace Harrier.Docker;
 
 /// <summary>
-/// Removes the containers Harrier left behind (a worker that crashed or was stopped mid-run): every container
-/// labelled <c>harrier.io/managed=true</c> whose task run attempt the caller says is no longer running. Containers
-/// of running attempts are kept, so a worker that resumes the attempt reattaches to them (<c>resume: true</c>).
-/// Call it at start-up, before workers take jobs.
+/// Removes the containers that Harrier workers which died left behind: every container labelled
+/// <c>harrier.io/managed=true</c> whose <c>harrier.io/worker</c> names a dead process. Containers of live workers (this
+/// process, or others on the same engine) are kept. Without an engine (no socket), there is nothing to remove.
 /// </summary>
-public sealed class DockerJanitor(DockerServerOptions? server = null)
+public sealed class DockerAttemptReaper(DockerServerOptions? server = null) : IAttemptReaper
 {
     private readonly DockerServerOptions _server = server ?? new DockerServerOptions();
 
-    /// <param name="isAttemptRunning">Whether the attempt a container belongs to is still running (and may be resumed).</param>
-    /// <param name="cancellationToken">Stops the clean-up between containers.</param>
-    /// <returns>The ids of the removed containers.</returns>
-    public async Task<IReadOnlyList<string>> CleanUpAsync(Func<DockerContainerLabels, CancellationToken, ValueTask<bool>> isAttemptRunning, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ReapAsync(Func<string, bool> isDeadWorker, CancellationToken cancellationToken)
     {
+        if (_server.Host is null && !File.Exists("/var/run/docker.sock"))
+        {
+            return [];
+        }
+
         var host = _server.ResolveHost(null);
         using var client = new DockerClientConfiguration(new Uri(host)).CreateClient();
         IList<ContainerListResponse> containers;
@@ -42,14 +44,13 @@ public sealed class DockerJanitor(DockerServerOptions? server = null)
         var removed = new List<string>();
         foreach (var container in containers)
         {
-            if (DockerContainerLabels.FromDictionary(container.Labels) is not { } labels
-                || await isAttemptRunning(labels, cancellationToken).ConfigureAwait(false))
+            if (DockerContainerLabels.FromDictionary(container.Labels) is not { } labels || labels.Worker.Length == 0 || !isDeadWorker(labels.Worker))
             {
                 continue;
             }
 
             await ContainerOperations.RemoveAsync(client, container.ID).ConfigureAwait(false);
-            removed.Add(container.ID);
+            removed.Add($"container {container.ID[..Math.Min(12, container.ID.Length)]} of task run {labels.TaskRunId} (attempt {labels.Attempt + 1})");
         }
 
         return removed;

@@ -1,6 +1,6 @@
 using Harrier.Core.Engine;
+using Harrier.Core.Engine.Recovery;
 using Harrier.Core.Flows;
-using Harrier.Core.Store;
 using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Core;
 using Harrier.Core.Tasks.Running;
@@ -9,23 +9,28 @@ using Harrier.Persistence;
 using Harrier.Persistence.Files;
 using Harrier.Persistence.Sqlite;
 using Harrier.Scripts.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Harrier.Cli.Running;
+namespace Harrier.Server.Hosting;
 
 /// <summary>
-/// The standalone composition: SQLite in the data directory, files in <c>&lt;data dir&gt;/storage</c>, the template engine, every task type this
-/// build knows, executor and worker in this process.
+/// The one composition root of a Harrier process (the CLI, the server and the bench host the engine through it): SQLite
+/// in the data directory, files in <c>&lt;data dir&gt;/storage</c>, the template engine, every task type this build knows,
+/// executor and worker in this process. Before the engine starts, it sweeps what dead Harrier processes of this machine
+/// left behind (their tasks' processes and containers, scratch folders, partial uploads).
 /// </summary>
 public sealed class HarrierHost : IAsyncDisposable
 {
     private readonly DockerTaskRunner _docker;
 
-    private HarrierHost(SqliteStore store, IFileStorage files, StandaloneEngine engine, DockerTaskRunner docker)
+    private HarrierHost(SqliteStore store, IFileStorage files, StandaloneEngine engine, DockerTaskRunner docker, SweepReport sweep)
     {
         Store = store;
         Files = files;
         Engine = engine;
         _docker = docker;
+        Sweep = sweep;
     }
 
     public SqliteStore Store { get; }
@@ -34,8 +39,14 @@ public sealed class HarrierHost : IAsyncDisposable
 
     public StandaloneEngine Engine { get; }
 
+    /// <summary>What the start-up sweep removed (empty on a clean machine).</summary>
+    public SweepReport Sweep { get; }
+
+    /// <summary>Interrupted executions: recovery over this host's store (finding them, adopting them).</summary>
+    public ExecutionRecovery Recovery => new(Store.Ownership, Store.Processes, TimeProvider.System, Engine.Services.Options.LeaseDuration);
+
     /// <summary>The internal storage of a data directory (local disk, the embedded default).</summary>
-    public static IFileStorage OpenFileStorage(string dataDirectory) => new LocalFileStorage(Path.Combine(dataDirectory, "storage"));
+    public static LocalFileStorage OpenFileStorage(string dataDirectory) => new(Path.Combine(dataDirectory, "storage"));
 
     public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
 
@@ -49,7 +60,7 @@ public sealed class HarrierHost : IAsyncDisposable
     public static Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, CancellationToken cancellationToken) =>
         StartAsync(dataDirectory, options, new HostOptions(), cancellationToken);
 
-    public static async Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, HostOptions host, CancellationToken cancellationToken)
+    public static async Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, HostOptions host, CancellationToken cancellationToken, ILoggerFactory? loggers = null)
     {
         host.Validate();
         var dockerServer = new DockerServerOptions { VolumesEnabled = host.DockerVolumesEnabled };
@@ -57,12 +68,15 @@ public sealed class HarrierHost : IAsyncDisposable
         var scripts = new ScriptTaskServices(containers: new DockerRunnerFactory(docker, dockerServer), dockerIsDefault: host.DefaultRunner == "docker");
         var store = await OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
         var files = OpenFileStorage(dataDirectory);
-        // Standalone: this process is the only writer, so running executions can be served from memory.
-        var cache = new WriteThroughExecutionCache(store.Executions);
+        var sweep = await SweepAsync(files, options, dockerServer, cancellationToken).ConfigureAwait(false);
         var engine = new StandaloneEngine(new EngineServices
         {
-            Store = cache,
-            Commits = cache.Through(store.Commits),
+            Store = store.Executions,
+            Commits = store.Commits,
+            Planning = store.Planning,
+            Kills = store.Kills,
+            Processes = store.Processes,
+            Ownership = store.Ownership,
             Logs = store.Logs,
             SecretCipher = SecretKeyFile.OpenCipher(dataDirectory),
             Queue = store.Jobs,
@@ -72,10 +86,10 @@ public sealed class HarrierHost : IAsyncDisposable
             ExpressionChecker = ExpressionChecking.Checker,
             Options = options,
             Files = files,
+            Loggers = loggers ?? NullLoggerFactory.Instance,
         });
-        await ContainerCleanup.RunAsync(dockerServer, store.Executions, Console.Error, cancellationToken).ConfigureAwait(false);
-        engine.Start();
-        return new HarrierHost(store, files, engine, docker);
+        await engine.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new HarrierHost(store, files, engine, docker, sweep);
     }
 
     public async ValueTask DisposeAsync()
@@ -83,5 +97,12 @@ public sealed class HarrierHost : IAsyncDisposable
         await Engine.DisposeAsync().ConfigureAwait(false);
         await _docker.DisposeAsync().ConfigureAwait(false);
         await Store.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<SweepReport> SweepAsync(LocalFileStorage files, EngineOptions options, DockerServerOptions docker, CancellationToken cancellationToken)
+    {
+        var partials = files.RemoveAbandonedPartials();
+        var report = await new LeftoverSweeper([new DockerAttemptReaper(docker)]).SweepAsync(options.TempDirectory, cancellationToken).ConfigureAwait(false);
+        return report with { RemovedFolders = [.. report.RemovedFolders, .. partials] };
     }
 }

@@ -2,7 +2,7 @@ using Harrier.Core.Expressions;
 using Harrier.Core.Rendering;
 using Harrier.Core.Validation;
 
-namespace Harrier.Cli;
+namespace Harrier.Server.Hosting;
 
 /// <summary>One template engine per process: validation and execution share its compiled-template cache.</summary>
 public static class ExpressionChecking

@@ -2,7 +2,7 @@ using Harrier.Core.Tasks.Types;
 using Harrier.Docker;
 using Harrier.Scripts.Tasks;
 
-namespace Harrier.Cli;
+namespace Harrier.Server.Hosting;
 
 /// <summary>Every task, runner and trigger type this build of Harrier knows.</summary>
 public static class HarrierTaskTypes

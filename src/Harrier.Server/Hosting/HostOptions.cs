@@ -1,4 +1,4 @@
-namespace Harrier.Cli.Running;
+namespace Harrier.Server.Hosting;
 
 /// <summary>Server-level settings of a Harrier process (flags of <c>harrier run</c>; the server's configuration later).</summary>
 public sealed record HostOptions

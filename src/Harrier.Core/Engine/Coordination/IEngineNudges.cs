@@ -1,0 +1,29 @@
+namespace Harrier.Core.Engine.Coordination;
+
+/// <summary>
+/// In-process wake-ups between this process's executor, workers and waiters. NOT durable and never the only way work is
+/// found: everything they announce is already stored (a wake-up row, a job, a kill request, a terminal state), and every
+/// loop also polls the store at a bounded interval, so a lost nudge only delays work.
+/// </summary>
+public interface IEngineNudges
+{
+    /// <summary>An execution of this process has a new wake-up: executor slots look at the planning queue.</summary>
+    void ExecutionsChanged();
+
+    Task WaitForExecutionsAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>New jobs are in the queue: idle worker slots look.</summary>
+    void JobsAvailable(int count = 1);
+
+    Task WaitForJobsAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>An execution reached a terminal state (stored): waiters read it at once.</summary>
+    void ExecutionEnded(string executionId);
+
+    /// <summary>A kill of this execution was stored: this process's workers stop its running tasks at once.</summary>
+    void KillRequested(string executionId);
+
+    event Action<string>? Ended;
+
+    event Action<string>? Killed;
+}

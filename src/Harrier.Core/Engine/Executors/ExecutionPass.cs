@@ -1,0 +1,145 @@
+using Harrier.Core.Engine.Coordination;
+using Harrier.Core.Engine.Planning;
+using Harrier.Core.Executions;
+using Harrier.Core.Flows;
+using Harrier.Core.Logs;
+using Harrier.Core.Queue;
+using Harrier.Core.Store;
+
+namespace Harrier.Core.Engine.Executors;
+
+/// <summary>
+/// One planning pass of one execution under its planning lease: read, plan with the pure planner, and commit the task
+/// runs, jobs, execution fields and the wake-up's completion in one fenced transaction. The executor is the only
+/// writer of flowable and execution states.
+/// </summary>
+internal sealed class ExecutionPass(EngineServices services, LogWriter logs, FlowCache flows, PlanningReads reads, FlowOutputsRenderer outputs, IEngineNudges nudges)
+{
+    /// <summary>Plans and commits; returns false when the commit met a concurrent task run write (plan again).</summary>
+    public async Task<bool> RunAsync(PlanningLease lease, CancellationToken cancellationToken)
+    {
+        var read = await services.Store.ReadForPlanningAsync(lease.ExecutionId, cancellationToken).ConfigureAwait(false);
+        if (read is null || read.Execution.State.IsTerminal())
+        {
+            // Nothing to plan (the execution ended, or is gone): the wake-up is simply done.
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var execution = read.Execution;
+        var now = services.Time.GetUtcNow();
+        if (execution.KillRequestedAt is not null && execution.State is not (State.Killing or State.Killed))
+        {
+            execution = execution with { State = State.Killing, StartDate = execution.StartDate ?? now };
+        }
+
+        if (execution.State == State.Created)
+        {
+            execution = execution with { State = State.Running, StartDate = now };
+        }
+
+        var flow = flows.Get(execution);
+        var plan = await reads.PlanAsync(flow, execution, read, cancellationToken).ConfigureAwait(false);
+        var updated = execution with
+        {
+            State = plan.ExecutionState,
+            PlannedSeq = read.Execution.ChangeSeq,
+            Progress = plan.ExecutionProgress,
+        };
+        if (plan.IsFinished)
+        {
+            updated = await ConcludeAsync(flow, updated, plan, cancellationToken).ConfigureAwait(false);
+
+            // Whoever sees the final state finds every line already stored (a pass retried after a conflict may log twice).
+            WriteLogs(plan);
+            await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease)
+            {
+                TaskRuns = plan.SavedTaskRuns,
+                Jobs = plan.Jobs,
+                Execution = updated,
+                CancelUnleasedJobs = updated.State is State.Killing or State.Killed,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A worker wrote one of the runs this pass changed (it claimed a job the pass was killing): decide again.
+            return false;
+        }
+
+        if (plan.Jobs.Count > 0)
+        {
+            nudges.JobsAvailable(plan.Jobs.Count);
+        }
+
+        if (plan.IsFinished)
+        {
+            nudges.ExecutionEnded(execution.Id);
+        }
+        else
+        {
+            WriteLogs(plan);
+        }
+
+        return true;
+    }
+
+    private void WriteLogs(ExecutionPlan plan)
+    {
+        foreach (var log in plan.Logs)
+        {
+            logs.Write(log);
+        }
+    }
+
+    /// <summary>Fails the execution with <paramref name="error"/> (it could not be planned), under the same lease.</summary>
+    public async Task FailAsync(PlanningLease lease, string error, CancellationToken cancellationToken)
+    {
+        var execution = await services.Store.GetExecutionAsync(lease.ExecutionId, cancellationToken).ConfigureAwait(false);
+        if (execution is null || execution.State.IsTerminal())
+        {
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var now = services.Time.GetUtcNow();
+        logs.Write(new LogEntry { ExecutionId = execution.Id, Level = TaskLogLevel.Error, Message = error, Timestamp = now });
+        await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await services.Commits.CommitPlanAsync(new PlanCommit(lease)
+        {
+            Execution = execution with { State = State.Failed, Error = error, EndDate = now, StartDate = execution.StartDate ?? now },
+            CancelUnleasedJobs = true,
+        }, cancellationToken).ConfigureAwait(false);
+        nudges.ExecutionEnded(execution.Id);
+    }
+
+    /// <summary>A finishing execution gets its end date and flow outputs (rendered over every task run with outputs).</summary>
+    private async Task<Execution> ConcludeAsync(FlowDefinition flow, Execution updated, ExecutionPlan plan, CancellationToken cancellationToken)
+    {
+        updated = updated with { EndDate = services.Time.GetUtcNow() };
+        if (flow.Outputs.Count == 0)
+        {
+            return updated;
+        }
+
+        var stored = await services.Store.GetTaskRunsWithOutputsAsync(updated.Id, cancellationToken).ConfigureAwait(false);
+        var saved = plan.SavedTaskRuns.ToDictionary(run => run.Id, StringComparer.Ordinal);
+        var runs = stored.Where(run => !saved.ContainsKey(run.Id)).Concat(plan.SavedTaskRuns).ToList();
+        var (values, error) = outputs.Render(flow, updated, runs);
+        updated = updated with { Outputs = values };
+        if (error is null)
+        {
+            return updated;
+        }
+
+        logs.Write(new LogEntry { ExecutionId = updated.Id, Level = TaskLogLevel.Error, Message = error, Timestamp = services.Time.GetUtcNow() });
+
+        // Outputs usually read tasks that a failure or a kill kept from running: the execution keeps the
+        // state and error that say why it ended, and only a successful one fails on its outputs.
+        return updated.State.IsFailure() ? updated : updated with { State = State.Failed, Error = error };
+    }
+}

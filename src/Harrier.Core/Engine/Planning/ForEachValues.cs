@@ -1,0 +1,50 @@
+using System.Globalization;
+using Harrier.Core.Executions;
+using Harrier.Core.Json;
+
+namespace Harrier.Core.Engine.Planning;
+
+/// <summary>Reads ForEach's <c>values</c>: a list, or a text holding a JSON list; each value as text.</summary>
+internal static class ForEachValues
+{
+    public static FlowableDecision Decide(object? values, string taskId)
+    {
+        var texts = Read(values, taskId);
+        return new FlowableDecision { Values = texts, ValueCount = texts.Count };
+    }
+
+    public static IReadOnlyList<string> Read(object? values, string taskId)
+    {
+        if (values is string text)
+        {
+            try
+            {
+                values = PlainJson.Parse(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                throw new FlowableDecisionException($"values of task '{taskId}' must be a list or a JSON list, found the text '{text}'");
+            }
+        }
+
+        if (values is not System.Collections.IEnumerable list || values is string or IDictionary<string, object?>)
+        {
+            throw new FlowableDecisionException($"values of task '{taskId}' must be a list, found {values?.GetType().Name ?? "null"}");
+        }
+
+        var result = new List<string>();
+        foreach (var item in list)
+        {
+            result.Add(item switch
+            {
+                string s => s,
+                null => "null",
+                bool b => b ? "true" : "false",
+                long or int or double => Convert.ToString(item, CultureInfo.InvariantCulture)!,
+                _ => PlainJson.Serialize(item),
+            });
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using Harrier.Core.Yaml;
+
+namespace Harrier.Core.Flows;
+
+/// <summary>
+/// Whether a task's expressions may read the <c>outputs</c> variable: some scalar of its node (plugin defaults merged, a
+/// flowable's children included) holds a template naming <c>outputs</c> or <c>render</c> (which may render text that
+/// does). Conservative — a false positive only costs the worker a read — and computed once per task node.
+/// </summary>
+internal static class OutputReads
+{
+    private static readonly ConditionalWeakTable<YMapping, StrongBox<bool>> Cache = [];
+
+    public static bool Of(YMapping node) => Cache.GetValue(node, n => new StrongBox<bool>(Reads(n))).Value;
+
+    private static bool Reads(YNode node) => node switch
+    {
+        YScalar scalar => IsTemplate(scalar.Value)
+            && (scalar.Value.Contains("outputs", StringComparison.Ordinal) || scalar.Value.Contains("render", StringComparison.Ordinal)),
+        YMapping mapping => mapping.Entries.Any(entry => Reads(entry.Value)),
+        YSequence sequence => sequence.Items.Any(Reads),
+        _ => false,
+    };
+
+    private static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal);
+}

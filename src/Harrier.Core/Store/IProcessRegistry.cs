@@ -1,0 +1,20 @@
+namespace Harrier.Core.Store;
+
+/// <summary>
+/// The Harrier processes that use a store, with heartbeats: how a process on another machine tells that an owner is
+/// gone, and how messages name who holds an execution. On one machine, liveness is checked on the process itself.
+/// </summary>
+public interface IProcessRegistry
+{
+    /// <summary>Records (or refreshes) a process; its heartbeat is now.</summary>
+    Task RegisterAsync(ProcessRecord process, CancellationToken cancellationToken);
+
+    Task HeartbeatAsync(string processId, CancellationToken cancellationToken);
+
+    Task UnregisterAsync(string processId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ProcessRecord>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>One registered process. <see cref="Kind"/>: run, recover, server….</summary>
+public sealed record ProcessRecord(string Id, string Host, int Pid, string Kind, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt);
