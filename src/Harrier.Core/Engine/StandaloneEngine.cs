@@ -33,7 +33,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
         services.Options.Validate();
         _services = services;
         Logs = new LogWriter(services.Logs, services.Time, services.Loggers);
-        _flows = new FlowCache(new FlowLoader(services.Registry, services.ExpressionChecker));
+        _flows = new FlowCache(new FlowLoader(services.Registry, services.ExpressionChecker), services.Store);
         _waiter = new StoreExecutionEndWaiter(services.Store, _nudges, services.Options.EndPollInterval);
         _nudges.Killed += _running.Kill;
     }
@@ -91,10 +91,11 @@ public sealed class StandaloneEngine : IAsyncDisposable
             Labels = flow.Labels,
             CreatedAt = _services.Time.GetUtcNow(),
             FlowSource = flow.Source,
+            FlowSourceId = FlowSources.IdOf(flow.Source),
             FlowFile = flow.SourceFile,
             Owner = _services.Options.Owner,
         };
-        _flows.Add(flow);
+        _flows.Add(flow, execution.FlowSourceId);
         await _services.Store.CreateExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
         _nudges.ExecutionsChanged();
         return execution;

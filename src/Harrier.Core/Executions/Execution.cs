@@ -29,8 +29,15 @@ public sealed record Execution
 
     public DateTimeOffset? EndDate { get; init; }
 
-    /// <summary>The flow document as it was when the execution started, so workers run what was submitted.</summary>
-    public required string FlowSource { get; init; }
+    /// <summary>
+    /// The flow document as it was when the execution started, so workers run what was submitted. Stores keep each
+    /// distinct document once (<see cref="FlowSourceId"/>) and read it only on request
+    /// (<see cref="Store.IExecutionStore.GetFlowSourceAsync"/>): in an execution read back, it is empty when the id is set.
+    /// </summary>
+    public string FlowSource { get; init; } = "";
+
+    /// <summary>The id of <see cref="FlowSource"/> among stored flow documents (<see cref="FlowSources.IdOf"/>); null for executions stored before ids existed.</summary>
+    public string? FlowSourceId { get; init; }
 
     /// <summary>Where the flow came from (for messages).</summary>
     public string FlowFile { get; init; } = "flow.yml";

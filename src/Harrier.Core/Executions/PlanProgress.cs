@@ -21,6 +21,11 @@ public sealed record PlanProgress(IReadOnlyDictionary<string, ListProgress> List
 
 /// <summary>
 /// The first <see cref="Next"/> entries of a list (tasks of a sequential list, iterations of a ForEach) are finished,
-/// and <see cref="Worst"/> is their rolled-up state (see <see cref="States.Worst"/>).
+/// and <see cref="Worst"/> is their rolled-up state (see <see cref="States.Worst"/>). For a ForEach, <see cref="Started"/>
+/// counts the iterations started (they start in order): none at or after it has a task run yet.
 /// </summary>
-public sealed record ListProgress(int Next, State Worst);
+/// <remarks>
+/// What the memo also tells: a task run of the list that a pass does not see among the unfinished and the recently
+/// changed ones does not exist yet — every run is created, and later finished, in a committed pass that moved the memo.
+/// </remarks>
+public sealed record ListProgress(int Next, State Worst, int Started = 0);

@@ -45,5 +45,6 @@ public sealed record FlowDefinition
     public IEnumerable<TaskDefinition> AllTasks() =>
         Tasks.Concat(Errors).Concat(Finally).SelectMany(t => t.DescendantsAndSelf());
 
-    public TaskDefinition? FindTask(string id) => AllTasks().FirstOrDefault(t => t.Id == id);
+    /// <summary>The task with this id anywhere in the flow, from an index built once per flow (ids are unique in a flow).</summary>
+    public TaskDefinition? FindTask(string id) => TaskIndex.Of(this).GetValueOrDefault(id);
 }

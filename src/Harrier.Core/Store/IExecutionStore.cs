@@ -9,10 +9,17 @@ namespace Harrier.Core.Store;
 /// </summary>
 public interface IExecutionStore
 {
-    /// <summary>Stores a new execution and wakes the executors of its owner (one transaction).</summary>
+    /// <summary>
+    /// Stores a new execution and wakes the executors of its owner (one transaction). Its flow document is stored once per
+    /// distinct text, under <see cref="Execution.FlowSourceId"/> (computed when not given).
+    /// </summary>
     Task CreateExecutionAsync(Execution execution, CancellationToken cancellationToken);
 
+    /// <summary>The execution, without its flow document when that is stored apart (see <see cref="Execution.FlowSource"/>).</summary>
     Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>A stored flow document by <see cref="Execution.FlowSourceId"/>, or null when there is none.</summary>
+    Task<string?> GetFlowSourceAsync(string flowSourceId, CancellationToken cancellationToken);
 
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<Execution>> ListExecutionsAsync(ExecutionQuery query, CancellationToken cancellationToken);

@@ -140,6 +140,10 @@ public static class StoredJson
             writer.WriteStartObject(list);
             writer.WriteNumber("next", entry.Next);
             writer.WriteString("worst", entry.Worst.ToName());
+            if (entry.Started > 0)
+            {
+                writer.WriteNumber("started", entry.Started);
+            }
             writer.WriteEndObject();
         }
 
@@ -157,7 +161,9 @@ public static class StoredJson
         var lists = new Dictionary<string, ListProgress>(StringComparer.Ordinal);
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            lists[property.Name] = new ListProgress(property.Value.GetProperty("next").GetInt32(), States.Parse(property.Value.GetProperty("worst").GetString()!));
+            var value = property.Value;
+            lists[property.Name] = new ListProgress(value.GetProperty("next").GetInt32(), States.Parse(value.GetProperty("worst").GetString()!),
+                value.TryGetProperty("started", out var started) ? started.GetInt32() : 0);
         }
 
         return new PlanProgress(lists);

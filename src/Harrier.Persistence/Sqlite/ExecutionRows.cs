@@ -8,9 +8,11 @@ namespace Harrier.Persistence.Sqlite;
 /// <summary>SQL and row mapping of the executions table.</summary>
 internal static class ExecutionRows
 {
+    // The inline document only for rows stored before flow_sources existed; newer rows read theirs on request.
     public const string Columns =
         "id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, end_date, " +
-        "flow_source, flow_file, error, owner, kill_requested_at, change_seq, planned_seq, progress_json";
+        "CASE WHEN flow_source_id IS NULL THEN flow_source ELSE '' END, flow_file, error, owner, kill_requested_at, change_seq, planned_seq, " +
+        "progress_json, flow_source_id";
 
     public const string SelectById = "SELECT " + Columns + " FROM executions WHERE id = @id";
 
@@ -19,16 +21,24 @@ internal static class ExecutionRows
 
     private const string Insert =
         "INSERT INTO executions (id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, " +
-        "end_date, flow_source, flow_file, error, owner, change_seq, planned_seq, progress_json) VALUES " +
+        "end_date, flow_source, flow_file, error, owner, change_seq, planned_seq, progress_json, flow_source_id) VALUES " +
         "(@id, @namespace, @flow_id, @flow_revision, @state, @inputs_json, @outputs_json, @labels_json, @created_at, @start_date, @end_date, " +
-        "@flow_source, @flow_file, @error, @owner, 1, 0, @progress_json)";
+        "'', @flow_file, @error, @owner, 1, 0, @progress_json, @flow_source_id)";
+
+    private const string InsertSource = "INSERT OR IGNORE INTO flow_sources (id, source) VALUES (@id, @source)";
+
+    public const string SelectSource = "SELECT source FROM flow_sources WHERE id = @id";
 
     // Only the planner's fields: the owner, the kill request and the labels belong to other writers.
     private const string UpdatePlanned =
         "UPDATE executions SET state = @state, outputs_json = @outputs_json, start_date = @start_date, end_date = @end_date, " +
         "error = @error, planned_seq = @planned_seq, progress_json = @progress_json WHERE id = @id";
 
-    public static void InsertNew(SqliteWrite write, Execution execution) =>
+    /// <summary>Inserts the execution, and its flow document unless a row already holds the same text.</summary>
+    public static void InsertNew(SqliteWrite write, Execution execution)
+    {
+        var sourceId = execution.FlowSourceId ?? FlowSources.IdOf(execution.FlowSource);
+        write.Command(InsertSource).Bind("@id", sourceId).Bind("@source", execution.FlowSource).ExecuteNonQuery();
         write.Command(Insert)
             .Bind("@id", execution.Id)
             .Bind("@namespace", execution.Namespace)
@@ -41,12 +51,13 @@ internal static class ExecutionRows
             .Bind("@created_at", SqliteDates.ToText(execution.CreatedAt))
             .Bind("@start_date", SqliteDates.ToParameter(execution.StartDate))
             .Bind("@end_date", SqliteDates.ToParameter(execution.EndDate))
-            .Bind("@flow_source", execution.FlowSource)
             .Bind("@flow_file", execution.FlowFile)
             .Bind("@error", execution.Error)
             .Bind("@owner", execution.Owner)
             .Bind("@progress_json", StoredJson.WriteProgress(execution.Progress))
+            .Bind("@flow_source_id", sourceId)
             .ExecuteNonQuery();
+    }
 
     /// <summary>Writes the planner's fields of a stored execution inside the caller's transaction; throws when there is none.</summary>
     public static void UpdatePlannerFields(SqliteWrite write, Execution execution)
@@ -88,6 +99,7 @@ internal static class ExecutionRows
         ChangeSeq = reader.GetInt64(16),
         PlannedSeq = reader.GetInt64(17),
         Progress = StoredJson.ReadProgress(reader.GetStringOrNull(18)),
+        FlowSourceId = reader.GetStringOrNull(19),
     };
 
     /// <summary>Maps are stored with <see cref="PlainJson"/>; anything but an object reads back as an empty map.</summary>

@@ -17,7 +17,10 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
         }, cancellationToken);
 
     public Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection => ReadExecution(connection, null, id), cancellationToken);
+        database.QueryAsync(read => ReadExecution(read, id), cancellationToken);
+
+    public Task<string?> GetFlowSourceAsync(string flowSourceId, CancellationToken cancellationToken) =>
+        database.QueryAsync(read => read.Command(ExecutionRows.SelectSource).Bind("@id", flowSourceId).ExecuteScalar() as string, cancellationToken);
 
     public Task<IReadOnlyList<Execution>> ListExecutionsAsync(ExecutionQuery query, CancellationToken cancellationToken)
     {
@@ -70,11 +73,10 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
         }, cancellationToken);
 
     public Task<TaskRun?> GetTaskRunAsync(string id, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
+        database.QueryAsync(read => read.Snapshot(() =>
         {
-            using var command = SqliteCommands.Create(connection, null, TaskRunRows.SelectById);
             TaskRun taskRun;
-            using (var reader = command.Bind("@id", id).ExecuteReader())
+            using (var reader = read.Command(TaskRunRows.SelectById).Bind("@id", id).ExecuteReader())
             {
                 if (!reader.Read())
                 {
@@ -84,11 +86,10 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
                 taskRun = TaskRunRows.Read(reader);
             }
 
-            using var metrics = SqliteCommands.Create(connection, null, TaskRunRows.SelectMetricsByTaskRun);
-            using var metricReader = metrics.Bind("@id", id).ExecuteReader();
+            using var metricReader = read.Command(TaskRunRows.SelectMetricsByTaskRun).Bind("@id", id).ExecuteReader();
             var list = TaskRunRows.ReadMetrics(metricReader).Select(row => row.Metric).ToList();
             return list.Count == 0 ? taskRun : taskRun with { Metrics = list };
-        }, cancellationToken);
+        }), cancellationToken);
 
     public Task<IReadOnlyList<TaskRun>> GetTaskRunsAsync(string executionId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<TaskRun>>(connection =>
@@ -124,29 +125,25 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
         }, cancellationToken);
 
     public Task<PlanningRead?> ReadForPlanningAsync(string executionId, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
+        database.QueryAsync(read => read.Snapshot(() =>
         {
             // One snapshot: the execution's change_seq and the task runs agree.
-            using var transaction = connection.BeginTransaction(deferred: true);
-            if (ReadExecution(connection, transaction, executionId) is not { } execution)
+            if (ReadExecution(read, executionId) is not { } execution)
             {
                 return null;
             }
 
-            using var unfinished = SqliteCommands.Create(connection, transaction, TaskRunRows.SelectUnfinished);
-            using var changed = SqliteCommands.Create(connection, transaction, TaskRunRows.SelectChangedSince);
             return new PlanningRead(
                 execution,
-                TaskRunRows.ReadAll(unfinished.Bind("@execution_id", executionId)),
-                TaskRunRows.ReadAll(changed.Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)));
-        }, cancellationToken);
+                TaskRunRows.ReadAll(read.Command(TaskRunRows.SelectUnfinished).Bind("@execution_id", executionId)),
+                TaskRunRows.ReadAll(read.Command(TaskRunRows.SelectChangedSince).Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)));
+        }), cancellationToken);
 
     public Task<IReadOnlyList<TaskRun>> FindTaskRunsAsync(string executionId, IReadOnlyCollection<TaskRunKey> keys, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<TaskRun>>(connection =>
+        database.QueryAsync<IReadOnlyList<TaskRun>>(read => read.Snapshot(() =>
         {
-            using var transaction = connection.BeginTransaction(deferred: true);
-            using var command = SqliteCommands.Create(connection, transaction, TaskRunRows.SelectByIdentity);
-            var execution = command.Parameters.AddWithValue("@execution_id", executionId);
+            var command = read.Command(TaskRunRows.SelectByIdentity);
+            command.Parameters.AddWithValue("@execution_id", executionId);
             var task = command.Parameters.Add("@task_id", SqliteType.Text);
             var parent = command.Parameters.Add("@parent", SqliteType.Text);
             var iteration = command.Parameters.Add("@iteration", SqliteType.Integer);
@@ -159,14 +156,13 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
                 found.AddRange(TaskRunRows.ReadAll(command));
             }
 
-            return found;
-        }, cancellationToken);
+            return (IReadOnlyList<TaskRun>)found;
+        }), cancellationToken);
 
     public Task<IReadOnlyList<string>> GetForEachValuesAsync(string taskRunId, int from, int count, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<string>>(connection =>
+        database.QueryAsync<IReadOnlyList<string>>(read =>
         {
-            using var command = SqliteCommands.Create(connection, null, TaskRunRows.SelectValues);
-            using var reader = command.Bind("@id", taskRunId).Bind("@from", from).Bind("@until", (long)from + count).ExecuteReader();
+            using var reader = read.Command(TaskRunRows.SelectValues).Bind("@id", taskRunId).Bind("@from", from).Bind("@until", (long)from + count).ExecuteReader();
             var values = new List<string>(count);
             while (reader.Read())
             {
@@ -177,16 +173,11 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
         }, cancellationToken);
 
     public Task<IReadOnlyList<TaskRun>> GetTaskRunsWithOutputsAsync(string executionId, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<TaskRun>>(connection =>
-        {
-            using var command = SqliteCommands.Create(connection, null, TaskRunRows.SelectWithOutputs);
-            return TaskRunRows.ReadAll(command.Bind("@execution_id", executionId));
-        }, cancellationToken);
+        database.QueryAsync<IReadOnlyList<TaskRun>>(read => TaskRunRows.ReadAll(read.Command(TaskRunRows.SelectWithOutputs).Bind("@execution_id", executionId)), cancellationToken);
 
-    private static Execution? ReadExecution(SqliteConnection connection, SqliteTransaction? transaction, string id)
+    private static Execution? ReadExecution(SqliteRead read, string id)
     {
-        using var command = SqliteCommands.Create(connection, transaction, ExecutionRows.SelectById);
-        using var reader = command.Bind("@id", id).ExecuteReader();
+        using var reader = read.Command(ExecutionRows.SelectById).Bind("@id", id).ExecuteReader();
         return reader.Read() ? ExecutionRows.Read(reader) : null;
     }
 }

@@ -67,9 +67,9 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     }
 
     private Task<bool> HasClaimableAsync(JobClaim claim, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
+        database.QueryAsync(read =>
         {
-            using var command = SqliteCommands.Create(connection, null, AnyClaimable);
+            var command = read.Command(AnyClaimable);
             return command.Bind("@now", SqliteDates.ToText(time.GetUtcNow())).Bind("@group", claim.WorkerGroup).Bind("@scope", claim.Owner)
                 .ExecuteScalar() is not null;
         }, cancellationToken);
@@ -92,9 +92,9 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
         database.WriteAsync(write => JobRows.Release(write, lease), cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
+        database.QueryAsync(read =>
         {
-            using var command = SqliteCommands.Create(connection, null, NextDue);
+            var command = read.Command(NextDue);
             return SqliteDates.ParseOrNull(command.Bind("@group", claim.WorkerGroup).Bind("@scope", claim.Owner).ExecuteScalar() as string);
         }, cancellationToken);
 }

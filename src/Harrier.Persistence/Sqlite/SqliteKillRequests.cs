@@ -44,9 +44,9 @@ public sealed class SqliteKillRequests(SqliteDatabase database, TimeProvider tim
             return Task.FromResult<IReadOnlyList<string>>([]);
         }
 
-        return database.ReadAsync<IReadOnlyList<string>>(connection =>
+        return database.QueryAsync<IReadOnlyList<string>>(read =>
         {
-            using var command = SqliteCommands.Create(connection, null, "SELECT kill_requested_at IS NOT NULL FROM executions WHERE id = @id");
+            var command = read.Command("SELECT kill_requested_at IS NOT NULL FROM executions WHERE id = @id");
             var id = command.Parameters.Add("@id", Microsoft.Data.Sqlite.SqliteType.Text);
             var killed = new List<string>();
             foreach (var executionId in executionIds)

@@ -22,9 +22,9 @@ public sealed class SqlitePlanningQueue(SqliteDatabase database, TimeProvider ti
     {
         ArgumentException.ThrowIfNullOrEmpty(executorId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        var any = await database.ReadAsync(connection =>
+        var any = await database.QueryAsync(read =>
         {
-            using var command = SqliteCommands.Create(connection, null, AnyClaimable);
+            var command = read.Command(AnyClaimable);
             return command.Bind("@scope", owner).Bind("@now", SqliteDates.ToText(time.GetUtcNow())).ExecuteScalar() is not null;
         }, cancellationToken).ConfigureAwait(false);
         if (!any)
@@ -53,9 +53,9 @@ public sealed class SqlitePlanningQueue(SqliteDatabase database, TimeProvider ti
         }, cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAsync(string? owner, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
+        database.QueryAsync(read =>
         {
-            using var command = SqliteCommands.Create(connection, null, NextDue);
+            var command = read.Command(NextDue);
             return SqliteDates.ParseOrNull(command.Bind("@scope", owner).ExecuteScalar() as string);
         }, cancellationToken);
 }

@@ -38,7 +38,7 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
             execution = execution with { State = State.Running, StartDate = now };
         }
 
-        var flow = flows.Get(execution);
+        var flow = await flows.GetAsync(execution, cancellationToken).ConfigureAwait(false);
         var plan = await reads.PlanAsync(flow, execution, read, cancellationToken).ConfigureAwait(false);
         var updated = execution with
         {

@@ -77,6 +77,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         var progress = memo is null ? null : GetProgress(parent, memo);
         var worst = progress?.Worst ?? State.Success;
         var next = progress?.Next ?? 0;
+        // A memo (or a parent created in this pass) knows which runs of the list exist: see ListProgress.
+        var knowsRuns = progress is not null || parent is { Version: 0 } || (parent is null && snapshot.Execution.Progress is not null);
         for (; next < tasks.Count; next++)
         {
             var task = tasks[next];
@@ -85,7 +87,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
                 continue;
             }
 
-            var run = workspace.Find(task.Id, parent?.Id, iteration);
+            var run = workspace.Find(task.Id, parent?.Id, iteration, absentUnlessSeen: knowsRuns);
             if (run is null && Killing)
             {
                 SetProgress(parent, memo, new ListProgress(next, worst));
@@ -324,6 +326,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         var limit = task.Node["concurrencyLimit"]?.ToPlain() is long l ? (int)l : 1;
         var progress = GetProgress(run, Iterations);
         var prefix = first is null ? count : progress?.Next ?? 0;
+        var knowsStarts = progress is not null || run.Version == 0;
+        var started = Math.Max(prefix, progress?.Started ?? 0);
         var prefixWorst = progress?.Worst ?? State.Success;
         var worst = prefixWorst;
         var failed = worst.IsFailure();
@@ -332,15 +336,16 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         var prefixOpen = true;
         for (var i = prefix; i < count; i++)
         {
-            var started = workspace.Find(first!.Id, run.Id, i) is not null;
-            if (!started && (Killing || failed))
+            // Iterations start in order, so the memo's count says which did; without a memo, the first child's run tells.
+            var isStarted = knowsStarts ? i < started : workspace.Find(first!.Id, run.Id, i) is not null;
+            if (!isStarted && (Killing || failed))
             {
                 // Never started and never will: finished, as far as the memo is concerned.
                 prefix += prefixOpen ? 1 : 0;
                 continue;
             }
 
-            if (!started && limit > 0 && running >= limit)
+            if (!isStarted && limit > 0 && running >= limit)
             {
                 waiting = true;
                 break;
@@ -353,6 +358,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
                 break;
             }
 
+            started = Math.Max(started, i + 1);
             var outcome = WalkSequential(body, run, null, i, value, isIteration: true);
             if (outcome.Running)
             {
@@ -370,7 +376,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             }
         }
 
-        SetProgress(run, Iterations, new ListProgress(prefix, prefixWorst));
+        SetProgress(run, Iterations, new ListProgress(prefix, prefixWorst, Math.Max(started, prefix)));
         return running > 0 || waiting ? ListOutcome.StillRunning : ListOutcome.Done(Killing ? State.Killed : worst);
     }
 

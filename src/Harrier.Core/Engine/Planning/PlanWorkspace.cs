@@ -60,8 +60,11 @@ internal sealed class PlanWorkspace
 
     public bool OutputsLoaded => _snapshot.OutputsLoaded || _snapshot.Complete;
 
-    /// <summary>The run with this identity, or null when there is none — or when the snapshot does not say (then it is recorded as missing).</summary>
-    public TaskRun? Find(string taskId, string? parentId, int? iteration)
+    /// <summary>
+    /// The run with this identity, or null when there is none — or when the snapshot does not say (then it is recorded as
+    /// missing), unless <paramref name="absentUnlessSeen"/>: a list memo says a run it does not see does not exist.
+    /// </summary>
+    public TaskRun? Find(string taskId, string? parentId, int? iteration, bool absentUnlessSeen = false)
     {
         var key = new TaskRunKey(taskId, parentId, iteration);
         if (_index.TryGetValue(key, out var i))
@@ -69,7 +72,7 @@ internal sealed class PlanWorkspace
             return _runs[i];
         }
 
-        if (!_snapshot.Complete && !_snapshot.Absent.Contains(key))
+        if (!absentUnlessSeen && !_snapshot.Complete && !_snapshot.Absent.Contains(key))
         {
             _missing.Add(key);
         }

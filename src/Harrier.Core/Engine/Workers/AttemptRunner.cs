@@ -41,7 +41,7 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             return;
         }
 
-        var flow = flows.Get(execution);
+        var flow = await flows.GetAsync(execution, shutdown).ConfigureAwait(false);
         var task = flow.FindTask(taskRun.TaskId);
         if (task is null || execution.State is State.Killing or State.Killed || execution.KillRequestedAt is not null)
         {

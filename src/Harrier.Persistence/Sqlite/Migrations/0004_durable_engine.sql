@@ -16,6 +16,15 @@ ALTER TABLE executions ADD COLUMN kill_requested_at TEXT;
 -- The planner's memo of finished prefixes of the top-level lists (see Json/StoredJson.WriteProgress).
 ALTER TABLE executions ADD COLUMN progress_json TEXT;
 
+-- Flow documents are stored once per distinct text (id: SHA-256 of the text). Executions stored from now on reference
+-- theirs by id and keep flow_source empty; older ones keep their text inline (flow_source_id NULL). Reading an execution
+-- no longer drags its whole flow along: a step of a 5,000-task flow read ~300 KB of YAML per read before.
+CREATE TABLE flow_sources (
+    id      TEXT NOT NULL PRIMARY KEY,
+    source  TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE executions ADD COLUMN flow_source_id TEXT;
+
 CREATE INDEX executions_unfinished ON executions (owner)
     WHERE state NOT IN ('SUCCESS', 'WARNING', 'FAILED', 'KILLED', 'CANCELLED', 'SKIPPED', 'RETRIED');
 
