@@ -39,11 +39,15 @@ public sealed record EngineOptions
     public string TempDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "harrier");
 
     /// <summary>
-    /// This process's own folder under <see cref="TempDirectory"/>, named after it (<c>p-host-pid-start</c>): created at
-    /// start, deleted at a graceful stop, and swept by the next Harrier process on this machine when this one died.
+    /// This engine's own folder under <see cref="TempDirectory"/>, named after its process and instance
+    /// (<c>p-host-pid-start.instance</c>): created at start, deleted at a graceful stop, and swept by the next Harrier
+    /// process on this machine when this one died. One per engine, as one process may host several (tests do).
     /// </summary>
     public string ScratchDirectory =>
-        Path.Combine(TempDirectory, ScratchPrefix + (ProcessIdentity.TryParse(ProcessId)?.ToFileName() ?? ProcessId.Replace(':', '-')));
+        Path.Combine(TempDirectory, $"{ScratchPrefix}{ProcessIdentity.TryParse(ProcessId)?.ToFileName() ?? ProcessId.Replace(':', '-')}.{InstanceId}");
+
+    /// <summary>Tells engines of one process apart (scratch folders). Random by default.</summary>
+    public string InstanceId { get; init; } = Ids.New(8);
 
     /// <summary>This process, as written in leases, owners and marks (see <see cref="ProcessIdentity"/>).</summary>
     public string ProcessId { get; init; } = ProcessIdentity.Current.ToString();

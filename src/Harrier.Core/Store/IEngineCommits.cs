@@ -16,7 +16,8 @@ namespace Harrier.Core.Store;
 public interface IEngineCommits
 {
     /// <summary>
-    /// Saves the pass's task runs (and the values of ForEach decisions made in it), enqueues its jobs, updates the
+    /// Saves the pass's task runs (and the values of ForEach decisions made in it; never their metrics, which only
+    /// workers report), enqueues its jobs, updates the
     /// planner's fields of the execution when given, removes unleased jobs when asked, and completes the wake-up: it is
     /// deleted when no other wake-up came during the pass, otherwise freed for the next pass.
     /// </summary>

@@ -32,7 +32,7 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
                 var seq = ChangeSequence.Take(write, lease.ExecutionId);
                 foreach (var taskRun in commit.TaskRuns)
                 {
-                    TaskRunRows.Save(write, taskRun, seq);
+                    TaskRunRows.Save(write, taskRun, seq, withMetrics: false);
                 }
 
                 if (commit.Execution is { } execution)

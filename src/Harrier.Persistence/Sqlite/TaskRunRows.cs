@@ -72,8 +72,10 @@ internal static class TaskRunRows
     /// Writes a task run at change sequence <paramref name="seq"/> inside the caller's transaction: inserts it when its
     /// <see cref="TaskRun.Version"/> is 0, otherwise updates it only while the stored version is still that one.
     /// Returns the run as stored; throws <see cref="ConcurrencyConflictException"/> when another writer came first.
+    /// Metrics are replaced only when <paramref name="withMetrics"/>: the planner reads runs without them and must not
+    /// erase what a worker stored.
     /// </summary>
-    public static TaskRun Save(SqliteWrite write, TaskRun taskRun, long seq)
+    public static TaskRun Save(SqliteWrite write, TaskRun taskRun, long seq, bool withMetrics = true)
     {
         if (taskRun.Version == 0)
         {
@@ -94,7 +96,7 @@ internal static class TaskRunRows
                 $"Task run {taskRun.Id} ('{taskRun.TaskId}') changed since version {taskRun.Version} was read.");
         }
 
-        SaveDependents(write, taskRun);
+        SaveDependents(write, taskRun, withMetrics);
         return taskRun with { Version = seq };
     }
 
@@ -102,7 +104,7 @@ internal static class TaskRunRows
     public static void Overwrite(SqliteWrite write, TaskRun taskRun, long seq)
     {
         Bind(write.Command(Upsert), taskRun, seq).ExecuteNonQuery();
-        SaveDependents(write, taskRun);
+        SaveDependents(write, taskRun, withMetrics: true);
     }
 
     private static SqliteCommand Bind(SqliteCommand command, TaskRun taskRun, long seq) => command
@@ -123,13 +125,16 @@ internal static class TaskRunRows
         .Bind("@output_path_json", StoredJson.WriteTexts(taskRun.OutputPath))
         .Bind("@progress_json", StoredJson.WriteProgress(taskRun.Progress));
 
-    /// <summary>Replaces the run's metrics, and stores the values of a ForEach decision made in this write.</summary>
-    private static void SaveDependents(SqliteWrite write, TaskRun taskRun)
+    /// <summary>Replaces the run's metrics when asked, and stores the values of a ForEach decision made in this write.</summary>
+    private static void SaveDependents(SqliteWrite write, TaskRun taskRun, bool withMetrics)
     {
-        write.Command(DeleteMetrics).Bind("@id", taskRun.Id).ExecuteNonQuery();
-        if (taskRun.Metrics.Count > 0)
+        if (withMetrics)
         {
-            SaveMetrics(write, taskRun);
+            write.Command(DeleteMetrics).Bind("@id", taskRun.Id).ExecuteNonQuery();
+            if (taskRun.Metrics.Count > 0)
+            {
+                SaveMetrics(write, taskRun);
+            }
         }
 
         if (taskRun.Decision?.Values is { Count: > 0 } values)

@@ -1,3 +1,4 @@
+using Harrier.Server.Hosting;
 using Harrier.Core.Flows;
 
 namespace Harrier.Cli.Tests.Flows;

@@ -148,11 +148,11 @@ public sealed class RunCommandStateTests
                     type: io.kestra.plugin.core.flow.Sleep
                     duration: PT0.1S
                   - id: right
-                    type: io.kestra.plugin.core.flow.Sleep
-                    duration: PT0.1S
+                    type: io.kestra.plugin.core.debug.Return
+                    format: done
               - id: choose
                 type: io.kestra.plugin.core.flow.If
-                condition: "{{ outputs.both is defined }}"
+                condition: "{{ outputs.right.value == 'done' }}"
                 then:
                   - id: seq
                     type: io.kestra.plugin.core.flow.Sequential

@@ -1,4 +1,4 @@
-using Harrier.Cli.Running;
+using Harrier.Server.Hosting;
 using Harrier.Core.Engine;
 using Harrier.Core.Executions;
 

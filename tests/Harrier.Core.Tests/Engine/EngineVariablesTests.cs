@@ -48,7 +48,7 @@ public sealed class EngineVariablesTests
     {
         var simulation = Simulate("tasks:\n  - {id: a, type: Return}");
 
-        Assert.Equal("a@", At(EngineVariables.OutputsOf(simulation.Flow, simulation.Runs), "a", "value"));
+        Assert.Equal("a@", At(EngineVariables.OutputsOf(simulation.Runs), "a", "value"));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class EngineVariablesTests
                       - {id: x, type: Return}
             """);
 
-        var outputs = EngineVariables.OutputsOf(simulation.Flow, simulation.Runs);
+        var outputs = EngineVariables.OutputsOf(simulation.Runs);
 
         Assert.Equal("x@a", At(outputs, "x", "a", "value"));
         Assert.Equal("x@b", At(outputs, "x", "b", "value"));
@@ -88,7 +88,7 @@ public sealed class EngineVariablesTests
                       - {id: t, type: Return}
             """);
 
-        var outputs = EngineVariables.OutputsOf(simulation.Flow, simulation.Runs);
+        var outputs = EngineVariables.OutputsOf(simulation.Runs);
 
         Assert.Equal("t@x", At(outputs, "t", "a", "x", "value"));
         Assert.Equal("t@y", At(outputs, "t", "b", "y", "value"));
@@ -110,7 +110,7 @@ public sealed class EngineVariablesTests
                       - {id: t, type: Return}
             """);
 
-        var outputs = EngineVariables.OutputsOf(simulation.Flow, simulation.Runs);
+        var outputs = EngineVariables.OutputsOf(simulation.Runs);
 
         foreach (var outer in new[] { "1", "2" })
         {
@@ -135,7 +135,7 @@ public sealed class EngineVariablesTests
                   - {id: f, type: Return}
             """);
 
-        Assert.Equal("f@", At(EngineVariables.OutputsOf(simulation.Flow, simulation.Runs), "f", "value"));
+        Assert.Equal("f@", At(EngineVariables.OutputsOf(simulation.Runs), "f", "value"));
     }
 
     [Fact]

@@ -29,7 +29,6 @@ public sealed class DockerRunnerSettingsTests
         Assert.Equal([""], settings.EntryPoint);
         Assert.True(settings.Delete);
         Assert.True(settings.Wait);
-        Assert.True(settings.Resume);
         Assert.Equal(TimeSpan.Zero, settings.KillGracePeriod);
     }
 
@@ -49,7 +48,6 @@ public sealed class DockerRunnerSettingsTests
         Assert.Equal(DockerFileHandling.Mount, settings.FileHandling);
         Assert.False(settings.Delete);
         Assert.False(settings.Wait);
-        Assert.False(settings.Resume);
         Assert.Equal(TimeSpan.FromSeconds(15), settings.KillGracePeriod);
         Assert.Equal("1000:1000", settings.User);
         Assert.Equal(["/bin/sh"], settings.EntryPoint);

@@ -30,7 +30,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
 
         var versions = Query(DatabasePath, "SELECT version FROM schema_migrations ORDER BY version");
         Assert.Equal(SqliteMigrations.All.Select(m => (object)(long)m.Version), versions);
-        Assert.Equal([1L, 2L, 3L], versions.Cast<long>());
+        Assert.Equal([1L, 2L, 3L, 4L], versions.Cast<long>());
     }
 
     [Fact]
@@ -49,10 +49,10 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
 
         var reopened = await _directory.OpenAsync();
 
-        RecordAssert.Equal(execution, await reopened.Executions.GetExecutionAsync(execution.Id, Ct));
+        RecordAssert.Equal(ContractData.AsStored(execution), await reopened.Executions.GetExecutionAsync(execution.Id, Ct));
         RecordAssert.Equal(taskRun, await reopened.Executions.GetTaskRunAsync(taskRun.Id, Ct));
         Assert.Equal("kept", Assert.Single(await reopened.Logs.ReadAsync(execution.Id, 0, 10, Ct)).Message);
-        Assert.Equal(job, (await reopened.Jobs.TryClaimAsync("w", "g", TimeSpan.FromSeconds(5), Ct))?.Job);
+        Assert.Equal(job, (await reopened.Jobs.TryClaimAsync(new JobClaim("w", "g", null, TimeSpan.FromSeconds(5)), Ct))?.Job);
     }
 
     [Fact]
@@ -124,9 +124,9 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     {
         var store = await _directory.OpenAsync();
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => store.Executions.SaveTaskRunAsync(ContractData.TaskRun("missing"), Ct));
+        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => store.Executions.SaveTaskRunAsync(ContractData.TaskRun("missing"), Ct));
 
-        Assert.Contains("FOREIGN KEY", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'missing' does not exist", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
             var mine = new List<long>();
-            while (await stores[w % 2].Jobs.TryClaimAsync($"w{w}", null, TimeSpan.FromMinutes(1), Ct) is { } lease)
+            while (await stores[w % 2].Jobs.TryClaimAsync(new JobClaim($"w{w}", null, null, TimeSpan.FromMinutes(1)), Ct) is { } lease)
             {
                 mine.Add(lease.JobId);
             }

@@ -1,22 +1,16 @@
-using Harrier.Core.Executions;
 using Harrier.Core.Queue;
 using Harrier.Core.Store;
 using Harrier.TestKit.Contracts;
 using Xunit;
-using static Harrier.TestKit.Contracts.ContractData;
 
 namespace Harrier.Persistence.Tests.Sqlite;
 
-/// <summary>The EngineCommitsContract on a real SQLite file, plus the atomicity SQLite promises.</summary>
+/// <summary>The EngineCommitsContract suite on a real SQLite file.</summary>
 public sealed class SqliteEngineCommitsTests : EngineCommitsContract
 {
     private readonly TempDataDirectory _directory = new();
 
-    protected override async Task<EngineCommitsSubject> CreateAsync(TimeProvider time)
-    {
-        var store = await _directory.OpenAsync(time);
-        return new EngineCommitsSubject(store.Executions, store.Jobs, store.Commits);
-    }
+    protected override Task<StoreSubject> CreateAsync(TimeProvider time) => SqliteSubjects.CreateAsync(_directory, time);
 
     public override Task DisposeAsync() => _directory.DeleteAsync();
 
@@ -24,13 +18,17 @@ public sealed class SqliteEngineCommitsTests : EngineCommitsContract
     public async Task CommitPlan_StoresNoTaskRunAndNoJob_WhenTheExecutionUpdateFails()
     {
         var execution = await CreateExecutionAsync();
-        var taskRun = TaskRun(execution.Id);
-        var missing = Execution();
+        var lease = await ClaimPlanningAsync();
+        var taskRun = NewRun(execution.Id);
 
-        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
-            Commits.CommitPlanAsync(new PlanCommit([taskRun], [new WorkerJob(execution.Id, taskRun.Id, 0)], missing), Ct));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Commits.CommitPlanAsync(new PlanCommit(lease)
+        {
+            TaskRuns = [taskRun],
+            Jobs = [new WorkerJob(execution.Id, taskRun.Id, 0)],
+            Execution = ContractData.Execution(),
+        }, Ct));
 
         Assert.Empty(await Store.GetTaskRunsAsync(execution.Id, Ct));
-        Assert.Null(await Queue.TryClaimAsync("w1", null, TimeSpan.FromSeconds(30), Ct));
+        Assert.Null(await ClaimJobAsync());
     }
 }

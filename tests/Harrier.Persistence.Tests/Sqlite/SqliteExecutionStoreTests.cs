@@ -1,4 +1,3 @@
-using Harrier.Core.Store;
 using Harrier.TestKit.Contracts;
 
 namespace Harrier.Persistence.Tests.Sqlite;
@@ -8,7 +7,7 @@ public sealed class SqliteExecutionStoreTests : ExecutionStoreContract
 {
     private readonly TempDataDirectory _directory = new();
 
-    protected override async Task<IExecutionStore> CreateStoreAsync() => (await _directory.OpenAsync()).Executions;
+    protected override Task<StoreSubject> CreateAsync(TimeProvider time) => SqliteSubjects.CreateAsync(_directory, time);
 
     public override Task DisposeAsync() => _directory.DeleteAsync();
 }

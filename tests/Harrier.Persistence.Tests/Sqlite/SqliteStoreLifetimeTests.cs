@@ -29,6 +29,7 @@ public sealed class SqliteStoreLifetimeTests : IAsyncLifetime
 
         Assert.False(File.Exists(Path.Combine(_directory.Path, "harrier.db-wal")));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Logs.CountAsync(executionId, CancellationToken.None));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Jobs.CancelExecutionAsync(executionId, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Kills.RequestKillAsync(executionId, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Executions.GetExecutionAsync(executionId, CancellationToken.None));
     }
 }

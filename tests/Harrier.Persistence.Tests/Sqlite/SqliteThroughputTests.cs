@@ -68,7 +68,7 @@ public sealed class SqliteThroughputTests(ITestOutputHelper output) : IAsyncLife
         enqueue.Stop();
         var clock = Stopwatch.StartNew();
         var claimed = 0;
-        while (await store.Jobs.TryClaimAsync("w1", null, TimeSpan.FromMinutes(5), Ct) is { } lease)
+        while (await store.Jobs.TryClaimAsync(new JobClaim("w1", null, null, TimeSpan.FromMinutes(5)), Ct) is { } lease)
         {
             await store.Jobs.CompleteAsync(lease, Ct);
             claimed++;

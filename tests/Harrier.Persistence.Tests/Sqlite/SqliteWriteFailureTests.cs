@@ -14,19 +14,14 @@ public sealed class SqliteWriteFailureTests : IAsyncLifetime
     public Task DisposeAsync() => _directory.DeleteAsync();
 
     [Fact]
-    public async Task SaveTaskRuns_IsAllOrNothing_WhenOneRunFails()
+    public async Task SaveTaskRun_OfAnUnknownExecution_Fails_AndStoresNothing()
     {
         var store = await _directory.OpenAsync();
-        var execution = ContractData.Execution();
-        await store.Executions.CreateExecutionAsync(execution, CancellationToken.None);
-        var good = ContractData.TaskRun(execution.Id, "good");
         var orphan = ContractData.TaskRun("no-such-execution", "orphan");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.Executions.SaveTaskRunsAsync([good, orphan], CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.Executions.SaveTaskRunAsync(orphan, CancellationToken.None));
 
-        Assert.Empty(await store.Executions.GetTaskRunsAsync(execution.Id, CancellationToken.None));
-        await store.Executions.SaveTaskRunsAsync([good], CancellationToken.None);
-        RecordAssert.Equal(good, Assert.Single(await store.Executions.GetTaskRunsAsync(execution.Id, CancellationToken.None)));
+        Assert.Null(await store.Executions.GetTaskRunAsync(orphan.Id, CancellationToken.None));
     }
 
     [Fact]

@@ -46,6 +46,10 @@ public static class ContractData
         Error = null,
     };
 
+    /// <summary>An execution as a store reads it back: its flow document is stored apart, under its id.</summary>
+    public static Execution AsStored(Execution execution) =>
+        execution with { FlowSource = "", FlowSourceId = execution.FlowSourceId ?? FlowSources.IdOf(execution.FlowSource) };
+
     public static TaskRun TaskRun(string executionId, string taskId = "task", string? id = null, DateTimeOffset? createdAt = null) => new()
     {
         Id = id ?? NewId("tr"),

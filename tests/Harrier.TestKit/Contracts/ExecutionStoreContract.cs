@@ -1,5 +1,4 @@
 using Harrier.Core.Executions;
-using Harrier.Core.Flows;
 using Harrier.Core.Store;
 using Xunit;
 using static Harrier.TestKit.Contracts.ContractData;
@@ -7,31 +6,36 @@ using static Harrier.TestKit.Contracts.ContractData;
 namespace Harrier.TestKit.Contracts;
 
 /// <summary>
-/// What every <see cref="IExecutionStore"/> must do. A backend's test class derives from this and returns a fresh,
-/// empty store from <see cref="CreateStoreAsync"/>; it disposes what it created in <see cref="IAsyncLifetime.DisposeAsync"/>.
+/// What every <see cref="IExecutionStore"/> must do with executions, flow documents and the reads a planning pass makes.
+/// A backend's test class derives from this and returns a fresh, empty backend from <see cref="StoreContract.CreateAsync"/>.
 /// </summary>
-public abstract class ExecutionStoreContract : IAsyncLifetime
+public abstract class ExecutionStoreContract : StoreContract
 {
-    private IExecutionStore? _store;
-
-    protected IExecutionStore Store => _store ?? throw new InvalidOperationException("InitializeAsync has not run.");
-
-    protected static CancellationToken Ct => CancellationToken.None;
-
-    protected abstract Task<IExecutionStore> CreateStoreAsync();
-
-    public async Task InitializeAsync() => _store = await CreateStoreAsync();
-
-    public virtual Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
-    public async Task CreateExecution_RoundTripsEveryField()
+    public async Task CreateExecution_RoundTripsEveryField_WithTheFlowDocumentStoredApart()
     {
-        var execution = Execution() with { EndDate = T0.AddHours(1), Error = "Output 'x' failed: ünïcode ✓" };
+        var execution = Execution() with { EndDate = T0.AddHours(1), Error = "Output 'x' failed: ünïcode ✓", Owner = "host:12:34" };
 
         await Store.CreateExecutionAsync(execution, Ct);
 
-        RecordAssert.Equal(execution, await Store.GetExecutionAsync(execution.Id, Ct));
+        var stored = await Store.GetExecutionAsync(execution.Id, Ct);
+        RecordAssert.Equal(AsStored(execution), stored);
+        Assert.Equal(execution.FlowSource, await Store.GetFlowSourceAsync(stored!.FlowSourceId!, Ct));
+    }
+
+    [Fact]
+    public async Task CreateExecution_OfTheSameFlowTwice_SharesOneDocument()
+    {
+        var first = Execution();
+        var second = Execution() with { FlowSource = first.FlowSource };
+
+        await Store.CreateExecutionAsync(first, Ct);
+        await Store.CreateExecutionAsync(second, Ct);
+
+        var (a, b) = ((await Store.GetExecutionAsync(first.Id, Ct))!, (await Store.GetExecutionAsync(second.Id, Ct))!);
+        Assert.Equal(FlowSources.IdOf(first.FlowSource), a.FlowSourceId);
+        Assert.Equal(a.FlowSourceId, b.FlowSourceId);
+        Assert.Null(await Store.GetFlowSourceAsync("no-such-document", Ct));
     }
 
     [Fact]
@@ -41,7 +45,7 @@ public abstract class ExecutionStoreContract : IAsyncLifetime
 
         await Store.CreateExecutionAsync(execution, Ct);
 
-        RecordAssert.Equal(execution, await Store.GetExecutionAsync(execution.Id, Ct));
+        RecordAssert.Equal(AsStored(execution), await Store.GetExecutionAsync(execution.Id, Ct));
     }
 
     [Fact]
@@ -55,32 +59,16 @@ public abstract class ExecutionStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetExecution_ReturnsNull_WhenUnknown() => Assert.Null(await Store.GetExecutionAsync("no-such-execution", Ct));
-
-    [Fact]
-    public async Task UpdateExecution_ReplacesEveryField()
+    public async Task CreateExecution_WakesItsOwnersExecutors_Only()
     {
-        var execution = Execution();
-        await Store.CreateExecutionAsync(execution, Ct);
-        var updated = execution with
-        {
-            State = State.Failed,
-            FlowRevision = 4,
-            Outputs = new Dictionary<string, object?> { ["answer"] = 4.0, ["list"] = new List<object?> { "a", 1L } },
-            Labels = [new FlowLabel("k", "v")],
-            EndDate = T0.AddMinutes(3),
-            Error = "boom",
-            FlowFile = "other.yml",
-        };
+        var execution = await CreateExecutionAsync(owner: "host:1:2");
 
-        await Store.UpdateExecutionAsync(updated, Ct);
-
-        RecordAssert.Equal(updated, await Store.GetExecutionAsync(execution.Id, Ct));
+        Assert.Null(await Planning.TryClaimAsync("e1", null, Lease, Ct));
+        Assert.Equal(execution.Id, (await Planning.TryClaimAsync("e1", "host:1:2", Lease, Ct))?.ExecutionId);
     }
 
     [Fact]
-    public async Task UpdateExecution_Fails_WhenTheExecutionDoesNotExist() =>
-        await Assert.ThrowsAnyAsync<Exception>(() => Store.UpdateExecutionAsync(Execution(), Ct));
+    public async Task GetExecution_ReturnsNull_WhenUnknown() => Assert.Null(await Store.GetExecutionAsync("no-such-execution", Ct));
 
     [Fact]
     public async Task ListExecutions_ReturnsNewestFirst_UpToTheLimit()
@@ -98,7 +86,7 @@ public abstract class ExecutionStoreContract : IAsyncLifetime
 
         // Created at +0, -1, +2, -3, +4 minutes: newest first is indexes 4, 2, 0.
         Assert.Equal([ids[4], ids[2], ids[0]], listed.Select(e => e.Id));
-        RecordAssert.Equal(Execution(ids[4], ns: ns, createdAt: T0.AddMinutes(4)), listed[0]);
+        RecordAssert.Equal(AsStored(Execution(ids[4], ns: ns, createdAt: T0.AddMinutes(4))), listed[0]);
     }
 
     [Fact]
@@ -123,14 +111,65 @@ public abstract class ExecutionStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListExecutions_UpdatedStateIsWhatFiltersSee()
+    public async Task ReadForPlanning_HoldsTheUnfinishedRuns_AndThoseChangedSinceThePlannedSequence()
     {
-        var ns = NewId("ns");
-        var execution = Execution(ns: ns);
-        await Store.CreateExecutionAsync(execution, Ct);
-        await Store.UpdateExecutionAsync(execution with { State = State.Success }, Ct);
+        var execution = await CreateExecutionAsync();
+        var done = NewRun(execution.Id, "done") with { State = State.Success };
+        var running = NewRun(execution.Id, "running") with { State = State.Running };
+        await Store.SaveTaskRunAsync(done, Ct);
+        await Store.SaveTaskRunAsync(running, Ct);
 
-        Assert.Empty(await Store.ListExecutionsAsync(new ExecutionQuery { Namespace = ns, State = State.Running }, Ct));
-        Assert.Single(await Store.ListExecutionsAsync(new ExecutionQuery { Namespace = ns, State = State.Success }, Ct));
+        var first = (await Store.ReadForPlanningAsync(execution.Id, Ct))!;
+        Assert.Equal(["running"], first.Unfinished.Select(r => r.TaskId));
+        Assert.Equal(["done", "running"], first.Changed.Select(r => r.TaskId));
+
+        // The planner consumed everything up to here; a later write shows up as the only change.
+        var lease = await ClaimPlanningAsync();
+        await Commits.CommitPlanAsync(new PlanCommit(lease) { Execution = first.Execution with { PlannedSeq = first.Execution.ChangeSeq } }, Ct);
+        var later = NewRun(execution.Id, "later") with { State = State.Failed };
+        await Store.SaveTaskRunAsync(later, Ct);
+
+        var second = (await Store.ReadForPlanningAsync(execution.Id, Ct))!;
+        Assert.Equal(["running"], second.Unfinished.Select(r => r.TaskId));
+        Assert.Equal(["later"], second.Changed.Select(r => r.TaskId));
+        Assert.True(second.Execution.ChangeSeq > first.Execution.ChangeSeq);
+        Assert.Null(await Store.ReadForPlanningAsync("no-such-execution", Ct));
+    }
+
+    [Fact]
+    public async Task FindTaskRuns_ReturnsTheRunsWithTheseIdentities_ThatExist()
+    {
+        var execution = await CreateExecutionAsync();
+        var top = NewRun(execution.Id, "a");
+        var child = NewRun(execution.Id, "b") with { ParentTaskRunId = top.Id, Iteration = 3 };
+        await Store.SaveTaskRunAsync(top, Ct);
+        await Store.SaveTaskRunAsync(child, Ct);
+
+        var found = await Store.FindTaskRunsAsync(execution.Id, [new TaskRunKey("a", null, null), new TaskRunKey("b", top.Id, 3), new TaskRunKey("b", top.Id, 4)], Ct);
+
+        Assert.Equal([top.Id, child.Id], found.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ForEachValues_AreStoredApart_AndReadByRange()
+    {
+        var execution = await CreateExecutionAsync();
+        var values = Enumerable.Range(0, 10).Select(i => $"v{i}").ToList();
+        var forEach = NewRun(execution.Id) with { State = State.Running, Decision = new FlowableDecision { Values = values, ValueCount = values.Count } };
+        await Store.SaveTaskRunAsync(forEach, Ct);
+
+        Assert.Equal(["v3", "v4", "v5"], await Store.GetForEachValuesAsync(forEach.Id, 3, 3, Ct));
+        Assert.Equal(["v8", "v9"], await Store.GetForEachValuesAsync(forEach.Id, 8, 64, Ct));
+        Assert.Equal(10, (await Store.GetTaskRunAsync(forEach.Id, Ct))!.Decision!.CountOfValues);
+    }
+
+    [Fact]
+    public async Task TaskRunsWithOutputs_AreOnlyThoseWithOutputs()
+    {
+        var execution = await CreateExecutionAsync();
+        await Store.SaveTaskRunAsync(NewRun(execution.Id, "quiet") with { State = State.Success }, Ct);
+        await Store.SaveTaskRunAsync(NewRun(execution.Id, "loud") with { State = State.Success, Outputs = new Dictionary<string, object?> { ["x"] = 1L } }, Ct);
+
+        Assert.Equal(["loud"], (await Store.GetTaskRunsWithOutputsAsync(execution.Id, Ct)).Select(r => r.TaskId));
     }
 }

@@ -11,23 +11,23 @@ public abstract partial class JobQueueContract
     public async Task Renew_ExtendsTheLease_SoTheJobStaysClaimed()
     {
         await Queue.EnqueueAsync(Job(), null, Ct);
-        var lease = (await Queue.TryClaimAsync("w1", null, Lease, Ct))!;
+        var lease = (await ClaimAsync("w1", null, Lease))!;
 
         Time.Advance(Lease / 2);
         Assert.True(await Queue.RenewAsync(lease, Lease, Ct));
         Time.Advance((Lease / 2) + TimeSpan.FromSeconds(1));
 
-        Assert.Null(await Queue.TryClaimAsync("w2", null, Lease, Ct));
-        Assert.Equal(Time.GetUtcNow() + (Lease / 2) - TimeSpan.FromSeconds(1), await Queue.NextDueAsync(null, Ct));
+        Assert.Null(await ClaimAsync("w2", null, Lease));
+        Assert.Equal(Time.GetUtcNow() + (Lease / 2) - TimeSpan.FromSeconds(1), await NextDueAsync(null));
     }
 
     [Fact]
     public async Task Renew_Fails_AfterAnotherWorkerTookTheJob()
     {
         await Queue.EnqueueAsync(Job(), null, Ct);
-        var lost = (await Queue.TryClaimAsync("w1", null, Lease, Ct))!;
+        var lost = (await ClaimAsync("w1", null, Lease))!;
         Time.Advance(Lease + TimeSpan.FromSeconds(1));
-        var taken = (await Queue.TryClaimAsync("w2", null, Lease, Ct))!;
+        var taken = (await ClaimAsync("w2", null, Lease))!;
 
         Assert.False(await Queue.RenewAsync(lost, Lease, Ct));
         Assert.True(await Queue.RenewAsync(taken, Lease, Ct));
@@ -37,7 +37,7 @@ public abstract partial class JobQueueContract
     public async Task Renew_Fails_AfterTheJobWasCompleted()
     {
         await Queue.EnqueueAsync(Job(), null, Ct);
-        var lease = (await Queue.TryClaimAsync("w1", null, Lease, Ct))!;
+        var lease = (await ClaimAsync("w1", null, Lease))!;
         await Queue.CompleteAsync(lease, Ct);
 
         Assert.False(await Queue.RenewAsync(lease, Lease, Ct));
@@ -47,25 +47,25 @@ public abstract partial class JobQueueContract
     public async Task Complete_RemovesTheJob_AndIsIdempotent()
     {
         await Queue.EnqueueAsync(Job(), null, Ct);
-        var lease = (await Queue.TryClaimAsync("w1", null, Lease, Ct))!;
+        var lease = (await ClaimAsync("w1", null, Lease))!;
 
         await Queue.CompleteAsync(lease, Ct);
         await Queue.CompleteAsync(lease, Ct);
         Time.Advance(Lease * 3);
 
-        Assert.Null(await Queue.TryClaimAsync("w2", null, Lease, Ct));
-        Assert.Null(await Queue.NextDueAsync(null, Ct));
+        Assert.Null(await ClaimAsync("w2", null, Lease));
+        Assert.Null(await NextDueAsync(null));
     }
 
     [Fact]
     public async Task Complete_ByAWorkerThatLostTheLease_LeavesTheNewOwnersJob()
     {
         await Queue.EnqueueAsync(Job(), null, Ct);
-        var lost = (await Queue.TryClaimAsync("w1", null, Lease, Ct))!;
+        var lost = (await ClaimAsync("w1", null, Lease))!;
         Time.Advance(Lease);
-        var taken = (await Queue.TryClaimAsync("w2", null, Lease, Ct))!;
+        var taken = (await ClaimAsync("w2", null, Lease))!;
 
-        await Queue.CompleteAsync(lost, Ct);
+        Assert.False(await Queue.CompleteAsync(lost, Ct));
 
         Assert.True(await Queue.RenewAsync(taken, Lease, Ct));
     }
@@ -73,40 +73,58 @@ public abstract partial class JobQueueContract
     [Fact]
     public async Task NextDue_IsNull_WhenEmpty_ThenTheEarliestTimeAJobBecomesClaimable()
     {
-        Assert.Null(await Queue.NextDueAsync(null, Ct));
+        Assert.Null(await NextDueAsync(null));
         var now = Time.GetUtcNow();
         await Queue.EnqueueAsync(Job(), now.AddMinutes(5), Ct);
         await Queue.EnqueueAsync(Job(), now.AddMinutes(2), Ct);
-        Assert.Equal(now.AddMinutes(2), await Queue.NextDueAsync(null, Ct));
+        Assert.Equal(now.AddMinutes(2), await NextDueAsync(null));
 
         await Queue.EnqueueAsync(Job(), null, Ct);
-        Assert.Equal(now, await Queue.NextDueAsync(null, Ct));
+        Assert.Equal(now, await NextDueAsync(null));
 
         // A leased job becomes claimable again when its lease expires.
-        await Queue.TryClaimAsync("w1", null, TimeSpan.FromMinutes(1), Ct);
-        Assert.Equal(now.AddMinutes(1), await Queue.NextDueAsync(null, Ct));
+        await ClaimAsync("w1", null, TimeSpan.FromMinutes(1));
+        Assert.Equal(now.AddMinutes(1), await NextDueAsync(null));
     }
 
     [Fact]
-    public async Task CancelExecution_RemovesEveryJobOfThatExecution_Only()
+    public async Task Lease_OfAnEarlierClaim_CanNeitherRenewNorCompleteNorRelease_EvenUnderTheSameWorkerId()
     {
-        var killed = NewId("ex");
-        var other = Job();
-        await Queue.EnqueueAsync(Job(killed), null, Ct);
-        await Queue.EnqueueAsync(other, null, Ct);
-        await Queue.EnqueueAsync(Job(killed, 2), Time.GetUtcNow().AddMinutes(1), Ct);
-        await Queue.EnqueueAsync(Job(killed), null, Ct);
-        var claimedLease = (await Queue.TryClaimAsync("w1", null, Lease, Ct))!;
+        // A worker slot restarted with the same id (or a paused process resuming) holds an older epoch: fenced out.
+        await Queue.EnqueueAsync(Job(), null, Ct);
+        var old = (await ClaimAsync("w1", null, Lease))!;
+        Time.Advance(Lease);
+        var current = (await ClaimAsync("w1", null, Lease))!;
 
-        Assert.Equal(3, await Queue.CancelExecutionAsync(killed, Ct));
-        Assert.Equal(0, await Queue.CancelExecutionAsync(killed, Ct));
+        Assert.True(current.Epoch > old.Epoch);
+        Assert.False(await Queue.RenewAsync(old, Lease, Ct));
+        Assert.False(await Queue.CompleteAsync(old, Ct));
+        Assert.False(await Queue.ReleaseAsync(old, Ct));
+        Assert.True(await Queue.RenewAsync(current, Lease, Ct));
+    }
 
-        Assert.False(await Queue.RenewAsync(claimedLease, Lease, Ct));
-        var otherLease = await Queue.TryClaimAsync("w2", null, Lease, Ct);
-        Assert.Equal(other, otherLease?.Job);
-        await Queue.CompleteAsync(otherLease!, Ct);
-        Time.Advance(TimeSpan.FromHours(1));
-        Assert.Null(await Queue.TryClaimAsync("w3", null, Lease, Ct));
+    [Fact]
+    public async Task Release_HandsTheJobBackAtOnce_ToTheNextClaim()
+    {
+        var job = Job();
+        await Queue.EnqueueAsync(job, null, Ct);
+        var lease = (await ClaimAsync("w1", null, Lease))!;
+
+        Assert.True(await Queue.ReleaseAsync(lease, Ct));
+
+        var again = await ClaimAsync("w2", null, Lease);
+        Assert.Equal(job, again?.Job);
+        Assert.False(await Queue.RenewAsync(lease, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Complete_SaysWhetherTheLeaseStillHeld()
+    {
+        await Queue.EnqueueAsync(Job(), null, Ct);
+        var lease = (await ClaimAsync("w1", null, Lease))!;
+
+        Assert.True(await Queue.CompleteAsync(lease, Ct));
+        Assert.False(await Queue.CompleteAsync(lease, Ct));
     }
 
     [Fact]
@@ -119,10 +137,10 @@ public abstract partial class JobQueueContract
         await Queue.EnqueueAsync(anyone, null, Ct);
         await Queue.EnqueueAsync(anyoneToo, null, Ct);
 
-        Assert.Equal(anyone, (await Queue.TryClaimAsync("cpu-1", "cpu", Lease, Ct))?.Job);
-        Assert.Equal(gpu, (await Queue.TryClaimAsync("gpu-1", "gpu", Lease, Ct))?.Job);
-        Assert.Equal(anyoneToo, (await Queue.TryClaimAsync("gpu-2", "gpu", Lease, Ct))?.Job);
-        Assert.Null(await Queue.TryClaimAsync("plain-1", null, Lease, Ct));
+        Assert.Equal(anyone, (await ClaimAsync("cpu-1", "cpu", Lease))?.Job);
+        Assert.Equal(gpu, (await ClaimAsync("gpu-1", "gpu", Lease))?.Job);
+        Assert.Equal(anyoneToo, (await ClaimAsync("gpu-2", "gpu", Lease))?.Job);
+        Assert.Null(await ClaimAsync("plain-1", null, Lease));
     }
 
     [Fact]
@@ -130,9 +148,9 @@ public abstract partial class JobQueueContract
     {
         await Queue.EnqueueAsync(Job(group: "gpu"), null, Ct);
 
-        Assert.Null(await Queue.TryClaimAsync("w1", null, Lease, Ct));
-        Assert.Null(await Queue.TryClaimAsync("w2", "cpu", Lease, Ct));
-        Assert.Null(await Queue.NextDueAsync(null, Ct));
-        Assert.Equal("gpu", (await Queue.TryClaimAsync("w3", "gpu", Lease, Ct))?.Job.WorkerGroup);
+        Assert.Null(await ClaimAsync("w1", null, Lease));
+        Assert.Null(await ClaimAsync("w2", "cpu", Lease));
+        Assert.Null(await NextDueAsync(null));
+        Assert.Equal("gpu", (await ClaimAsync("w3", "gpu", Lease))?.Job.WorkerGroup);
     }
 }

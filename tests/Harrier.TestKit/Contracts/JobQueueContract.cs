@@ -29,8 +29,13 @@ public abstract partial class JobQueueContract : IAsyncLifetime
     private static WorkerJob Job(string? executionId = null, int attempt = 1, string? group = null) =>
         new(executionId ?? NewId("ex"), NewId("tr"), attempt) { WorkerGroup = group };
 
+    /// <summary>A claim in the pool's scope (jobs enqueued without an execution have no owner).</summary>
+    private Task<JobLease?> ClaimAsync(string worker, string? group, TimeSpan lease) => Queue.TryClaimAsync(new JobClaim(worker, group, null, lease), Ct);
+
+    private Task<DateTimeOffset?> NextDueAsync(string? group) => Queue.NextDueAsync(new JobClaim("any", group, null, Lease), Ct);
+
     [Fact]
-    public async Task TryClaim_ReturnsNull_WhenTheQueueIsEmpty() => Assert.Null(await Queue.TryClaimAsync("w1", null, Lease, Ct));
+    public async Task TryClaim_ReturnsNull_WhenTheQueueIsEmpty() => Assert.Null(await ClaimAsync("w1", null, Lease));
 
     [Fact]
     public async Task TryClaim_ReturnsTheJobWithItsLease()
@@ -38,7 +43,7 @@ public abstract partial class JobQueueContract : IAsyncLifetime
         var job = Job(attempt: 3);
         await Queue.EnqueueAsync(job, null, Ct);
 
-        var lease = await Queue.TryClaimAsync("w1", null, Lease, Ct);
+        var lease = await ClaimAsync("w1", null, Lease);
 
         Assert.NotNull(lease);
         Assert.Equal(job, lease.Job);
@@ -56,7 +61,7 @@ public abstract partial class JobQueueContract : IAsyncLifetime
         }
 
         var claimed = new List<WorkerJob>();
-        while (await Queue.TryClaimAsync("w1", null, Lease, Ct) is { } lease)
+        while (await ClaimAsync("w1", null, Lease) is { } lease)
         {
             claimed.Add(lease.Job);
         }
@@ -72,12 +77,12 @@ public abstract partial class JobQueueContract : IAsyncLifetime
         await Queue.EnqueueAsync(later, Time.GetUtcNow().AddSeconds(10), Ct);
         await Queue.EnqueueAsync(now, null, Ct);
 
-        Assert.Equal(now, (await Queue.TryClaimAsync("w1", null, Lease, Ct))?.Job);
-        Assert.Null(await Queue.TryClaimAsync("w1", null, Lease, Ct));
+        Assert.Equal(now, (await ClaimAsync("w1", null, Lease))?.Job);
+        Assert.Null(await ClaimAsync("w1", null, Lease));
         Time.Advance(TimeSpan.FromSeconds(9.999));
-        Assert.Null(await Queue.TryClaimAsync("w1", null, Lease, Ct));
+        Assert.Null(await ClaimAsync("w1", null, Lease));
         Time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(later, (await Queue.TryClaimAsync("w1", null, Lease, Ct))?.Job);
+        Assert.Equal(later, (await ClaimAsync("w1", null, Lease))?.Job);
     }
 
     [Fact]
@@ -85,10 +90,10 @@ public abstract partial class JobQueueContract : IAsyncLifetime
     {
         await Queue.EnqueueAsync(Job(), null, Ct);
 
-        Assert.NotNull(await Queue.TryClaimAsync("w1", null, Lease, Ct));
-        Assert.Null(await Queue.TryClaimAsync("w2", null, Lease, Ct));
+        Assert.NotNull(await ClaimAsync("w1", null, Lease));
+        Assert.Null(await ClaimAsync("w2", null, Lease));
         Time.Advance(Lease - TimeSpan.FromMilliseconds(1));
-        Assert.Null(await Queue.TryClaimAsync("w2", null, Lease, Ct));
+        Assert.Null(await ClaimAsync("w2", null, Lease));
     }
 
     [Fact]
@@ -103,7 +108,7 @@ public abstract partial class JobQueueContract : IAsyncLifetime
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
             var mine = new List<JobLease>();
-            while (await Queue.TryClaimAsync($"w{w}", null, Lease, Ct) is { } lease)
+            while (await ClaimAsync($"w{w}", null, Lease) is { } lease)
             {
                 mine.Add(lease);
             }
@@ -122,10 +127,10 @@ public abstract partial class JobQueueContract : IAsyncLifetime
     {
         var job = Job();
         await Queue.EnqueueAsync(job, null, Ct);
-        var first = await Queue.TryClaimAsync("w1", null, Lease, Ct);
+        var first = await ClaimAsync("w1", null, Lease);
 
         Time.Advance(Lease);
-        var second = await Queue.TryClaimAsync("w2", null, Lease, Ct);
+        var second = await ClaimAsync("w2", null, Lease);
 
         Assert.NotNull(first);
         Assert.NotNull(second);

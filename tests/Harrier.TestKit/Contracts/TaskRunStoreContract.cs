@@ -7,20 +7,8 @@ using static Harrier.TestKit.Contracts.ContractData;
 namespace Harrier.TestKit.Contracts;
 
 /// <summary>What every <see cref="IExecutionStore"/> must do with task runs, their attempts, metrics and decisions.</summary>
-public abstract class TaskRunStoreContract : IAsyncLifetime
+public abstract class TaskRunStoreContract : StoreContract
 {
-    private IExecutionStore? _store;
-
-    protected IExecutionStore Store => _store ?? throw new InvalidOperationException("InitializeAsync has not run.");
-
-    protected static CancellationToken Ct => CancellationToken.None;
-
-    protected abstract Task<IExecutionStore> CreateStoreAsync();
-
-    public async Task InitializeAsync() => _store = await CreateStoreAsync();
-
-    public virtual Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task SaveTaskRun_RoundTripsEveryField_WithAttemptsMetricsAndDecision()
     {
@@ -94,10 +82,10 @@ public abstract class TaskRunStoreContract : IAsyncLifetime
         var second = TaskRun(execution.Id, "second", createdAt: T0);
         var third = TaskRun(execution.Id, "third", createdAt: T0.AddMinutes(1));
         var fourth = TaskRun(execution.Id, "fourth", createdAt: T0.AddMinutes(-1));
-        await Store.SaveTaskRunAsync(first, Ct);
-        await Store.SaveTaskRunsAsync([second, third], Ct);
-        await Store.SaveTaskRunAsync(first with { State = State.Killed }, Ct);
-        await Store.SaveTaskRunsAsync([fourth, second with { State = State.Warning }], Ct);
+        foreach (var run in new[] { first, second, third, first with { State = State.Killed }, fourth, second with { State = State.Warning } })
+        {
+            await Store.SaveTaskRunAsync(run, Ct);
+        }
 
         var runs = await Store.GetTaskRunsAsync(execution.Id, Ct);
 
@@ -113,7 +101,10 @@ public abstract class TaskRunStoreContract : IAsyncLifetime
         var a = TaskRun(one.Id, "a");
         var b = TaskRun(two.Id, "b") with { Metrics = [new MetricEntry("b", MetricType.Counter, 2, MetricEntry.NoTags)] };
         var c = TaskRun(one.Id, "c") with { Metrics = [] };
-        await Store.SaveTaskRunsAsync([a, b, c], Ct);
+        foreach (var run in new[] { a, b, c })
+        {
+            await Store.SaveTaskRunAsync(run, Ct);
+        }
 
         var runs = await Store.GetTaskRunsAsync(one.Id, Ct);
 
@@ -131,7 +122,7 @@ public abstract class TaskRunStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SaveTaskRuns_FromManyTasksAtOnce_KeepsEveryRun()
+    public async Task SaveTaskRun_FromManyTasksAtOnce_KeepsEveryRun()
     {
         var execution = await CreateExecutionAsync();
         var saves = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
@@ -157,10 +148,32 @@ public abstract class TaskRunStoreContract : IAsyncLifetime
         }
     }
 
-    private async Task<Execution> CreateExecutionAsync()
+    [Fact]
+    public async Task SaveTaskRun_KeepsOutputPathAndProgress()
     {
-        var execution = Execution();
-        await Store.CreateExecutionAsync(execution, Ct);
-        return execution;
+        var execution = await CreateExecutionAsync();
+        var taskRun = TaskRun(execution.Id) with
+        {
+            OutputPath = ["a", "{\"k\":1}"],
+            Progress = PlanProgress.Empty.With("tasks", new ListProgress(3, State.Warning)).With("iterations", new ListProgress(2, State.Success, 5)),
+        };
+
+        await Store.SaveTaskRunAsync(taskRun, Ct);
+
+        RecordAssert.Equal(taskRun, await Store.GetTaskRunAsync(taskRun.Id, Ct));
+    }
+
+    [Fact]
+    public async Task SaveTaskRun_EachWriteTakesANewVersion()
+    {
+        var execution = await CreateExecutionAsync();
+        var taskRun = TaskRun(execution.Id);
+        await Store.SaveTaskRunAsync(taskRun, Ct);
+        var first = (await Store.GetTaskRunAsync(taskRun.Id, Ct))!.Version;
+
+        await Store.SaveTaskRunAsync(taskRun with { State = State.Failed }, Ct);
+
+        Assert.True(first > 0);
+        Assert.True((await Store.GetTaskRunAsync(taskRun.Id, Ct))!.Version > first);
     }
 }

@@ -77,8 +77,9 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         var progress = memo is null ? null : GetProgress(parent, memo);
         var worst = progress?.Worst ?? State.Success;
         var next = progress?.Next ?? 0;
-        // A memo (or a parent created in this pass) knows which runs of the list exist: see ListProgress.
-        var knowsRuns = progress is not null || parent is { Version: 0 } || (parent is null && snapshot.Execution.Progress is not null);
+        // A memo knows which runs of the list exist (see ListProgress); so does the first pass of an execution nothing
+        // else has written yet (stored at change sequence 1; rows older than the sequence have 0).
+        var knowsRuns = progress is not null || (parent is null && (snapshot.Execution.Progress is not null || snapshot.Execution is { ChangeSeq: 1, PlannedSeq: 0 }));
         for (; next < tasks.Count; next++)
         {
             var task = tasks[next];

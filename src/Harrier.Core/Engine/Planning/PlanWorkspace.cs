@@ -72,7 +72,9 @@ internal sealed class PlanWorkspace
             return _runs[i];
         }
 
-        if (!absentUnlessSeen && !_snapshot.Complete && !_snapshot.Absent.Contains(key))
+        // The children of a run created in this pass cannot exist yet.
+        var parentIsNew = parentId is not null && _byId.TryGetValue(parentId, out var p) && _runs[p].Version == 0;
+        if (!absentUnlessSeen && !parentIsNew && !_snapshot.Complete && !_snapshot.Absent.Contains(key))
         {
             _missing.Add(key);
         }

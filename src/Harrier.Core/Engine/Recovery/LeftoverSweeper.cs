@@ -69,7 +69,10 @@ public sealed class LeftoverSweeper(IReadOnlyList<IAttemptReaper> reapers)
 
         foreach (var folder in Directory.EnumerateDirectories(tempRoot, EngineOptions.ScratchPrefix + "*"))
         {
-            var identity = ProcessIdentity.TryParseFileName(Path.GetFileName(folder)[EngineOptions.ScratchPrefix.Length..]);
+            // p-host-pid-start.instance (EngineOptions.ScratchDirectory).
+            var name = Path.GetFileName(folder)[EngineOptions.ScratchPrefix.Length..];
+            var dot = name.LastIndexOf('.');
+            var identity = ProcessIdentity.TryParseFileName(dot > 0 ? name[..dot] : name);
             if (identity?.IsAlive() != false)
             {
                 continue;

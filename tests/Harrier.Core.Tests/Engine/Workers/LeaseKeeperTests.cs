@@ -8,6 +8,7 @@ namespace Harrier.Core.Tests.Engine.Workers;
 public sealed class LeaseKeeperTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task HeldLeases_AreRenewedEveryThirdOfTheLease_UntilReleased()
@@ -15,21 +16,58 @@ public sealed class LeaseKeeperTests
         var time = new FakeTimeProvider();
         var queue = new RenewalRecordingQueueFake();
         await using var keeper = new LeaseKeeper(queue, Lease, time);
-        var first = new JobLease(1, new WorkerJob("ex", "tr1", 0), "w:0", time.GetUtcNow() + Lease);
-        var second = new JobLease(2, new WorkerJob("ex", "tr2", 0), "w:1", time.GetUtcNow() + Lease);
-        var held = keeper.Hold(first);
-        using (keeper.Hold(second))
+        var held = keeper.Hold(LeaseOf(1, time));
+        using (keeper.Hold(LeaseOf(2, time)))
         {
             var renewed = queue.NextRenewals(2);
             time.Advance(Lease / 3);
-            Assert.Equal([1L, 2L], (await renewed.WaitAsync(TimeSpan.FromSeconds(10))).Order());
+            Assert.Equal([1L, 2L], (await renewed.WaitAsync(Patience)).Order());
         }
 
         var afterRelease = queue.NextRenewals(1);
         time.Advance(Lease / 3);
-        Assert.Equal([1L], await afterRelease.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([1L], await afterRelease.WaitAsync(Patience));
 
         held.Dispose();
+    }
+
+    [Fact]
+    public async Task ALeaseTheQueueSaysIsLost_IsReported_AndNoLongerRenewed()
+    {
+        var time = new FakeTimeProvider();
+        var queue = new RenewalRecordingQueueFake { Lost = 2 };
+        var lost = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var keeper = new LeaseKeeper(queue, Lease, time, jobId => lost.TrySetResult(jobId));
+        using var one = keeper.Hold(LeaseOf(1, time));
+        using var two = keeper.Hold(LeaseOf(2, time));
+
+        time.Advance(Lease / 3);
+
+        Assert.Equal(2L, await lost.Task.WaitAsync(Patience));
+        var next = queue.NextRenewals(1);
+        time.Advance(Lease / 3);
+        Assert.Equal([1L], await next.WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task ALeaseThatCannotBeRenewedBeforeItExpires_IsReportedLost()
+    {
+        var time = new FakeTimeProvider();
+        var queue = new RenewalRecordingQueueFake { Failing = true };
+        var lost = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var keeper = new LeaseKeeper(queue, Lease, time, jobId => lost.TrySetResult(jobId));
+        using var held = keeper.Hold(LeaseOf(7, time));
+
+        // Failures while the lease still runs are retried; the tick after its expiry gives up.
+        for (var tick = 0; tick < 3 && !lost.Task.IsCompleted; tick++)
+        {
+            var attempt = queue.NextRenewals(1);
+            time.Advance(Lease / 3);
+            await attempt.WaitAsync(Patience);
+        }
+
+        time.Advance(Lease / 3);
+        Assert.Equal(7L, await lost.Task.WaitAsync(Patience));
     }
 
     [Fact]
@@ -37,8 +75,10 @@ public sealed class LeaseKeeperTests
     {
         var keeper = new LeaseKeeper(new RenewalRecordingQueueFake(), Lease, new FakeTimeProvider());
 
-        await keeper.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await keeper.DisposeAsync().AsTask().WaitAsync(Patience);
     }
+
+    private static JobLease LeaseOf(long id, TimeProvider time) => new(id, new WorkerJob("ex", $"tr{id}", 0), $"w:{id}", 1, time.GetUtcNow() + Lease);
 
     /// <summary>A fake: only renewals are recorded (what LeaseKeeper calls); every other member is unused here.</summary>
     private sealed class RenewalRecordingQueueFake : IJobQueue
@@ -46,6 +86,12 @@ public sealed class LeaseKeeperTests
         private readonly Lock _gate = new();
         private readonly List<long> _renewed = [];
         private (int Count, TaskCompletionSource<List<long>> Done)? _waiter;
+
+        /// <summary>The job whose renewals say the lease was lost.</summary>
+        public long? Lost { get; init; }
+
+        /// <summary>Every renewal throws, as when the store cannot be reached.</summary>
+        public bool Failing { get; init; }
 
         public Task<List<long>> NextRenewals(int count)
         {
@@ -70,17 +116,17 @@ public sealed class LeaseKeeperTests
                 }
             }
 
-            return Task.FromResult(true);
+            return Failing ? Task.FromException<bool>(new IOException("the store is unreachable")) : Task.FromResult(lease.JobId != Lost);
         }
 
         public Task EnqueueAsync(WorkerJob job, DateTimeOffset? notBefore, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<JobLease?> TryClaimAsync(string workerId, string? workerGroup, TimeSpan leaseDuration, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<JobLease?> TryClaimAsync(JobClaim claim, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task CompleteAsync(JobLease lease, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> CompleteAsync(JobLease lease, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<DateTimeOffset?> NextDueAsync(string? workerGroup, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<int> CancelExecutionAsync(string executionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

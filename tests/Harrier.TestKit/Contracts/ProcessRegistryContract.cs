@@ -1,0 +1,29 @@
+using Harrier.Core.Store;
+using Xunit;
+using static Harrier.TestKit.Contracts.ContractData;
+
+namespace Harrier.TestKit.Contracts;
+
+/// <summary>What every <see cref="IProcessRegistry"/> must do: registered processes listed with their last heartbeat.</summary>
+public abstract class ProcessRegistryContract : StoreContract
+{
+    [Fact]
+    public async Task Register_Heartbeat_Unregister()
+    {
+        var registry = Subject.Processes;
+        await registry.RegisterAsync(new ProcessRecord("host:1:2", "host", 1, "server", T0, T0), Ct);
+        await registry.RegisterAsync(new ProcessRecord("host:3:4", "host", 3, "run", T0, T0), Ct);
+        Time.Advance(TimeSpan.FromSeconds(10));
+
+        await registry.HeartbeatAsync("host:1:2", Ct);
+
+        var listed = await registry.ListAsync(Ct);
+        Assert.Equal(["host:1:2", "host:3:4"], listed.Select(p => p.Id).Order());
+        Assert.Equal(T0.AddSeconds(10), listed.Single(p => p.Id == "host:1:2").HeartbeatAt);
+        Assert.Equal(T0, listed.Single(p => p.Id == "host:3:4").HeartbeatAt);
+        Assert.Equal(("server", 1), (listed.Single(p => p.Id == "host:1:2").Kind, listed.Single(p => p.Id == "host:1:2").Pid));
+
+        await registry.UnregisterAsync("host:1:2", Ct);
+        Assert.Equal(["host:3:4"], (await registry.ListAsync(Ct)).Select(p => p.Id));
+    }
+}
