@@ -22,6 +22,9 @@ public sealed record ProcessIdentity(string Host, int Pid, long StartTicks)
     /// <summary>This process.</summary>
     public static ProcessIdentity Current => CurrentProcess.Value;
 
+    /// <summary>A process of this machine by pid, or null when there is none.</summary>
+    public static ProcessIdentity? Of(int pid) => ProcessTable.StartTicks(pid) is { } start ? new ProcessIdentity(HostName, pid, start) : null;
+
     public bool IsOnThisHost => string.Equals(Host, HostName, StringComparison.Ordinal);
 
     public override string ToString() => $"{Host}:{Pid.ToString(CultureInfo.InvariantCulture)}:{StartTicks.ToString(CultureInfo.InvariantCulture)}";

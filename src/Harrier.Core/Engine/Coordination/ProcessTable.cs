@@ -5,7 +5,11 @@ namespace Harrier.Core.Engine.Coordination;
 /// <summary>Reads <c>/proc</c>: process start times and environments (Linux; elsewhere it knows nothing).</summary>
 internal static class ProcessTable
 {
-    /// <summary>Field 22 of <c>/proc/PID/stat</c> (start time in clock ticks after boot), or null when there is no such process.</summary>
+    /// <summary>
+    /// Field 22 of <c>/proc/PID/stat</c> (start time in clock ticks after boot), or null when there is no such process — or
+    /// only its corpse: a zombie (state Z or X) is dead, even if nobody has reaped it yet (orphans in a container whose
+    /// first process does not reap stay zombies for ever).
+    /// </summary>
     public static long? StartTicks(int pid)
     {
         string stat;
@@ -27,7 +31,12 @@ internal static class ProcessTable
 
         var fields = stat[(close + 2)..].Split(' ');
         // fields[0] is field 3 (state); field 22 is fields[19].
-        return fields.Length > 19 && long.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : null;
+        if (fields.Length <= 19 || fields[0] is "Z" or "X" or "x")
+        {
+            return null;
+        }
+
+        return long.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : null;
     }
 
     /// <summary>Pids of every process whose environment holds <c>name=value</c> (those this user may read).</summary>

@@ -35,13 +35,16 @@ public sealed class LeftoverSweeper(IReadOnlyList<IAttemptReaper> reapers)
         return new SweepReport(killed, removed, reaped) { Problems = problems };
     }
 
+    /// <summary>Pids of the processes of this machine whose worker mark <paramref name="isWorker"/> accepts.</summary>
+    public static IReadOnlyList<int> FindMarkedProcesses(Func<string, bool> isWorker) => ProcessTable.WithEnvironment(AttemptEnvironment.WorkerVariable, isWorker);
+
     /// <summary>Whether a worker mark names a process of this machine that is gone (unparseable or remote marks: no).</summary>
     public static bool IsDeadWorker(string mark) => ProcessIdentity.TryParse(mark)?.IsAlive() == false;
 
     private static List<string> KillOrphanedProcesses()
     {
         var killed = new List<string>();
-        foreach (var pid in ProcessTable.WithEnvironment(AttemptEnvironment.WorkerVariable, IsDeadWorker))
+        foreach (var pid in FindMarkedProcesses(IsDeadWorker))
         {
             try
             {
