@@ -13,7 +13,7 @@ public static class ScenarioCatalog
 {
     public static IReadOnlyList<Scenario> Create(BenchSettings settings) =>
     [
-        Engine(settings), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
+        Engine(settings), Steps(settings, 100, 5), Steps(settings, 1000, 10), Steps(settings, 5000, 20), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
         ThroughputLog(settings), Logs(settings), Startup(settings), Expressions(settings),
         NamespaceFiles(settings), LargeFile(settings), Docker(settings),
     ];
@@ -28,6 +28,24 @@ public static class ScenarioCatalog
             Size = size,
             Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.LogKind, size, null)),
             Figure = m => $"{Ms(m.HarrierMs / size)} ms/task",
+        };
+    }
+
+    /// <summary>
+    /// Sequential Log steps at one size: with the store as the only source of truth (no execution cache), a step must
+    /// cost the same at 5,000 steps as at 100 (issue 13's goal: within 1.3×).
+    /// </summary>
+    private static Scenario Steps(BenchSettings settings, int full, int quick)
+    {
+        var size = settings.Size(full, quick);
+        return new Scenario
+        {
+            Id = $"steps-{full}",
+            Title = $"Engine: {size} sequential Log steps (store only, no cache)",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.LogKind, size, null)),
+            Figure = m => $"{Ms(m.HarrierMs / size)} ms/step",
+            Target = full == 5000 ? "≤ 1.3× the 100-step cost per step" : null,
         };
     }
 

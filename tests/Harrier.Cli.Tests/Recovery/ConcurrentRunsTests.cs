@@ -41,10 +41,20 @@ public sealed class ConcurrentRunsTests
             format: "{{ execution.id }}"
         """;
 
-    public static TheoryData<int, int> Trials => new()
+    /// <summary>Ten trials of 2, 4 and 8 processes in turn, or <c>HARRIER_STRESS_TRIALS</c> of them (<c>scripts/stress</c>).</summary>
+    public static TheoryData<int, int> Trials
     {
-        { 2, 1 }, { 2, 2 }, { 2, 3 }, { 2, 4 }, { 4, 1 }, { 4, 2 }, { 4, 3 }, { 8, 1 }, { 8, 2 }, { 8, 3 },
-    };
+        get
+        {
+            var data = new TheoryData<int, int>();
+            for (var trial = 1; trial <= StressTrials.Count(10); trial++)
+            {
+                data.Add(new[] { 2, 4, 8 }[trial % 3], trial);
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Trials))]

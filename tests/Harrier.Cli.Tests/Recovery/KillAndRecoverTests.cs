@@ -17,7 +17,8 @@ public sealed class KillAndRecoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    public static TheoryData<int> Trials => [.. Enumerable.Range(1, 10)];
+    /// <summary>Ten trials, or <c>HARRIER_STRESS_TRIALS</c> of them (<c>scripts/stress</c>).</summary>
+    public static TheoryData<int> Trials => [.. Enumerable.Range(1, StressTrials.Count(10))];
 
     [Theory]
     [MemberData(nameof(Trials))]
