@@ -18,6 +18,7 @@ public static class ScriptLanguages
         new LuaLanguage(),
         new PerlLanguage(),
         new PhpLanguage(),
+        new DotnetLanguage(),
     ];
 
     public static IScriptLanguage ByName(string name) =>

@@ -61,7 +61,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             throw new OperationCanceledException("The task was stopped.", cancellationToken);
         }
 
-        var dependencyMetrics = dependencies is not null && result.ExitCode == 0
+        var dependencyMetrics = dependencies is not null && result.ExitCode == 0 && result.Failure is null
             ? await dependencies.SaveCacheAsync(cancellationToken).ConfigureAwait(false)
             : [];
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -70,11 +70,12 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             ["exitCode"] = (long)result.ExitCode,
             ["outputFiles"] = await ScriptOutputFiles.CollectAsync(context, outputFiles, variables, cancellationToken).ConfigureAwait(false),
         };
-        return new TaskOutcome(result.ExitCode == 0 ? State.Success : State.Failed)
+        var succeeded = result.ExitCode == 0 && result.Failure is null;
+        return new TaskOutcome(succeeded ? State.Success : State.Failed)
         {
             Outputs = outputs,
             Metrics = [.. namespaceMetrics, .. dependencies?.Metrics ?? [], .. dependencyMetrics, .. result.Metrics],
-            Error = result.ExitCode == 0 ? null : $"Command failed with exit code {result.ExitCode}",
+            Error = succeeded ? null : result.Failure ?? $"Command failed with exit code {result.ExitCode}",
         };
     }
 
