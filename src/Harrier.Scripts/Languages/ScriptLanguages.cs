@@ -19,6 +19,8 @@ public static class ScriptLanguages
         new PerlLanguage(),
         new PhpLanguage(),
         new DotnetLanguage(),
+        new GroovyLanguage(),
+        new JbangLanguage(),
     ];
 
     public static IScriptLanguage ByName(string name) =>

@@ -24,5 +24,7 @@ public sealed record ScriptLanguageInfo(string Key, string DisplayName, string D
         new("perl", "Perl", "perl"),
         new("php", "PHP", "php"),
         new("dotnet", "C#", "mcr.microsoft.com/dotnet/sdk:10.0"),
+        new("groovy", "Groovy", "groovy"),
+        new("jbang", "JBang (Java)", "jbangdev/jbang-action"),
     ];
 }

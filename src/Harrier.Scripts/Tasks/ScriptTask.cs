@@ -42,7 +42,8 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         var downloads = new StorageUriDownloads(context.Files, workingDirectory);
         // In a shared WorkingDirectory an earlier sibling's side-channel file must not become this task's outputs.
         File.Delete(OutputsFile.PathIn(workingDirectory));
-        var request = new ScriptRunRequest(language, isCommands, workingDirectory)
+        var effectiveLanguage = language is JbangLanguage ? JbangLanguage.With(properties.String("extension"), properties.Bool("quiet", true)) : language;
+        var request = new ScriptRunRequest(effectiveLanguage, isCommands, workingDirectory)
         {
             Script = isCommands ? null : await downloads.RewriteAsync(properties.RequiredString("script"), cancellationToken).ConfigureAwait(false),
             Commands = isCommands ? await downloads.RewriteAsync(properties.StringList("commands"), cancellationToken).ConfigureAwait(false) ?? [] : [],

@@ -1,6 +1,7 @@
 using Harrier.Core.Tasks.Running;
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
+using Harrier.Scripts.Jvm;
 using Harrier.Scripts.Languages;
 
 namespace Harrier.Scripts.Tasks;
@@ -14,6 +15,12 @@ public static class ScriptTaskImplementations
         {
             implementations.Add(language.ScriptTypeName, () => new ScriptTask(language, isCommands: false, services));
             implementations.Add(language.CommandsTypeName, () => new ScriptTask(language, isCommands: true, services));
+        }
+
+        foreach (var engine in JvmScriptEngines.All)
+        {
+            implementations.Add(engine.EvalType, () => new EvalTask(engine, services));
+            implementations.Add(engine.FileTransformType, () => new FileTransformTask(engine, services));
         }
 
         implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());

@@ -1,5 +1,6 @@
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
+using Harrier.Scripts.Jvm;
 
 namespace Harrier.Scripts.Tasks;
 
@@ -40,9 +41,20 @@ public static class ScriptTaskTypes
         Prop.String("uvInstallerSha256", "uv installer checksum."),
     ];
 
+    private static IReadOnlyList<PropertyDescriptor> JbangOnly =>
+    [
+        Prop.String("extension", "Extension of the script file (.java, .jsh, .kt…).", defaultValue: ".java"),
+        Prop.Boolean("quiet", "Run jbang with --quiet.", true),
+    ];
+
     private static IEnumerable<TaskTypeDescriptor> ForLanguage(ScriptLanguageInfo language)
     {
-        var extra = language.Key == "python" ? PythonOnly : [];
+        var extra = language.Key switch
+        {
+            "python" => PythonOnly,
+            "jbang" => JbangOnly,
+            _ => [],
+        };
         yield return new TaskTypeDescriptor(language.ScriptType, TaskKind.Runnable,
             [Prop.String("script", "The inline script, rendered then run.", required: true), .. Common(language), .. extra])
         {
@@ -58,6 +70,7 @@ public static class ScriptTaskTypes
     public static IReadOnlyList<TaskTypeDescriptor> All { get; } =
     [
         .. ScriptLanguageInfo.All.SelectMany(ForLanguage),
+        .. JvmScriptTaskTypes.All,
         GitCloneType.Descriptor,
     ];
 }
