@@ -2,6 +2,7 @@ using Harrier.Core.Tasks.Running;
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
 using Harrier.Scripts.Jvm;
+using Harrier.Scripts.Legacy;
 using Harrier.Scripts.Languages;
 
 namespace Harrier.Scripts.Tasks;
@@ -23,6 +24,8 @@ public static class ScriptTaskImplementations
             implementations.Add(engine.FileTransformType, () => new FileTransformTask(engine, services));
         }
 
+        implementations.Add(LegacyScriptTypes.Bash, () => new LegacyScriptTask(python: false, services));
+        implementations.Add(LegacyScriptTypes.Python, () => new LegacyScriptTask(python: true, services));
         implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());
         implementations.Add(GitCloneType.Type, () => new GitCloneTask());
         return implementations;

@@ -1,6 +1,7 @@
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
 using Harrier.Scripts.Jvm;
+using Harrier.Scripts.Legacy;
 
 namespace Harrier.Scripts.Tasks;
 
@@ -71,6 +72,7 @@ public static class ScriptTaskTypes
     [
         .. ScriptLanguageInfo.All.SelectMany(ForLanguage),
         .. JvmScriptTaskTypes.All,
+        .. LegacyScriptTypes.All,
         GitCloneType.Descriptor,
     ];
 }
