@@ -1,6 +1,7 @@
 using Harrier.Core.Tasks.Running;
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
+using Harrier.Scripts.Http;
 using Harrier.Scripts.Jvm;
 using Harrier.Scripts.Legacy;
 using Harrier.Scripts.Languages;
@@ -26,6 +27,8 @@ public static class ScriptTaskImplementations
 
         implementations.Add(LegacyScriptTypes.Bash, () => new LegacyScriptTask(python: false, services));
         implementations.Add(LegacyScriptTypes.Python, () => new LegacyScriptTask(python: true, services));
+        implementations.Add(HttpTaskTypes.Request, () => new RequestTask());
+        implementations.Add(HttpTaskTypes.Download, () => new DownloadTask());
         implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());
         implementations.Add(GitCloneType.Type, () => new GitCloneTask());
         return implementations;

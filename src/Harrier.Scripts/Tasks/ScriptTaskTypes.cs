@@ -1,5 +1,6 @@
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
+using Harrier.Scripts.Http;
 using Harrier.Scripts.Jvm;
 using Harrier.Scripts.Legacy;
 
@@ -48,21 +49,28 @@ public static class ScriptTaskTypes
         Prop.Boolean("quiet", "Run jbang with --quiet.", true),
     ];
 
-    private static IEnumerable<TaskTypeDescriptor> ForLanguage(ScriptLanguageInfo language)
+    /// <summary>A language's Script (<c>script</c>) or Commands (<c>commands</c>) properties; triggers reuse them.</summary>
+    internal static IReadOnlyList<PropertyDescriptor> PropertiesOf(ScriptLanguageInfo language, bool commands)
     {
-        var extra = language.Key switch
+        IReadOnlyList<PropertyDescriptor> extra = language.Key switch
         {
             "python" => PythonOnly,
             "jbang" => JbangOnly,
             _ => [],
         };
-        yield return new TaskTypeDescriptor(language.ScriptType, TaskKind.Runnable,
-            [Prop.String("script", "The inline script, rendered then run.", required: true), .. Common(language), .. extra])
+        var main = commands
+            ? Prop.StringList("commands", "Commands run in order in one shell session.", required: true, minItems: 1)
+            : Prop.String("script", "The inline script, rendered then run.", required: true);
+        return [main, .. Common(language), .. extra];
+    }
+
+    private static IEnumerable<TaskTypeDescriptor> ForLanguage(ScriptLanguageInfo language)
+    {
+        yield return new TaskTypeDescriptor(language.ScriptType, TaskKind.Runnable, PropertiesOf(language, commands: false))
         {
             Description = $"Run an inline {language.DisplayName} script.",
         };
-        yield return new TaskTypeDescriptor(language.CommandsType, TaskKind.Runnable,
-            [Prop.StringList("commands", "Commands run in order in one shell session.", required: true, minItems: 1), .. Common(language), .. extra])
+        yield return new TaskTypeDescriptor(language.CommandsType, TaskKind.Runnable, PropertiesOf(language, commands: true))
         {
             Description = $"Run {language.DisplayName} commands.",
         };
@@ -73,6 +81,8 @@ public static class ScriptTaskTypes
         .. ScriptLanguageInfo.All.SelectMany(ForLanguage),
         .. JvmScriptTaskTypes.All,
         .. LegacyScriptTypes.All,
+        .. HttpTaskTypes.All,
+        .. ScriptTriggerTypes.All,
         GitCloneType.Descriptor,
     ];
 }
