@@ -41,7 +41,7 @@ public sealed class JbangAndGroovyScriptTests : IDisposable
     public async Task JbangScript_RunsTheJavaFileWithJbangQuiet()
     {
         Interpreters.Require("java");
-        var path = StandIns.Install(Path.Combine(_dir.Path, ".bin"), "jbang", StandIns.Jbang);
+        var path = StandIns.Install(Path.Combine(_dir.Path, ".bin"), "jbang", StandIns.Jbang, Interpreters.SearchPath);
         var script = "class Main { public static void main(String[] args) { System.out.println(\"::{\\\"outputs\\\":{\\\"lang\\\":\\\"java\\\"}}::\"); } }";
 
         var result = await RunAsync(new JbangLanguage(), script, path);

@@ -18,7 +18,7 @@ public sealed class NashornStandInTests : IDisposable
     [Fact]
     public async Task NashornEval_RunsJjsWithThePrelude_AndReadsTheListedOutputs()
     {
-        var path = StandIns.Install(Path.Combine(_dir.Path, "bin"), "jjs", StandIns.Jjs);
+        var path = StandIns.Install(Path.Combine(_dir.Path, "bin"), "jjs", StandIns.Jjs, Interpreters.SearchPath);
         var request = new JvmScriptRequest(new NashornEngine(), JvmScriptMode.Eval, _dir.Path, "map = {status: 'ok'};")
         {
             Outputs = ["flow"],
@@ -36,7 +36,7 @@ public sealed class NashornStandInTests : IDisposable
     [Fact]
     public async Task NashornFileTransform_HandsTheRowsToJjs_AndReadsItsRows()
     {
-        var path = StandIns.Install(Path.Combine(_dir.Path, "bin"), "jjs", StandIns.Jjs);
+        var path = StandIns.Install(Path.Combine(_dir.Path, "bin"), "jjs", StandIns.Jjs, Interpreters.SearchPath);
 
         var run = await JvmRun.RunAsync(JvmRun.Transform(new NashornEngine(), _dir.Path, "row['x'] = 1;", "{\"id\":1}", "{\"id\":2}"), path);
 

@@ -1,11 +1,11 @@
-namespace Harrier.Scripts.Tests.Support;
+namespace Harrier.TestKit.Support;
 
 /// <summary>
 /// Stand-ins for interpreters that cannot be installed on these machines (JBang, Nashorn's jjs). Each is written to a
 /// folder as <c>fake-…-standin</c>, with the real tool's name as a symbolic link to it, so a PATH holding that folder
 /// finds "jbang" or "jjs" while every listing shows what it really is.
 /// </summary>
-internal static class StandIns
+public static class StandIns
 {
     /// <summary>JBang's stand-in runs the script with Java's single-file source launcher (what JBang does, minus //DEPS).</summary>
     public const string Jbang = """
@@ -44,14 +44,19 @@ internal static class StandIns
         json.dump(result, open(request['result'], 'w'))
         """;
 
-    /// <summary>Writes the stand-in into <paramref name="folder"/> and links <paramref name="toolName"/> to it; returns a PATH that finds it first.</summary>
-    public static string Install(string folder, string toolName, string script)
+    /// <summary>Writes the stand-in into <paramref name="folder"/> and links <paramref name="toolName"/> to it; returns <paramref name="path"/> with the folder first.</summary>
+    public static string Install(string folder, string toolName, string script, string path)
     {
         Directory.CreateDirectory(folder);
         var standIn = Path.Combine(folder, $"fake-{toolName}-standin");
         File.WriteAllText(standIn, script.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The stand-ins are POSIX scripts.");
+        }
+
         File.SetUnixFileMode(standIn, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         File.CreateSymbolicLink(Path.Combine(folder, toolName), standIn);
-        return folder + ":" + Interpreters.SearchPath;
+        return folder + ":" + path;
     }
 }
