@@ -20,19 +20,19 @@ public sealed class ScriptRunner
     private readonly HelperEnvironment _helpers;
     private readonly PythonInterpreterResolver _python;
     private readonly IReadOnlyDictionary<string, string> _workerEnvironment;
-    private readonly CSharpScriptBuilds _csharp;
 
     /// <param name="workerEnvironment">The worker's own environment, as bound by configuration; the base of
     /// helper paths (a user's PYTHONPATH is kept after Harrier's) and of Python's PATH lookup.</param>
-    /// <param name="csharp">Where C# scripts are built and cached (default: a folder in the temp directory).</param>
-    public ScriptRunner(ITaskRunner runner, HelperEnvironment helpers, PythonInterpreterResolver python, IReadOnlyDictionary<string, string> workerEnvironment, CSharpScriptBuilds? csharp = null)
+    public ScriptRunner(ITaskRunner runner, HelperEnvironment helpers, PythonInterpreterResolver python, IReadOnlyDictionary<string, string> workerEnvironment)
     {
-        _csharp = csharp ?? new CSharpScriptBuilds();
         _runner = runner;
         _helpers = helpers;
         _python = python;
         _workerEnvironment = workerEnvironment;
     }
+
+    /// <summary>Where C# scripts are built and cached (default: <c>&lt;temp&gt;/harrier-cache/csharp</c>).</summary>
+    public CSharpScriptBuilds CSharpBuilds { get; init; } = new();
 
     public async Task<ScriptRunResult> RunAsync(ScriptRunRequest request, ITaskLogSink logs, CancellationToken cancellationToken)
     {
@@ -141,7 +141,7 @@ public sealed class ScriptRunner
             }
 
             var script = request.Script ?? throw new ArgumentException("script: must not be null", nameof(request));
-            var build = await _csharp.PrepareAsync(new CSharpBuildRequest(script, CSharpHelperSource.Text, tool!, _runner, logs) { Environment = buildEnvironment }, cancellationToken);
+            var build = await CSharpBuilds.PrepareAsync(new CSharpBuildRequest(script, CSharpHelperSource.Text, tool!, _runner, logs) { Environment = buildEnvironment }, cancellationToken);
             return build.AssemblyPath is { } assembly
                 ? ([$"{ShellQuoting.QuoteIfNeeded(tool!)} {ShellQuoting.QuoteIfNeeded(assembly)}"], null)
                 : ([], ScriptRunResult.NotRun(build.ExitCode, build.Killed, build.Failure));

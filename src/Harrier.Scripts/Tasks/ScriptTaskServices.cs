@@ -1,5 +1,4 @@
 using Harrier.Scripts.Commands;
-using Harrier.Scripts.Dotnet;
 using Harrier.Scripts.Execution;
 using Harrier.Scripts.Helpers;
 using Harrier.Scripts.Jvm;
@@ -12,13 +11,13 @@ namespace Harrier.Scripts.Tasks;
 /// <summary>Process-wide parts script tasks share: the script runner over the Process runner, the helper files, the resolved Python.</summary>
 public sealed class ScriptTaskServices
 {
-    public ScriptTaskServices(ITaskRunner? processRunner = null, IReadOnlyDictionary<string, string>? workerEnvironment = null, IContainerRunnerFactory? containers = null, bool dockerIsDefault = false, CSharpScriptBuilds? csharp = null)
+    public ScriptTaskServices(ITaskRunner? processRunner = null, IReadOnlyDictionary<string, string>? workerEnvironment = null, IContainerRunnerFactory? containers = null, bool dockerIsDefault = false)
     {
         Containers = containers;
         DockerIsDefault = dockerIsDefault;
         ProcessRunner = processRunner ?? new ProcessTaskRunner();
         WorkerEnvironment = workerEnvironment ?? CurrentEnvironment();
-        Scripts = new ScriptRunner(ProcessRunner, Helpers, Python, WorkerEnvironment, csharp);
+        Scripts = new ScriptRunner(ProcessRunner, Helpers, Python, WorkerEnvironment);
         JvmScripts = new JvmScriptRunner(ProcessRunner, Helpers);
     }
 

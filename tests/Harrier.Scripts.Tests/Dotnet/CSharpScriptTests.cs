@@ -124,7 +124,7 @@ public sealed class CSharpScriptTests : IDisposable
 
     private async Task<ScriptRunResult> RunAsync(string script, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var runner = new ScriptRunner(new ProcessTaskRunner(), HelperRun.Helpers, ScriptTask.Python, _worker, new CSharpScriptBuilds(_cache.Path));
+        var runner = new ScriptRunner(new ProcessTaskRunner(), HelperRun.Helpers, ScriptTask.Python, _worker) { CSharpBuilds = new CSharpScriptBuilds(_cache.Path) };
         var request = new ScriptRunRequest(new DotnetLanguage(), IsCommandsTask: false, _dir.Path) { Script = script, Environment = environment ?? new Dictionary<string, string>() };
         return await runner.RunAsync(request, _logs, CancellationToken.None);
     }
