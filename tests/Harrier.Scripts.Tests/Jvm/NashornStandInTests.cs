@@ -6,8 +6,8 @@ namespace Harrier.Scripts.Tests.Jvm;
 
 /// <summary>
 /// Nashorn cannot be installed here (no JDK 8–14, no standalone Nashorn in the registries these machines reach):
-/// these tests run Harrier's side — the jjs command line, the request, the result, the rows — against
-/// <c>fake-jjs-standin</c>, and the missing-interpreter failure for real.
+/// these tests run Harrier's Nashorn prelude on <c>fake-jjs-standin</c> (Node.js with the few Java classes the
+/// prelude uses), and the missing-interpreter failure for real.
 /// </summary>
 public sealed class NashornStandInTests : IDisposable
 {
@@ -15,33 +15,67 @@ public sealed class NashornStandInTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    private string StandInPath => StandIns.Install(Path.Combine(_dir.Path, "bin"), "jjs", StandIns.Jjs, Interpreters.SearchPath);
+
     [Fact]
-    public async Task NashornEval_RunsJjsWithThePrelude_AndReadsTheListedOutputs()
+    public async Task NashornEval_ReturnsTheListedOutputs_TheLastValue_AndLogs()
     {
-        var path = StandIns.Install(Path.Combine(_dir.Path, "bin"), "jjs", StandIns.Jjs, Interpreters.SearchPath);
-        var request = new JvmScriptRequest(new NashornEngine(), JvmScriptMode.Eval, _dir.Path, "map = {status: 'ok'};")
+        Interpreters.Require("node");
+        var request = new JvmScriptRequest(new NashornEngine(), JvmScriptMode.Eval, _dir.Path, "map = {status: 'ok'};\nlogger.info('flow {} in {}', flow.id, flow.namespace);\nvar local = 1;\n'last';")
         {
-            Outputs = ["flow"],
-            Bindings = new Dictionary<string, object?> { ["flow"] = new Dictionary<string, object?> { ["id"] = "f" } },
+            Outputs = ["map", "missing"],
+            Bindings = new Dictionary<string, object?> { ["flow"] = new Dictionary<string, object?> { ["id"] = "f", ["namespace"] = "company.team" } },
         };
 
-        var run = await JvmRun.RunAsync(request, path);
+        var run = await JvmRun.RunAsync(request, StandInPath);
 
         Assert.True(run.Result.Failure is null, run.Describe);
-        Assert.Contains((TaskLogLevel.Info, "fake-jjs-standin ran harrier-eval.js"), run.Logs.Lines);
-        Assert.Equal("map = {status: 'ok'};", run.Result.Result);
-        Assert.Equal("f", Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(run.Result.Outputs["flow"])["id"]);
+        Assert.Equal("last", run.Result.Result);
+        Assert.Equal("ok", Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(run.Result.Outputs["map"])["status"]);
+        Assert.Null(run.Result.Outputs["missing"]);
+        Assert.Contains((TaskLogLevel.Info, "flow f in company.team"), run.Logs.Lines);
     }
 
     [Fact]
-    public async Task NashornFileTransform_HandsTheRowsToJjs_AndReadsItsRows()
+    public async Task NashornEval_PutFile_KeepsACopyUnderTheTaskRunPrefix()
     {
-        var path = StandIns.Install(Path.Combine(_dir.Path, "bin"), "jjs", StandIns.Jjs, Interpreters.SearchPath);
+        Interpreters.Require("node");
+        var script = """
+            var Files = Java.type('java.nio.file.Files');
+            var path = runContext.workingDir().createTempFile('.txt');
+            Files.write(path, new (Java.type('java.lang.String'))('hello nashorn').getBytes('UTF-8'));
+            out = runContext.storage().putFile(path.toFile());
+            """;
+        var request = new JvmScriptRequest(new NashornEngine(), JvmScriptMode.Eval, _dir.Path, script) { Outputs = ["out"], StoragePrefix = "harrier:///ns/f/executions/e/tasks/t/r" };
 
-        var run = await JvmRun.RunAsync(JvmRun.Transform(new NashornEngine(), _dir.Path, "row['x'] = 1;", "{\"id\":1}", "{\"id\":2}"), path);
+        var run = await JvmRun.RunAsync(request, StandInPath);
 
         Assert.True(run.Result.Failure is null, run.Describe);
-        Assert.Equal(["{\"id\": 1, \"standIn\": true}", "{\"id\": 2, \"standIn\": true}"], run.RowsOut);
+        var (name, path) = Assert.Single(run.Result.Files);
+        Assert.Equal($"harrier:///ns/f/executions/e/tasks/t/r/{name}", run.Result.Outputs["out"]);
+        Assert.Equal("hello nashorn", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task NashornFileTransform_ChangesRows_DropsNulls_AndEmitsRows()
+    {
+        Interpreters.Require("node");
+        var script = "if (row['name'] === 'richard') { row = null; } else if (row['name'] === 'jane') { rows = [row, {action: 'insert'}]; } else { row['email'] = row['name'] + '@kestra.io'; }";
+
+        var run = await JvmRun.RunAsync(JvmRun.Transform(new NashornEngine(), _dir.Path, script, "{\"name\":\"john\"}", "{\"name\":\"jane\"}", "{\"name\":\"richard\"}"), StandInPath);
+
+        Assert.True(run.Result.Failure is null, run.Describe);
+        Assert.Equal(["{\"name\":\"john\",\"email\":\"john@kestra.io\"}", "{\"name\":\"jane\"}", "{\"action\":\"insert\"}"], run.RowsOut);
+    }
+
+    [Fact]
+    public async Task NashornEval_ThatThrows_Fails()
+    {
+        Interpreters.Require("node");
+        var run = await JvmRun.RunAsync(new JvmScriptRequest(new NashornEngine(), JvmScriptMode.Eval, _dir.Path, "throw new Error('deliberate failure');"), StandInPath);
+
+        Assert.NotEqual(0, run.Result.ExitCode);
+        Assert.Contains(run.Logs.Lines, l => l.Message.Contains("deliberate failure", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -52,13 +86,5 @@ public sealed class NashornStandInTests : IDisposable
         Assert.Equal(127, run.Result.ExitCode);
         Assert.Contains("'jjs' was not found", run.Result.Failure, StringComparison.Ordinal);
         Assert.Contains("Nashorn", run.Result.Failure, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void NashornPrelude_IsShippedWithTheHelpers()
-    {
-        var prelude = Path.Combine(HelperRun.Helpers.RootDirectory, "nashorn", "harrier-eval.js");
-
-        Assert.Contains("engine.compile(request.script)", File.ReadAllText(prelude), StringComparison.Ordinal);
     }
 }
