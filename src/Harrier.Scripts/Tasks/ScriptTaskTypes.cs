@@ -49,6 +49,10 @@ public static class ScriptTaskTypes
         Prop.Boolean("quiet", "Run jbang with --quiet.", true),
     ];
 
+    /// <summary>Kestra's newest plugin names C# tasks <c>io.kestra.plugin.scripts.csharp.*</c> (the dotnet names are its aliases).</summary>
+    internal static IReadOnlyList<string> AliasesOf(ScriptLanguageInfo language, string simpleName) =>
+        language.Key == "dotnet" ? [$"io.kestra.plugin.scripts.csharp.{simpleName}"] : [];
+
     /// <summary>A language's Script (<c>script</c>) or Commands (<c>commands</c>) properties; triggers reuse them.</summary>
     internal static IReadOnlyList<PropertyDescriptor> PropertiesOf(ScriptLanguageInfo language, bool commands)
     {
@@ -69,10 +73,12 @@ public static class ScriptTaskTypes
         yield return new TaskTypeDescriptor(language.ScriptType, TaskKind.Runnable, PropertiesOf(language, commands: false))
         {
             Description = $"Run an inline {language.DisplayName} script.",
+            Aliases = AliasesOf(language, "Script"),
         };
         yield return new TaskTypeDescriptor(language.CommandsType, TaskKind.Runnable, PropertiesOf(language, commands: true))
         {
             Description = $"Run {language.DisplayName} commands.",
+            Aliases = AliasesOf(language, "Commands"),
         };
     }
 

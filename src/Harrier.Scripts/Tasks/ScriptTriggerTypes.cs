@@ -40,11 +40,13 @@ public static class ScriptTriggerTypes
                 [.. TriggerCommon, .. ScriptTaskTypes.PropertiesOf(language, commands: false), .. Polling])
             {
                 Description = $"Run a {language.DisplayName} script on an interval; start an execution when exitCondition matches.",
+                Aliases = ScriptTaskTypes.AliasesOf(language, "ScriptTrigger"),
             },
             new TaskTypeDescriptor($"io.kestra.plugin.scripts.{language.Key}.CommandsTrigger", TaskKind.Trigger,
                 [.. TriggerCommon, .. ScriptTaskTypes.PropertiesOf(language, commands: true), .. Polling])
             {
                 Description = $"Run {language.DisplayName} commands on an interval; start an execution when exitCondition matches.",
+                Aliases = ScriptTaskTypes.AliasesOf(language, "CommandsTrigger"),
             },
         }),
     ];
