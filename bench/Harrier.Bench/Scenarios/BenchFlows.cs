@@ -12,6 +12,11 @@ public static class BenchFlows
     public const string NamespaceFilesKind = "nsfiles";
     public const string FilesKind = "files";
     public const string DockerKind = "docker";
+    public const string CSharpKind = "csharp";
+    public const string CSharpColdKind = "csharp-cold";
+
+    /// <summary>The C# script of the C# scenarios (and of their floor, as app.cs).</summary>
+    public const string CSharpScript = "Console.WriteLine(\"hello from C#\");";
 
     /// <summary>The image scripts/setup builds; the Docker scenario never pulls.</summary>
     public const string DockerImage = "harrier-test/busybox:1";
@@ -77,7 +82,21 @@ public static class BenchFlows
                 commands:
                   - "true"
             """),
-        _ => throw new ArgumentException($"Unknown flow kind '{kind}'; use log, shell, python, lines, nsfiles, files or docker.", nameof(kind)),
+        // The same script in every task: built once (by the warm-up), then started from Harrier's cache.
+        CSharpKind => Sequential(size, i => $"""
+              - id: t{i}
+                type: io.kestra.plugin.scripts.dotnet.Script
+                script: '{CSharpScript}'
+            """),
+        // A script never seen before in every task (a fresh comment each time the flow is made): every task builds.
+        CSharpColdKind => Sequential(size, i => $"""
+              - id: t{i}
+                type: io.kestra.plugin.scripts.dotnet.Script
+                script: |
+                  // {Guid.NewGuid():N}
+                  {CSharpScript}
+            """),
+        _ => throw new ArgumentException($"Unknown flow kind '{kind}'; use log, shell, python, lines, nsfiles, files, docker, csharp or csharp-cold.", nameof(kind)),
     };
 
     private static string Sequential(int count, Func<int, string> task)

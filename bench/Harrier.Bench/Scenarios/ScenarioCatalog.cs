@@ -15,7 +15,7 @@ public static class ScenarioCatalog
     [
         Engine(settings), Steps(settings, 100, 5), Steps(settings, 1000, 10), Steps(settings, 5000, 20), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
         ThroughputLog(settings), Logs(settings), Startup(settings), Expressions(settings),
-        NamespaceFiles(settings), LargeFile(settings), Docker(settings),
+        NamespaceFiles(settings), LargeFile(settings), Docker(settings), CSharpWarm(settings), CSharpCold(settings),
     ];
 
     private static Scenario Engine(BenchSettings settings)
@@ -294,6 +294,45 @@ public static class ScenarioCatalog
             FloorLabel = $"{size} × docker run --rm {BenchFlows.DockerImage} true",
             Figure = m => $"×{m.Ratio:F2}; {m.HarrierMs / size:F0} vs {m.FloorMs / size:F0} ms/task",
             Target = "ratio ≤ 1.0",
+        };
+    }
+
+    private static Scenario CSharpWarm(BenchSettings settings)
+    {
+        var size = settings.Size(10, 1);
+        var app = Path.Combine(settings.WorkDirectory, "csharp", "app.cs");
+        IReadOnlyList<string> floor = ["dotnet", "run", app];
+        return new Scenario
+        {
+            Setup = () => CSharpApps.Write(app),
+            Id = "csharp",
+            Title = $"C#: {size} sequential Script tasks of one script, built once (warm start)",
+            Size = size,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.CSharpKind, size, null)),
+            Floor = () => Floors.Sequential(size, _ => floor),
+            FloorPeakRssKb = () => Floors.PeakRssKb(floor),
+            FloorLabel = $"{size} × dotnet run app.cs (SDK's cache warm)",
+            Figure = m => $"{m.HarrierMs / size:F0} vs {m.FloorMs / size:F0} ms/task",
+        };
+    }
+
+    private static Scenario CSharpCold(BenchSettings settings)
+    {
+        var folder = Path.Combine(settings.WorkDirectory, "csharp-cold");
+        // A new folder per run: the SDK caches builds by the file's path, so each floor run builds from scratch too.
+        IReadOnlyList<string> FreshApp() => ["dotnet", "run", "--disable-build-servers", CSharpApps.Write(Path.Combine(folder, Guid.NewGuid().ToString("N"), "app.cs"))];
+        return new Scenario
+        {
+            Id = "csharp-cold",
+            Title = "C#: one Script task of a script never run before (cold start: translate, build, run)",
+            Size = 1,
+            Harrier = () => InProcessChild.Run(new(InProcessRequest.Sequential, BenchFlows.CSharpColdKind, 1, null)),
+            Floor = () => Floors.Sequential(1, _ => FreshApp()),
+            FloorPeakRssKb = () => Floors.PeakRssKb(FreshApp()),
+            FloorLabel = "dotnet run --disable-build-servers app.cs of a new file",
+            Figure = m => $"{m.HarrierMs:F0} vs {m.FloorMs:F0} ms",
+            // Each repetition builds twice on each side (warm-up and timed): three keep the run within minutes.
+            Repetitions = settings.Quick ? 1 : 3,
         };
     }
 

@@ -22,7 +22,7 @@ public static class ScriptFileWriter
         }
 
         var fileName = RandomDigits() + extension;
-        var content = language.ScriptPrelude + renderedScript;
+        var content = language.ScriptFileContent(renderedScript);
         await File.WriteAllTextAsync(Path.Combine(localWorkingDirectory, fileName), content, new UTF8Encoding(false), cancellationToken);
         return [language.BuildScriptCommand(context with { FileName = fileName })];
     }

@@ -10,4 +10,11 @@ public sealed record ScriptRunResult(
     IReadOnlyDictionary<string, object?> Vars,
     IReadOnlyList<MetricEntry> Metrics,
     int StdOutLineCount,
-    int StdErrLineCount);
+    int StdErrLineCount)
+{
+    /// <summary>Why the task failed before or instead of its command (a missing interpreter, a C# compile error); null otherwise.</summary>
+    public string? Failure { get; init; }
+
+    public static ScriptRunResult NotRun(int exitCode, bool killed, string? failure) =>
+        new(exitCode, killed, new Dictionary<string, object?>(), [], 0, 0) { Failure = failure };
+}

@@ -1,9 +1,11 @@
 using Harrier.Scripts.Commands;
+using Harrier.Scripts.Dotnet;
 using Harrier.Scripts.Helpers;
 using Harrier.Scripts.Languages;
 using Harrier.Scripts.Logs;
 using Harrier.Scripts.Protocol;
 using Harrier.Scripts.Runners;
+using Harrier.Scripts.Runners.Process;
 
 namespace Harrier.Scripts.Execution;
 
@@ -29,6 +31,9 @@ public sealed class ScriptRunner
         _workerEnvironment = workerEnvironment;
     }
 
+    /// <summary>Where C# scripts are built and cached (default: <c>&lt;temp&gt;/harrier-cache/csharp</c>).</summary>
+    public CSharpScriptBuilds CSharpBuilds { get; init; } = new();
+
     public async Task<ScriptRunResult> RunAsync(ScriptRunRequest request, ITaskLogSink logs, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string>(_workerEnvironment, StringComparer.Ordinal);
@@ -39,8 +44,22 @@ public sealed class ScriptRunner
 
         var added = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
         var onWorker = request.ContainerRunner is null;
-        // Written first: whether the working directory holds files decides whether container helpers come along.
-        var commands = request.IsCommandsTask ? request.Commands : await ScriptCommandsAsync(request, environment, cancellationToken);
+        environment.TryGetValue("PATH", out var path);
+        IReadOnlyList<string> commands;
+        if (request.IsCommandsTask)
+        {
+            commands = request.Commands;
+        }
+        else
+        {
+            var prepared = await PrepareScriptAsync(request, environment, path, logs, cancellationToken);
+            if (prepared.Failed is { } notRun)
+            {
+                return notRun;
+            }
+
+            commands = prepared.Commands;
+        }
         var helperVariables = onWorker
             ? _helpers.BuildVariables(environment)
             : ContainerHelpers.InstallWithFiles(_helpers, request.Language, request.WorkingDirectory, request.Environment);
@@ -88,8 +107,62 @@ public sealed class ScriptRunner
             await OutputsFile.ReadIntoAsync(outputsFile, collector, CancellationToken.None);
         }
 
-        return new ScriptRunResult(result.ExitCode, result.Killed, collector.Outputs, collector.Metrics, collector.StdOutLineCount, collector.StdErrLineCount);
+        return new ScriptRunResult(result.ExitCode, result.Killed, collector.Outputs, collector.Metrics, collector.StdOutLineCount, collector.StdErrLineCount)
+        {
+            Failure = MissingToolAfterExit(request, result, path),
+        };
     }
+
+    /// <summary>
+    /// A Script task's commands: its required program checked (Process runner), C# built (or found in the cache), and
+    /// otherwise the script file written. Written before helpers are chosen: whether the working directory holds files
+    /// decides whether container helpers come along.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> Commands, ScriptRunResult? Failed)> PrepareScriptAsync(
+        ScriptRunRequest request, Dictionary<string, string> environment, string? path, ITaskLogSink logs, CancellationToken cancellationToken)
+    {
+        var onWorker = request.ContainerRunner is null;
+        string? tool = null;
+        if (onWorker && request.Language.RequiredTool is { } required)
+        {
+            tool = ExecutableResolver.Resolve(required.Executable, request.WorkingDirectory, path);
+            if (tool is null)
+            {
+                return ([], ScriptRunResult.NotRun(127, false, required.MissingMessage(path)));
+            }
+        }
+
+        if (onWorker && request.Language is DotnetLanguage)
+        {
+            var buildEnvironment = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
+            foreach (var (name, value) in request.Language.ExtraEnvironment)
+            {
+                buildEnvironment[name] = value;
+            }
+
+            var script = request.Script ?? throw new ArgumentException("script: must not be null", nameof(request));
+            var build = await CSharpBuilds.PrepareAsync(new CSharpBuildRequest(script, CSharpHelperSource.Text, tool!, _runner, logs) { Environment = buildEnvironment }, cancellationToken);
+            return build.AssemblyPath is { } assembly
+                ? ([$"{ShellQuoting.QuoteIfNeeded(tool!)} {ShellQuoting.QuoteIfNeeded(assembly)}"], null)
+                : ([], ScriptRunResult.NotRun(build.ExitCode, build.Killed, build.Failure));
+        }
+
+        try
+        {
+            return (await ScriptCommandsAsync(request, environment, cancellationToken), null);
+        }
+        catch (CsxTranslationException ex)
+        {
+            return ([], ScriptRunResult.NotRun(1, false, $"The C# script cannot run: {ex.Message}"));
+        }
+    }
+
+    /// <summary>A Commands task whose shell said "not found" (127) for the language's program: say what to install.</summary>
+    private static string? MissingToolAfterExit(ScriptRunRequest request, TaskRunnerResult result, string? path) =>
+        result.ExitCode == 127 && request.ContainerRunner is null && request.Language.RequiredTool is { } required
+            && ExecutableResolver.Resolve(required.Executable, request.WorkingDirectory, path) is null
+            ? $"Command failed with exit code 127: {required.MissingMessage(path)}"
+            : null;
 
     private async Task<IReadOnlyList<string>> ScriptCommandsAsync(ScriptRunRequest request, Dictionary<string, string> environment, CancellationToken cancellationToken)
     {

@@ -6,7 +6,8 @@ namespace Harrier.Scripts.Helpers;
 /// <c>from kestra import Kestra</c>), Node (NODE_PATH: <c>require('harrier')</c>,
 /// <c>require('@kestra-io/libs')</c>), R (R_PROFILE_USER, chaining to the user's profile), Ruby
 /// (RUBYLIB), PowerShell (PSModulePath), Julia (JULIA_LOAD_PATH), Perl (PERL5LIB), PHP
-/// (PHP_INI_SCAN_DIR → include_path), Lua (LUA_PATH) and shell (<c>. "$HARRIER_HELPERS_SH"</c>).
+/// (PHP_INI_SCAN_DIR → include_path), Lua (LUA_PATH), Groovy (CLASSPATH: <c>import harrier.Harrier</c>) and shell
+/// (<c>. "$HARRIER_HELPERS_SH"</c>).
 /// </summary>
 /// <remarks>Existing values are kept after Harrier's entry, so a user's own paths still work.</remarks>
 public sealed class HelperEnvironment
@@ -56,6 +57,8 @@ public sealed class HelperEnvironment
             ["PHP_INI_SCAN_DIR"] = (Existing("PHP_INI_SCAN_DIR") ?? string.Empty) + ":" + Path.Combine(Dir("php"), "conf.d"),
             ["HARRIER_PHP_HELPERS"] = Dir("php"),
             ["R_PROFILE_USER"] = Path.Combine(Dir("r"), "harrier-profile.R"),
+            // Groovy compiles sources it finds on the class path; Java ignores a folder of .groovy files.
+            ["CLASSPATH"] = Prepend("CLASSPATH", Dir("groovy"), ':'),
         };
         if (Existing("R_PROFILE_USER") is { } profile && profile != variables["R_PROFILE_USER"])
         {

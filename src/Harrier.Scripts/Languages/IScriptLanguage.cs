@@ -6,7 +6,7 @@ namespace Harrier.Scripts.Languages;
 /// </summary>
 public interface IScriptLanguage
 {
-    /// <summary>Kestra's package name: shell, python, node, r, julia, ruby, powershell, go, deno, bun, lua, perl, php.</summary>
+    /// <summary>Kestra's package name: shell, python, node, r, julia, ruby, powershell, go, deno, bun, lua, perl, php, dotnet, groovy, jbang.</summary>
     string Name { get; }
 
     /// <summary>e.g. <c>io.kestra.plugin.scripts.python.Script</c>.</summary>
@@ -32,6 +32,12 @@ public interface IScriptLanguage
 
     /// <summary>Text written before a Script task's code in its file (Python: <c>true = True</c> etc.).</summary>
     string ScriptPrelude { get; }
+
+    /// <summary>The program a Script task needs (checked on the Process runner before running); null when none is checked.</summary>
+    ToolRequirement? RequiredTool { get; }
+
+    /// <summary>What a Script task's file holds: <see cref="ScriptPrelude"/> then the code, or a translation (C#).</summary>
+    string ScriptFileContent(string renderedScript);
 
     /// <summary>The "exit on first error" line of <c>failFast</c>: <c>set -e</c>; empty for Windows targets; PowerShell <c>$ErrorActionPreference = 'Stop'</c>.</summary>
     string ExitOnErrorLine(bool windowsTarget);

@@ -27,6 +27,10 @@ public abstract class ScriptLanguage : IScriptLanguage
 
     public virtual string ScriptPrelude => string.Empty;
 
+    public virtual ToolRequirement? RequiredTool => null;
+
+    public virtual string ScriptFileContent(string renderedScript) => ScriptPrelude + renderedScript;
+
     /// <summary>The command that runs a file, e.g. <c>node</c> or <c>go run</c>.</summary>
     protected abstract string RunTool { get; }
 

@@ -18,6 +18,9 @@ public static class ScriptLanguages
         new LuaLanguage(),
         new PerlLanguage(),
         new PhpLanguage(),
+        new DotnetLanguage(),
+        new GroovyLanguage(),
+        new JbangLanguage(),
     ];
 
     public static IScriptLanguage ByName(string name) =>

@@ -7,7 +7,7 @@ public sealed record ScriptLanguageInfo(string Key, string DisplayName, string D
 
     public string CommandsType => $"io.kestra.plugin.scripts.{Key}.Commands";
 
-    /// <summary>The 13 languages of spec §2.1 that run as processes.</summary>
+    /// <summary>The languages of spec §2.1 that run as processes.</summary>
     public static IReadOnlyList<ScriptLanguageInfo> All { get; } =
     [
         new("shell", "Shell", "ubuntu"),
@@ -23,5 +23,8 @@ public sealed record ScriptLanguageInfo(string Key, string DisplayName, string D
         new("lua", "Lua", "nickblah/lua"),
         new("perl", "Perl", "perl"),
         new("php", "PHP", "php"),
+        new("dotnet", "C#", "mcr.microsoft.com/dotnet/sdk:10.0"),
+        new("groovy", "Groovy", "groovy"),
+        new("jbang", "JBang (Java)", "jbangdev/jbang-action"),
     ];
 }

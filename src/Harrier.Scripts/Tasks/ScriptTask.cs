@@ -42,7 +42,8 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         var downloads = new StorageUriDownloads(context.Files, workingDirectory);
         // In a shared WorkingDirectory an earlier sibling's side-channel file must not become this task's outputs.
         File.Delete(OutputsFile.PathIn(workingDirectory));
-        var request = new ScriptRunRequest(language, isCommands, workingDirectory)
+        var effectiveLanguage = language is JbangLanguage ? JbangLanguage.With(properties.String("extension"), properties.Bool("quiet", true)) : language;
+        var request = new ScriptRunRequest(effectiveLanguage, isCommands, workingDirectory)
         {
             Script = isCommands ? null : await downloads.RewriteAsync(properties.RequiredString("script"), cancellationToken).ConfigureAwait(false),
             Commands = isCommands ? await downloads.RewriteAsync(properties.StringList("commands"), cancellationToken).ConfigureAwait(false) ?? [] : [],
@@ -61,7 +62,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             throw new OperationCanceledException("The task was stopped.", cancellationToken);
         }
 
-        var dependencyMetrics = dependencies is not null && result.ExitCode == 0
+        var dependencyMetrics = dependencies is not null && result.ExitCode == 0 && result.Failure is null
             ? await dependencies.SaveCacheAsync(cancellationToken).ConfigureAwait(false)
             : [];
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -70,11 +71,12 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
             ["exitCode"] = (long)result.ExitCode,
             ["outputFiles"] = await ScriptOutputFiles.CollectAsync(context, outputFiles, variables, cancellationToken).ConfigureAwait(false),
         };
-        return new TaskOutcome(result.ExitCode == 0 ? State.Success : State.Failed)
+        var succeeded = result.ExitCode == 0 && result.Failure is null;
+        return new TaskOutcome(succeeded ? State.Success : State.Failed)
         {
             Outputs = outputs,
             Metrics = [.. namespaceMetrics, .. dependencies?.Metrics ?? [], .. dependencyMetrics, .. result.Metrics],
-            Error = result.ExitCode == 0 ? null : $"Command failed with exit code {result.ExitCode}",
+            Error = succeeded ? null : result.Failure ?? $"Command failed with exit code {result.ExitCode}",
         };
     }
 

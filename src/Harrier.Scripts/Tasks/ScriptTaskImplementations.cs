@@ -1,6 +1,9 @@
 using Harrier.Core.Tasks.Running;
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
+using Harrier.Scripts.Http;
+using Harrier.Scripts.Jvm;
+using Harrier.Scripts.Legacy;
 using Harrier.Scripts.Languages;
 
 namespace Harrier.Scripts.Tasks;
@@ -16,6 +19,16 @@ public static class ScriptTaskImplementations
             implementations.Add(language.CommandsTypeName, () => new ScriptTask(language, isCommands: true, services));
         }
 
+        foreach (var engine in JvmScriptEngines.All)
+        {
+            implementations.Add(engine.EvalType, () => new EvalTask(engine, services));
+            implementations.Add(engine.FileTransformType, () => new FileTransformTask(engine, services));
+        }
+
+        implementations.Add(LegacyScriptTypes.Bash, () => new LegacyScriptTask(python: false, services));
+        implementations.Add(LegacyScriptTypes.Python, () => new LegacyScriptTask(python: true, services));
+        implementations.Add(HttpTaskTypes.Request, () => new RequestTask());
+        implementations.Add(HttpTaskTypes.Download, () => new DownloadTask());
         implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());
         implementations.Add(GitCloneType.Type, () => new GitCloneTask());
         return implementations;

@@ -1,6 +1,7 @@
 using Harrier.Scripts.Commands;
 using Harrier.Scripts.Execution;
 using Harrier.Scripts.Helpers;
+using Harrier.Scripts.Jvm;
 using Harrier.Scripts.Runners;
 using Harrier.Scripts.Runners.Containers;
 using Harrier.Scripts.Runners.Process;
@@ -16,7 +17,8 @@ public sealed class ScriptTaskServices
         DockerIsDefault = dockerIsDefault;
         ProcessRunner = processRunner ?? new ProcessTaskRunner();
         WorkerEnvironment = workerEnvironment ?? CurrentEnvironment();
-        Scripts = new ScriptRunner(ProcessRunner, new HelperEnvironment(), Python, WorkerEnvironment);
+        Scripts = new ScriptRunner(ProcessRunner, Helpers, Python, WorkerEnvironment);
+        JvmScripts = new JvmScriptRunner(ProcessRunner, Helpers);
     }
 
     /// <summary>Runs processes on the worker (tasks, and the pip that installs Python <c>dependencies</c>).</summary>
@@ -24,9 +26,14 @@ public sealed class ScriptTaskServices
 
     public PythonInterpreterResolver Python { get; } = new();
 
+    /// <summary>Harrier's helper libraries on disk (every language's, the JVM engines' preludes).</summary>
+    public HelperEnvironment Helpers { get; } = new();
+
+    /// <summary>Runs Groovy, Jython and Nashorn Eval/FileTransform scripts in child processes.</summary>
+    public JvmScriptRunner JvmScripts { get; }
+
     /// <summary>The worker's own environment, the base of every process it starts.</summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment { get; }
-
 
     public ScriptRunner Scripts { get; }
 

@@ -1,5 +1,8 @@
 using Harrier.Core.Tasks.Types;
 using Harrier.Scripts.Git;
+using Harrier.Scripts.Http;
+using Harrier.Scripts.Jvm;
+using Harrier.Scripts.Legacy;
 
 namespace Harrier.Scripts.Tasks;
 
@@ -40,24 +43,52 @@ public static class ScriptTaskTypes
         Prop.String("uvInstallerSha256", "uv installer checksum."),
     ];
 
+    private static IReadOnlyList<PropertyDescriptor> JbangOnly =>
+    [
+        Prop.String("extension", "Extension of the script file (.java, .jsh, .kt…).", defaultValue: ".java"),
+        Prop.Boolean("quiet", "Run jbang with --quiet.", true),
+    ];
+
+    /// <summary>Kestra's newest plugin names C# tasks <c>io.kestra.plugin.scripts.csharp.*</c> (the dotnet names are its aliases).</summary>
+    internal static IReadOnlyList<string> AliasesOf(ScriptLanguageInfo language, string simpleName) =>
+        language.Key == "dotnet" ? [$"io.kestra.plugin.scripts.csharp.{simpleName}"] : [];
+
+    /// <summary>A language's Script (<c>script</c>) or Commands (<c>commands</c>) properties; triggers reuse them.</summary>
+    internal static IReadOnlyList<PropertyDescriptor> PropertiesOf(ScriptLanguageInfo language, bool commands)
+    {
+        IReadOnlyList<PropertyDescriptor> extra = language.Key switch
+        {
+            "python" => PythonOnly,
+            "jbang" => JbangOnly,
+            _ => [],
+        };
+        var main = commands
+            ? Prop.StringList("commands", "Commands run in order in one shell session.", required: true, minItems: 1)
+            : Prop.String("script", "The inline script, rendered then run.", required: true);
+        return [main, .. Common(language), .. extra];
+    }
+
     private static IEnumerable<TaskTypeDescriptor> ForLanguage(ScriptLanguageInfo language)
     {
-        var extra = language.Key == "python" ? PythonOnly : [];
-        yield return new TaskTypeDescriptor(language.ScriptType, TaskKind.Runnable,
-            [Prop.String("script", "The inline script, rendered then run.", required: true), .. Common(language), .. extra])
+        yield return new TaskTypeDescriptor(language.ScriptType, TaskKind.Runnable, PropertiesOf(language, commands: false))
         {
             Description = $"Run an inline {language.DisplayName} script.",
+            Aliases = AliasesOf(language, "Script"),
         };
-        yield return new TaskTypeDescriptor(language.CommandsType, TaskKind.Runnable,
-            [Prop.StringList("commands", "Commands run in order in one shell session.", required: true, minItems: 1), .. Common(language), .. extra])
+        yield return new TaskTypeDescriptor(language.CommandsType, TaskKind.Runnable, PropertiesOf(language, commands: true))
         {
             Description = $"Run {language.DisplayName} commands.",
+            Aliases = AliasesOf(language, "Commands"),
         };
     }
 
     public static IReadOnlyList<TaskTypeDescriptor> All { get; } =
     [
         .. ScriptLanguageInfo.All.SelectMany(ForLanguage),
+        .. JvmScriptTaskTypes.All,
+        .. LegacyScriptTypes.All,
+        .. HttpTaskTypes.All,
+        .. ScriptTriggerTypes.All,
         GitCloneType.Descriptor,
     ];
 }

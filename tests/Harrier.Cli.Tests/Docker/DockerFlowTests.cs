@@ -45,6 +45,31 @@ public sealed class DockerFlowTests : IDisposable
     }
 
     [Fact]
+    public void LegacyBashWithRunnerDocker_RunsInTheDockerOptionsImage_AndUploadsItsNamedOutputFile()
+    {
+        var run = Run("""
+            id: legacy-docker
+            namespace: tests.docker
+            tasks:
+              - id: legacy
+                type: io.kestra.core.tasks.scripts.Bash
+                runner: DOCKER
+                dockerOptions:
+                  image: harrier-test/busybox:1
+                  pullPolicy: NEVER
+                outputFiles: [first]
+                commands:
+                  - echo "in a container" > {{ outputFiles.first }}
+                  - echo '::{"outputs":{"host":"'$(hostname)'"}}::'
+            """);
+
+        Assert.Equal(0, run.ExitCode);
+        var legacy = TaskRun(run, "legacy");
+        Assert.NotEqual(Environment.MachineName, legacy.GetProperty("outputs").GetProperty("vars").GetProperty("host").GetString());
+        Assert.StartsWith("harrier:///", legacy.GetProperty("outputs").GetProperty("outputFiles").GetProperty("first").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DefaultRunnerDocker_RunsTasksWithoutTaskRunnerInContainers()
     {
         var run = Run("""

@@ -41,6 +41,7 @@ public sealed partial class BrokenFlowTests
         { "if-without-then.yml", 4, 5, "tasks[0].then: must not be null: the property 'then' is required", 1 },
         { "output-missing-value.yml", 8, 5, "outputs[0].value: must not be null: the property 'value' is required", 1 },
         { "trigger-schedule-without-cron.yml", 8, 5, "triggers[0].cron: must not be null: the property 'cron' is required", 1 },
+        { "http-trigger-without-uri.yml", 8, 5, "triggers[0].uri: must not be null: the property 'uri' is required", 1 },
         { "concurrency-without-limit.yml", 4, 3, "concurrency.limit: must not be null", 1 },
         { "retry-constant-missing-interval.yml", 9, 7, "tasks[0].retry.interval: must not be null: a constant retry needs 'interval'", 1 },
         { "retry-random-missing-intervals.yml", 8, 7, "tasks[0].retry.minInterval: must not be null: a random retry needs 'minInterval'", 2 },
@@ -48,6 +49,7 @@ public sealed partial class BrokenFlowTests
 
         // unknown names, with suggestions
         { "unknown-top-level-key.yml", 7, 1, "variabels: unknown property 'variabels'; did you mean 'variables'?", 1 },
+        { "script-trigger-unknown-property.yml", 10, 5, "triggers[0].exitCondtion: unknown property 'exitCondtion'; did you mean 'exitCondition'?", 1 },
         { "unknown-task-property.yml", 6, 5, "tasks[0].mesage: unknown property 'mesage'; did you mean 'message'?", 2 },
         { "unknown-type.yml", 5, 11, "tasks[0].type: unknown type 'io.kestra.plugin.core.log.Logg'; did you mean 'io.kestra.plugin.core.log.Log'?", 1 },
         { "unknown-short-type.yml", 5, 11, "tasks[0].type: unknown type 'python.Scirpt'; did you mean 'python.Script'?", 1 },

@@ -5,10 +5,10 @@ namespace Harrier.Scripts.Tests.Languages;
 public sealed class ScriptLanguagesTests
 {
     [Fact]
-    public void Registry_ListsThirteenLanguages_WithKestraTypeNames()
+    public void Registry_ListsEveryProcessLanguage_WithKestraTypeNames()
     {
         Assert.Equal(
-            ["shell", "python", "node", "r", "julia", "ruby", "powershell", "go", "deno", "bun", "lua", "perl", "php"],
+            ["shell", "python", "node", "r", "julia", "ruby", "powershell", "go", "deno", "bun", "lua", "perl", "php", "dotnet", "groovy", "jbang"],
             ScriptLanguages.All.Select(l => l.Name));
         Assert.All(ScriptLanguages.All, l => Assert.Equal($"io.kestra.plugin.scripts.{l.Name}.Script", l.ScriptTypeName));
     }
@@ -42,6 +42,9 @@ public sealed class ScriptLanguagesTests
     [InlineData("perl", "perl /wd/123.pl", ".pl", "perl")]
     [InlineData("php", "php /wd/123.php", ".php", "php")]
     [InlineData("powershell", "/wd/./123.ps1", ".ps1", "ghcr.io/kestra-io/powershell:latest")]
+    [InlineData("dotnet", "dotnet run /wd/123.cs", ".cs", "mcr.microsoft.com/dotnet/sdk:10.0")]
+    [InlineData("groovy", "groovy /wd/123.groovy", ".groovy", "groovy")]
+    [InlineData("jbang", "jbang --quiet /wd/123.java", ".java", "jbangdev/jbang-action")]
     public void ScriptCommand_RunsTheFileWithTheLanguageTool(string name, string expected, string extension, string image)
     {
         var language = ScriptLanguages.ByName(name);

@@ -10,5 +10,6 @@ public static class CoreTaskImplementations
         .Add(CoreTaskTypes.Log, () => new LogTask())
         .Add(CoreTaskTypes.Return, () => new ReturnTask())
         .Add(CoreTaskTypes.Fail, () => new FailTask())
+        .Add(CoreTaskTypes.Assert, () => new AssertTask())
         .Add(CoreTaskTypes.Sleep, () => new SleepTask());
 }

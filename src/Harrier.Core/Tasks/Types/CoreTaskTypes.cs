@@ -6,6 +6,7 @@ public static class CoreTaskTypes
     public const string Log = "io.kestra.plugin.core.log.Log";
     public const string Return = "io.kestra.plugin.core.debug.Return";
     public const string Fail = "io.kestra.plugin.core.execution.Fail";
+    public const string Assert = "io.kestra.plugin.core.execution.Assert";
     public const string Sleep = "io.kestra.plugin.core.flow.Sleep";
     public const string Sequential = "io.kestra.plugin.core.flow.Sequential";
     public const string Parallel = "io.kestra.plugin.core.flow.Parallel";
@@ -32,6 +33,11 @@ public static class CoreTaskTypes
             Prop.String("condition", "Fail only when this renders truthy."),
             Prop.String("errorMessage", "Message of the failure.", defaultValue: "Task failure"),
         ]) { Aliases = ["io.kestra.core.tasks.executions.Fail"], Description = "Fail the execution on purpose." },
+        new(Assert, TaskKind.Runnable,
+        [
+            Prop.StringList("conditions", "Expressions that must all render truthy.", required: true, minItems: 1),
+            Prop.String("errorMessage", "Text added to the failure."),
+        ]) { Description = "Fail when any condition renders falsy ('', 0, false, null)." },
         new(Sleep, TaskKind.Runnable, [Prop.Duration("duration", "How long to wait.") with { Required = true }])
         { Aliases = ["io.kestra.core.tasks.flows.Sleep"], Description = "Wait for a duration." },
         new(Sequential, TaskKind.Flowable, [Prop.Tasks("tasks", "Children, run one after another.", required: true), Errors, Finally])
