@@ -105,7 +105,6 @@ public sealed class LegacyScriptTask(bool python, ScriptTaskServices services) :
             ExecutionId = context.Execution.Id,
             TaskRunId = context.TaskRun.Id,
             Attempt = context.Attempt,
-            MayResume = context.Resuming,
             Log = message => context.Logger.Log(TaskLogLevel.Info, message),
         });
     }
