@@ -4,9 +4,10 @@ using Harrier.Core.Yaml;
 namespace Harrier.Core.Flows;
 
 /// <summary>
-/// Whether a task's expressions may read the <c>outputs</c> variable: some scalar of its node (plugin defaults merged, a
-/// flowable's children included) holds a template naming <c>outputs</c> or <c>render</c> (which may render text that
-/// does). Conservative — a false positive only costs the worker a read — and computed once per task node.
+/// Whether a task may read the <c>outputs</c> variable: some scalar of its node (plugin defaults merged, a flowable's
+/// children included) holds a template naming <c>outputs</c> or <c>render</c> (which may render text that does), or —
+/// for tasks that hand the variables to code, such as Groovy's Eval — code reading <c>outputs.x</c> or <c>outputs[</c>.
+/// Conservative — a false positive only costs the worker a read — and computed once per task node.
 /// </summary>
 internal static class OutputReads
 {
@@ -16,12 +17,16 @@ internal static class OutputReads
 
     private static bool Reads(YNode node) => node switch
     {
-        YScalar scalar => IsTemplate(scalar.Value)
-            && (scalar.Value.Contains("outputs", StringComparison.Ordinal) || scalar.Value.Contains("render", StringComparison.Ordinal)),
+        YScalar scalar => (IsTemplate(scalar.Value) && InTemplate(scalar.Value))
+            || scalar.Value.Contains("outputs.", StringComparison.Ordinal) || scalar.Value.Contains("outputs[", StringComparison.Ordinal),
         YMapping mapping => mapping.Entries.Any(entry => Reads(entry.Value)),
         YSequence sequence => sequence.Items.Any(Reads),
         _ => false,
     };
+
+    /// <summary>Whether a template may read <c>outputs</c>, directly or through <c>render</c>.</summary>
+    public static bool InTemplate(string template) =>
+        template.Contains("outputs", StringComparison.Ordinal) || template.Contains("render", StringComparison.Ordinal);
 
     private static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal);
 }

@@ -404,7 +404,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
     private object? Evaluate(string template, TaskDefinition task, TaskRun run)
     {
-        if (ReadsOutputs(template) && !workspace.EnsureOutputs())
+        if (OutputReads.InTemplate(template) && !workspace.EnsureOutputs())
         {
             throw new OutputsNotLoadedException();
         }
@@ -435,13 +435,6 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             throw new FlowableDecisionException($"{property} of task '{task.Id}' could not be evaluated: {ex.Message}", ex);
         }
     }
-
-    /// <summary>
-    /// Whether an expression may read the <c>outputs</c> variable, directly or through <c>render</c>. Conservative: a
-    /// false positive only costs reading the outputs.
-    /// </summary>
-    internal static bool ReadsOutputs(string template) =>
-        template.Contains("outputs", StringComparison.Ordinal) || template.Contains("render", StringComparison.Ordinal);
 
     private PlanningSnapshot Snapshot() => snapshot with { TaskRuns = workspace.Runs };
 }
