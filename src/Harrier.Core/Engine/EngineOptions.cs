@@ -17,8 +17,8 @@ public sealed record EngineOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a claimed execution belongs to one executor slot for a planning pass. Default 60 s.</summary>
-    public TimeSpan PlanningLeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long a claimed execution belongs to one executor slot for a planning pass. Default 30 s.</summary>
+    public TimeSpan PlanningLeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often an idle worker slot looks at the queue even without a nudge (other processes enqueue too). Default 1 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
@@ -61,8 +61,11 @@ public sealed record EngineOptions
     /// <summary>What this process is, as shown in the process registry: run, recover, server.</summary>
     public string ProcessKind { get; init; } = "run";
 
-    /// <summary>Identifies this worker in leases (worker slots add <c>:slot</c>).</summary>
-    public string WorkerId => ProcessId;
+    /// <summary>Identifies this engine's worker in leases (worker slots add <c>:slot</c>).</summary>
+    public string WorkerId => $"{ProcessId}/{InstanceId}";
+
+    /// <summary>The executor id under which this engine's workers hand planning leases to its executor.</summary>
+    public string HandOffExecutorId => $"{ProcessId}/{InstanceId}:executor";
 
     /// <summary>The worker group of this process's worker (null: group-less jobs only).</summary>
     public string? WorkerGroup { get; init; }

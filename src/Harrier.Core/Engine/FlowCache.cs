@@ -37,6 +37,10 @@ public sealed class FlowCache(FlowLoader loader, IExecutionStore store)
         return flow;
     }
 
+    /// <summary>The flow of <paramref name="execution"/> when it is parsed already (no store read, no parse).</summary>
+    public bool TryGet(Execution execution, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FlowDefinition? flow) =>
+        _flows.TryGetValue((execution.FlowSourceId ?? "execution:" + execution.Id, execution.FlowFile), out flow);
+
     /// <summary>Remembers a flow parsed elsewhere (the submitter), under its document id.</summary>
     public void Add(FlowDefinition flow, string flowSourceId) => Remember((flowSourceId, flow.SourceFile), flow);
 

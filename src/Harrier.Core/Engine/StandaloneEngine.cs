@@ -140,6 +140,19 @@ public sealed class StandaloneEngine : IAsyncDisposable
         {
         }
 
+        // Leases handed over by the worker and not planned yet: back to the queue at once rather than at their expiry.
+        while (_nudges.TryTakeHandOff(out var handed))
+        {
+            try
+            {
+                await _services.Planning.ReleaseAsync(handed, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The store is gone: the lease expires instead.
+            }
+        }
+
         if (_registered)
         {
             try

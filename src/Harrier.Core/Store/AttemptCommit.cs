@@ -8,4 +8,13 @@ public sealed record AttemptCommit(JobLease Completed, TaskRun? TaskRun)
 {
     /// <summary>The next attempt's job and when it becomes claimable.</summary>
     public (WorkerJob Job, DateTimeOffset NotBefore)? Retry { get; init; }
+
+    /// <summary>
+    /// An executor of the worker's own process to hand the execution's wake-up to, leased in the same transaction when no
+    /// executor holds it: the local executor plans the next step without a claim of its own.
+    /// </summary>
+    public (string ExecutorId, TimeSpan LeaseDuration)? HandOffTo { get; init; }
 }
+
+/// <summary>What an attempt's commit stored: the task run (with its new version) and, when handed off, the planning lease.</summary>
+public sealed record AttemptCommitted(TaskRun? TaskRun, PlanningLease? Planning);

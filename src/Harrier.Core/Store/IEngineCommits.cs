@@ -23,6 +23,15 @@ public interface IEngineCommits
     /// </summary>
     Task CommitPlanAsync(PlanCommit commit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims the job that has been due the longest for <paramref name="claim"/> (as <see cref="IJobQueue.TryClaimAsync"/>,
+    /// but without looking first: call it when a job is due) and reads its execution and task run in the same
+    /// transaction; null when no job is claimable. When <paramref name="start"/> returns a RUNNING task run for the
+    /// claimed job, that attempt start is stored in the same transaction too (see <see cref="ClaimedJob.Started"/>).
+    /// </summary>
+    /// <remarks><paramref name="start"/> runs inside the store's transaction: it must be quick and must not call the store.</remarks>
+    Task<ClaimedJob?> ClaimJobAsync(JobClaim claim, Func<ClaimedJob, TaskRun?>? start, CancellationToken cancellationToken);
+
     /// <summary>Stores the start of an attempt (the task run as RUNNING) while the job's lease holds; returns it as stored.</summary>
     Task<TaskRun> StartAttemptAsync(JobLease lease, TaskRun running, CancellationToken cancellationToken);
 
@@ -30,8 +39,8 @@ public interface IEngineCommits
     Task<TaskRun> SaveChildAsync(JobLease lease, TaskRun child, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves the attempt's result when given, enqueues the retry when given, removes the job and wakes the execution;
-    /// returns the result as stored (null when none was given).
+    /// Saves the attempt's result when given, enqueues the retry when given, removes the job and wakes the execution —
+    /// leasing the wake-up to <see cref="AttemptCommit.HandOffTo"/> when asked and free; returns what it stored.
     /// </summary>
-    Task<TaskRun?> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken);
+    Task<AttemptCommitted> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteRead> _readers = [];
     private readonly SqliteConnection _writer;
     private readonly SqliteWrite _write;
+    private readonly SqliteRead _writerRead;
     private readonly string _readConnectionString;
     private bool _disposed;
 
@@ -35,6 +36,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         _ownReaderConnectionString = ownReaderConnectionString;
         _writer = writer;
         _write = new SqliteWrite(writer);
+        _writerRead = new SqliteRead(writer, ownsConnection: false);
         _readConnectionString = readConnectionString;
         Path = path;
     }
@@ -130,10 +132,28 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// Runs <paramref name="work"/> on one of the database's own reader connections, whose prepared commands are kept
     /// (the hot reads of the engine). Readers in WAL mode see the last committed state and never block the writer.
     /// </summary>
+    /// <remarks>
+    /// When no write is in progress, the read runs on the writer connection instead (taking the write lock for its few
+    /// microseconds): its page cache is warm with what this process just wrote, where a reader connection would re-read
+    /// every page changed since its last read (measured: 52 page reads a step against 7).
+    /// </remarks>
     public Task<T> QueryAsync<T>(Func<SqliteRead, T> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        if (_writeLock.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return Task.FromResult(work(_writerRead));
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
         if (!_readers.TryTake(out var reader))
         {
             var connection = new SqliteConnection(_ownReaderConnectionString);
@@ -194,6 +214,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
             SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
             _write.DisposeCommands();
+            _writerRead.Dispose();
             _writer.Dispose();
         }
         finally
@@ -210,7 +231,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             // journal_size_limit: after a checkpoint, truncate the WAL file back to 64 MB at most, so one burst of
             // a million log lines does not leave a WAL of hundreds of MB on disk for the life of the process.
-            pragmas += "PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;" +
+            // cache_size: 32 MB of pages for the writer, which also serves most reads (QueryAsync): a step touches pages
+            // all over the task run indexes, and the 2 MB default had them read back from disk (pread) again and again.
+            pragmas += "PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -32768;" +
                 (options.SynchronousFull ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
         }
 

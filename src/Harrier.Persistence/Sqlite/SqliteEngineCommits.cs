@@ -55,13 +55,39 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
             return 0;
         }, cancellationToken);
 
+    public Task<ClaimedJob?> ClaimJobAsync(JobClaim claim, Func<ClaimedJob, TaskRun?>? start, CancellationToken cancellationToken) =>
+        database.WriteAsync(write =>
+        {
+            if (SqliteJobQueue.ClaimIn(write, claim, time) is not { } lease)
+            {
+                return null;
+            }
+
+            Execution? execution;
+            using (var reader = write.Command(ExecutionRows.SelectById).Bind("@id", lease.Job.ExecutionId).ExecuteReader())
+            {
+                execution = reader.Read() ? ExecutionRows.Read(reader) : null;
+            }
+
+            TaskRun? taskRun;
+            using (var reader = write.Command(TaskRunRows.SelectById).Bind("@id", lease.Job.TaskRunId).ExecuteReader())
+            {
+                taskRun = reader.Read() ? TaskRunRows.Read(reader) : null;
+            }
+
+            var claimed = new ClaimedJob(lease, execution, taskRun);
+            return start?.Invoke(claimed) is { } running
+                ? claimed with { Started = TaskRunRows.Save(write, running, ChangeSequence.Take(write, running.ExecutionId)) }
+                : claimed;
+        }, cancellationToken);
+
     public Task<TaskRun> StartAttemptAsync(JobLease lease, TaskRun running, CancellationToken cancellationToken) =>
         SaveUnderLeaseAsync(lease, running, cancellationToken);
 
     public Task<TaskRun> SaveChildAsync(JobLease lease, TaskRun child, CancellationToken cancellationToken) =>
         SaveUnderLeaseAsync(lease, child, cancellationToken);
 
-    public Task<TaskRun?> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken) =>
+    public Task<AttemptCommitted> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken) =>
         database.WriteAsync(write =>
         {
             var lease = commit.Completed;
@@ -78,7 +104,8 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
             }
 
             WakeupRows.Wake(write, lease.Job.ExecutionId, now);
-            return stored;
+            var planning = commit.HandOffTo is { } handOff ? WakeupLeases.TakeIfFree(write, lease.Job.ExecutionId, handOff.ExecutorId, handOff.LeaseDuration, now) : null;
+            return new AttemptCommitted(stored, planning);
         }, cancellationToken);
 
     private Task<TaskRun> SaveUnderLeaseAsync(JobLease lease, TaskRun taskRun, CancellationToken cancellationToken) =>

@@ -47,23 +47,26 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
             return null;
         }
 
-        return await database.WriteAsync(write =>
-        {
-            // Read the clock under the write lock so claims see time move forward in commit order.
-            var now = time.GetUtcNow();
-            var expires = now + claim.LeaseDuration;
-            var command = write.Command(Claim);
-            command.Bind("@owner", claim.WorkerId).Bind("@expires", SqliteDates.ToText(expires))
-                .Bind("@now", SqliteDates.ToText(now)).Bind("@group", claim.WorkerGroup).Bind("@scope", claim.Owner);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
-            {
-                return null;
-            }
+        return await database.WriteAsync(write => ClaimIn(write, claim, time), cancellationToken).ConfigureAwait(false);
+    }
 
-            var job = new WorkerJob(reader.GetString(1), reader.GetString(2), reader.GetInt32(3)) { WorkerGroup = reader.GetStringOrNull(4) };
-            return new JobLease(reader.GetInt64(0), job, claim.WorkerId, reader.GetInt64(5), expires);
-        }, cancellationToken).ConfigureAwait(false);
+    /// <summary>The claim itself, inside the caller's write transaction (the engine's claim reads its rows in the same one).</summary>
+    internal static JobLease? ClaimIn(SqliteWrite write, JobClaim claim, TimeProvider time)
+    {
+        // Read the clock under the write lock so claims see time move forward in commit order.
+        var now = time.GetUtcNow();
+        var expires = now + claim.LeaseDuration;
+        var command = write.Command(Claim);
+        command.Bind("@owner", claim.WorkerId).Bind("@expires", SqliteDates.ToText(expires))
+            .Bind("@now", SqliteDates.ToText(now)).Bind("@group", claim.WorkerGroup).Bind("@scope", claim.Owner);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var job = new WorkerJob(reader.GetString(1), reader.GetString(2), reader.GetInt32(3)) { WorkerGroup = reader.GetStringOrNull(4) };
+        return new JobLease(reader.GetInt64(0), job, claim.WorkerId, reader.GetInt64(5), expires);
     }
 
     private Task<bool> HasClaimableAsync(JobClaim claim, CancellationToken cancellationToken) =>

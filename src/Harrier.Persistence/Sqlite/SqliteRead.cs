@@ -12,7 +12,13 @@ public sealed class SqliteRead : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    internal SqliteRead(SqliteConnection connection) => Connection = connection;
+    private readonly bool _ownsConnection;
+
+    internal SqliteRead(SqliteConnection connection, bool ownsConnection = true)
+    {
+        Connection = connection;
+        _ownsConnection = ownsConnection;
+    }
 
     public SqliteConnection Connection { get; }
 
@@ -52,6 +58,9 @@ public sealed class SqliteRead : IDisposable
         }
 
         _commands.Clear();
-        Connection.Dispose();
+        if (_ownsConnection)
+        {
+            Connection.Dispose();
+        }
     }
 }

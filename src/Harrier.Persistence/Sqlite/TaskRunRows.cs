@@ -18,17 +18,21 @@ internal static class TaskRunRows
 
     public const string SelectByExecution = "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id ORDER BY ordinal";
 
-    /// <summary>Matches the partial index task_runs_unfinished.</summary>
+    // INDEXED BY: without statistics SQLite prefers the (execution_id, ordinal) index for the ORDER BY and scans every run
+    // of the execution, which made each planning pass of a 1,000-step flow read the whole execution again.
+
+    /// <summary>Through the partial index task_runs_unfinished (its condition repeated exactly).</summary>
     public const string SelectUnfinished =
-        "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND state NOT IN " + ExecutionRows.TerminalStates +
-        " AND superseded = 0 ORDER BY ordinal";
+        "SELECT " + Columns + " FROM task_runs INDEXED BY task_runs_unfinished WHERE execution_id = @execution_id AND state NOT IN " +
+        ExecutionRows.TerminalStates + " AND superseded = 0 ORDER BY ordinal";
 
     public const string SelectChangedSince =
         "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND change_seq > @after AND superseded = 0 ORDER BY ordinal";
 
-    /// <summary>Matches the partial index task_runs_with_outputs.</summary>
+    /// <summary>Through the partial index task_runs_with_outputs (its condition repeated exactly).</summary>
     public const string SelectWithOutputs =
-        "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND outputs_json <> '{}' AND superseded = 0 ORDER BY ordinal";
+        "SELECT " + Columns + " FROM task_runs INDEXED BY task_runs_with_outputs WHERE execution_id = @execution_id AND outputs_json <> '{}' " +
+        "AND superseded = 0 ORDER BY ordinal";
 
     public const string SelectByIdentity =
         "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND task_id = @task_id " +

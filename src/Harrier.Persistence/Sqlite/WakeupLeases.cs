@@ -27,6 +27,20 @@ internal static class WakeupLeases
             .Bind("@due_at", SqliteDates.ToText(wakeAt ?? now)).ExecuteNonQuery() == 1;
     }
 
+    // A hand-off takes only a wake-up that is due and that no executor holds (or whose holder's lease ran out).
+    private const string Take =
+        "UPDATE execution_wakeups SET lease_owner = @owner, lease_expires_at = @expires, lease_epoch = lease_epoch + 1 " +
+        "WHERE execution_id = @id AND due_at <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now) RETURNING lease_epoch, wake_count";
+
+    /// <summary>Leases the execution's wake-up to <paramref name="executorId"/> when it is free; null otherwise.</summary>
+    public static PlanningLease? TakeIfFree(SqliteWrite write, string executionId, string executorId, TimeSpan leaseDuration, DateTimeOffset now)
+    {
+        var expires = now + leaseDuration;
+        using var reader = write.Command(Take).Bind("@id", executionId).Bind("@owner", executorId)
+            .Bind("@expires", SqliteDates.ToText(expires)).Bind("@now", SqliteDates.ToText(now)).ExecuteReader();
+        return reader.Read() ? new PlanningLease(executionId, executorId, reader.GetInt64(0), reader.GetInt64(1), expires) : null;
+    }
+
     /// <summary>Hands the wake-up back, due now. False when the lease was lost.</summary>
     public static bool Free(SqliteWrite write, PlanningLease lease, DateTimeOffset now) =>
         Bind(write.Command(FreeAt), lease).Bind("@wake_count", -1L).Bind("@now", SqliteDates.ToText(now))

@@ -170,7 +170,7 @@ public abstract class EngineCommitsContract : StoreContract
     {
         var (execution, taskRun, lease) = await ClaimedRunAsync();
         var metric = new Harrier.Core.Metrics.MetricEntry("rows", Harrier.Core.Metrics.MetricType.Counter, 3, Harrier.Core.Metrics.MetricEntry.NoTags);
-        var done = await Commits.CommitAttemptAsync(new AttemptCommit(lease, taskRun with { State = State.Success, Metrics = [metric] }), Ct);
+        var done = (await Commits.CommitAttemptAsync(new AttemptCommit(lease, taskRun with { State = State.Success, Metrics = [metric] }), Ct)).TaskRun;
         var planning = await ClaimPlanningAsync();
 
         // The planner reads runs without their metrics and may write them again (a flowable finishing).
@@ -225,13 +225,74 @@ public abstract class EngineCommitsContract : StoreContract
         await DrainWakeupsAsync();
         var done = taskRun with { State = State.Success, EndDate = T0.AddSeconds(3) };
 
-        var stored = await Commits.CommitAttemptAsync(new AttemptCommit(lease, done), Ct);
+        var committed = await Commits.CommitAttemptAsync(new AttemptCommit(lease, done), Ct);
 
         RecordAssert.Equal(done, await Store.GetTaskRunAsync(taskRun.Id, Ct));
-        Assert.True(stored!.Version > taskRun.Version);
+        Assert.True(committed.TaskRun!.Version > taskRun.Version);
+        Assert.Null(committed.Planning);
         Time.Advance(Lease * 2);
         Assert.Null(await ClaimJobAsync("w2"));
         Assert.Equal(execution.Id, (await Planning.TryClaimAsync("e1", null, Lease, Ct))?.ExecutionId);
+    }
+
+    [Fact]
+    public async Task CommitAttempt_HandsTheWakeUpToTheGivenExecutor_WhenNoneHoldsIt()
+    {
+        var (execution, taskRun, lease) = await ClaimedRunAsync();
+        await DrainWakeupsAsync();
+
+        var committed = await Commits.CommitAttemptAsync(new AttemptCommit(lease, taskRun with { State = State.Success }) { HandOffTo = ("local", Lease) }, Ct);
+
+        var handed = Assert.IsType<PlanningLease>(committed.Planning);
+        Assert.Equal((execution.Id, "local"), (handed.ExecutionId, handed.ExecutorId));
+        Assert.Null(await Planning.TryClaimAsync("other", null, Lease, Ct));
+        await Commits.CommitPlanAsync(new PlanCommit(handed), Ct);
+    }
+
+    [Fact]
+    public async Task CommitAttempt_HandsNothingOver_WhileAnotherExecutorPlansTheExecution()
+    {
+        var (_, taskRun, lease) = await ClaimedRunAsync();
+        await Planning.WakeAsync(taskRun.ExecutionId, null, Ct);
+        var planning = await ClaimPlanningAsync(executor: "busy");
+
+        var committed = await Commits.CommitAttemptAsync(new AttemptCommit(lease, taskRun with { State = State.Success }) { HandOffTo = ("local", Lease) }, Ct);
+
+        Assert.Null(committed.Planning);
+        // The busy executor's commit sees the wake-up the attempt added and leaves it due for another pass.
+        await Commits.CommitPlanAsync(new PlanCommit(planning), Ct);
+        Assert.Equal(taskRun.ExecutionId, (await Planning.TryClaimAsync("next", null, Lease, Ct))?.ExecutionId);
+    }
+
+    [Fact]
+    public async Task ClaimJob_ReturnsTheLeaseWithTheExecutionAndTheTaskRun()
+    {
+        var execution = await CreateExecutionAsync(owner: "host:1:2");
+        var run = NewRun(execution.Id);
+        await PlanAsync(execution, run);
+
+        var claimed = await Commits.ClaimJobAsync(new JobClaim("w1", null, "host:1:2", Lease), null, Ct);
+
+        Assert.NotNull(claimed);
+        Assert.Equal(run.Id, claimed.Lease.Job.TaskRunId);
+        Assert.Equal(execution.Id, claimed.Execution?.Id);
+        Assert.Equal((run.Id, State.Created), (claimed.TaskRun?.Id, claimed.TaskRun?.State));
+        Assert.Null(await Commits.ClaimJobAsync(new JobClaim("w2", null, "host:1:2", Lease), null, Ct));
+        Assert.Null(await Commits.ClaimJobAsync(new JobClaim("w2", null, null, Lease), null, Ct));
+    }
+
+    [Fact]
+    public async Task ClaimJob_StoresTheStartTheClaimerGives_InTheSameTransaction()
+    {
+        var execution = await CreateExecutionAsync();
+        var run = NewRun(execution.Id);
+        await PlanAsync(execution, run);
+
+        var claimed = await Commits.ClaimJobAsync(new JobClaim("w1", null, null, Lease), c => c.TaskRun! with { State = State.Running }, Ct);
+
+        Assert.Equal(State.Running, claimed?.Started?.State);
+        Assert.True(claimed!.Started!.Version > claimed.TaskRun!.Version);
+        Assert.Equal(State.Running, (await Store.GetTaskRunAsync(run.Id, Ct))!.State);
     }
 
     [Fact]
@@ -254,7 +315,7 @@ public abstract class EngineCommitsContract : StoreContract
     {
         var (_, taskRun, lease) = await ClaimedRunAsync();
 
-        Assert.Null(await Commits.CommitAttemptAsync(new AttemptCommit(lease, null), Ct));
+        Assert.Null((await Commits.CommitAttemptAsync(new AttemptCommit(lease, null), Ct)).TaskRun);
 
         RecordAssert.Equal(taskRun, await Store.GetTaskRunAsync(taskRun.Id, Ct));
         Time.Advance(Lease * 2);

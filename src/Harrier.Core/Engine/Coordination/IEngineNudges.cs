@@ -10,12 +10,22 @@ public interface IEngineNudges
     /// <summary>An execution of this process has a new wake-up: executor slots look at the planning queue.</summary>
     void ExecutionsChanged();
 
-    Task WaitForExecutionsAsync(TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>True when nudged, false when <paramref name="timeout"/> passed first.</summary>
+    Task<bool> WaitForExecutionsAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A planning lease this process's worker took in its attempt commit (see <see cref="Store.AttemptCommit.HandOffTo"/>),
+    /// for an executor slot to plan without a claim of its own. A lease never taken expires and is claimed again.
+    /// </summary>
+    void HandOff(Queue.PlanningLease lease);
+
+    bool TryTakeHandOff([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Queue.PlanningLease? lease);
 
     /// <summary>New jobs are in the queue: idle worker slots look.</summary>
     void JobsAvailable(int count = 1);
 
-    Task WaitForJobsAsync(TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>True when nudged, false when <paramref name="timeout"/> passed first.</summary>
+    Task<bool> WaitForJobsAsync(TimeSpan timeout, CancellationToken cancellationToken);
 
     /// <summary>An execution reached a terminal state (stored): waiters read it at once.</summary>
     void ExecutionEnded(string executionId);

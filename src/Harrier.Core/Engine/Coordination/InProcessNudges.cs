@@ -8,6 +8,7 @@ public sealed class InProcessNudges : IEngineNudges, IDisposable
 
     private readonly SemaphoreSlim _executions = new(0, int.MaxValue);
     private readonly SemaphoreSlim _jobs = new(0, int.MaxValue);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Queue.PlanningLease> _handOffs = new();
 
     public event Action<string>? Ended;
 
@@ -15,13 +16,21 @@ public sealed class InProcessNudges : IEngineNudges, IDisposable
 
     public void ExecutionsChanged() => Release(_executions, 1);
 
-    public async Task WaitForExecutionsAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        await _executions.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+    public Task<bool> WaitForExecutionsAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _executions.WaitAsync(timeout, cancellationToken);
+
+    public void HandOff(Queue.PlanningLease lease)
+    {
+        _handOffs.Enqueue(lease);
+        Release(_executions, 1);
+    }
+
+    public bool TryTakeHandOff([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Queue.PlanningLease? lease) => _handOffs.TryDequeue(out lease);
 
     public void JobsAvailable(int count = 1) => Release(_jobs, count);
 
-    public async Task WaitForJobsAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        await _jobs.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+    public Task<bool> WaitForJobsAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _jobs.WaitAsync(timeout, cancellationToken);
 
     public void ExecutionEnded(string executionId) => Ended?.Invoke(executionId);
 

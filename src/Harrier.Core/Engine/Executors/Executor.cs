@@ -36,22 +36,36 @@ public sealed partial class Executor
         Task.WhenAll(Enumerable.Range(0, _services.Options.ExecutorSlots)
             .Select(slot => Task.Run(() => SlotAsync(slot, cancellationToken), CancellationToken.None)));
 
+    /// <remarks>
+    /// A lease handed over by this process's worker comes first: it needs no claim. Otherwise a slot claims when nudged
+    /// or when the queue says a wake-up is due, and sleeps until the next is due or the poll interval passes.
+    /// </remarks>
     private async Task SlotAsync(int slot, CancellationToken cancellationToken)
     {
         var options = _services.Options;
-        var executorId = $"{options.ProcessId}:executor:{slot}";
+        var executorId = $"{options.ProcessId}/{options.InstanceId}:executor:{slot}";
+        var nudged = true;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var lease = await _services.Planning.TryClaimAsync(executorId, options.Owner, options.PlanningLeaseDuration, cancellationToken).ConfigureAwait(false);
-                if (lease is null)
+                if (_nudges.TryTakeHandOff(out var handed))
                 {
-                    await IdleAsync(cancellationToken).ConfigureAwait(false);
+                    await PlanAsync(handed, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                await PlanAsync(lease, cancellationToken).ConfigureAwait(false);
+                if (!nudged && await UntilDueAsync(cancellationToken).ConfigureAwait(false) is { } wait)
+                {
+                    nudged = await _nudges.WaitForExecutionsAsync(wait, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                nudged = false;
+                if (await _services.Planning.TryClaimAsync(executorId, options.Owner, options.PlanningLeaseDuration, cancellationToken).ConfigureAwait(false) is { } lease)
+                {
+                    await PlanAsync(lease, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -92,17 +106,18 @@ public sealed partial class Executor
         }
     }
 
-    private async Task IdleAsync(CancellationToken cancellationToken)
+    /// <summary>How long to sleep before a wake-up of this scope is due (at most the poll interval), or null when one is due now.</summary>
+    private async Task<TimeSpan?> UntilDueAsync(CancellationToken cancellationToken)
     {
-        var wait = _services.Options.ExecutorPollInterval;
         var due = await _services.Planning.NextDueAsync(_services.Options.Owner, cancellationToken).ConfigureAwait(false);
-        if (due is { } next)
+        var poll = _services.Options.ExecutorPollInterval;
+        if (due is not { } next)
         {
-            var untilDue = next - _services.Time.GetUtcNow();
-            wait = untilDue < wait ? (untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue) : wait;
+            return poll;
         }
 
-        await _nudges.WaitForExecutionsAsync(wait, cancellationToken).ConfigureAwait(false);
+        var untilDue = next - _services.Time.GetUtcNow();
+        return untilDue <= TimeSpan.Zero ? null : untilDue < poll ? untilDue : poll;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The executor could not reach the store, it retries: {Reason}")]

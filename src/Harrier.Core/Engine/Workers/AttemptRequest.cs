@@ -10,4 +10,7 @@ internal sealed record AttemptRequest(FlowDefinition Flow, Execution Execution, 
     public string? SharedWorkingDirectory { get; init; }
 
     public IChildTaskRunner? Children { get; init; }
+
+    /// <summary><see cref="AttemptRequest.TaskRun"/> is already stored as this attempt's start (it came with the claim).</summary>
+    public bool Started { get; init; }
 }

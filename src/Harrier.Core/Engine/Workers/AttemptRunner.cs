@@ -29,12 +29,26 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
 
     public EngineVariables Variables => _variables;
 
-    public async Task RunAsync(JobLease lease, CancellationToken shutdown)
+    /// <summary>
+    /// The attempt start to store with the claim, in the same transaction, when all it needs is at hand: the run waits
+    /// to start, the execution is not being killed, and its flow is parsed already (the first attempt of an execution in
+    /// this process starts in a write of its own). Runs inside the store's transaction: no I/O.
+    /// </summary>
+    public TaskRun? StartIfReady(ClaimedJob claimed)
     {
-        var job = lease.Job;
-        var store = services.Store;
-        var execution = await store.GetExecutionAsync(job.ExecutionId, shutdown).ConfigureAwait(false);
-        var taskRun = await store.GetTaskRunAsync(job.TaskRunId, shutdown).ConfigureAwait(false);
+        if (claimed is not { Execution: { } execution, TaskRun: { } taskRun } || taskRun.State.IsTerminal()
+            || execution.State is State.Killing or State.Killed || execution.KillRequestedAt is not null
+            || !flows.TryGet(execution, out var flow) || flow.FindTask(taskRun.TaskId) is not { IsFlowable: false })
+        {
+            return null;
+        }
+
+        return Begin(taskRun);
+    }
+
+    public async Task RunAsync(ClaimedJob claimed, CancellationToken shutdown)
+    {
+        var (lease, execution, taskRun) = (claimed.Lease, claimed.Execution, claimed.TaskRun);
         if (execution is null || taskRun is null || taskRun.State.IsTerminal())
         {
             await FinishAsync(lease, null).ConfigureAwait(false);
@@ -57,8 +71,9 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             return;
         }
 
-        var writes = new JobAttemptWrites(services.Commits, lease);
-        await RunAttemptAsync(new AttemptRequest(flow, execution, task, taskRun), writes, lease, registration, registration.Token, shutdown).ConfigureAwait(false);
+        var writes = new JobAttemptWrites(services.Commits, lease, HandOff, Woken);
+        var request = new AttemptRequest(flow, execution, task, claimed.Started ?? taskRun) { Started = claimed.Started is not null };
+        await RunAttemptAsync(request, writes, lease, registration, registration.Token, shutdown).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -74,7 +89,7 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         TaskRun started;
         try
         {
-            started = await writes.StartAsync(Begin(request.TaskRun), CancellationToken.None).ConfigureAwait(false);
+            started = request.Started ? request.TaskRun : await writes.StartAsync(Begin(request.TaskRun), CancellationToken.None).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
@@ -82,7 +97,6 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             if (await services.Store.GetTaskRunAsync(request.TaskRun.Id, CancellationToken.None).ConfigureAwait(false) is { } current && current.State.IsTerminal())
             {
                 await writes.SkipAsync(CancellationToken.None).ConfigureAwait(false);
-                nudges.ExecutionsChanged();
                 return null;
             }
 
@@ -129,7 +143,6 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             return null;
         }
 
-        nudges.ExecutionsChanged();
         return (stored, retryAt);
     }
 
@@ -188,15 +201,28 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
     {
         try
         {
-            await services.Commits.CommitAttemptAsync(new AttemptCommit(lease, toSave), CancellationToken.None).ConfigureAwait(false);
+            Woken(await services.Commits.CommitAttemptAsync(new AttemptCommit(lease, toSave) { HandOffTo = HandOff }, CancellationToken.None).ConfigureAwait(false));
         }
         catch (LeaseLostException ex)
         {
             LogLeaseLost(_logger, lease.Job.TaskRunId, ex.Message);
-            return;
         }
+    }
 
-        nudges.ExecutionsChanged();
+    /// <summary>Where an attempt's commit hands the execution's wake-up: this engine's executor.</summary>
+    internal (string, TimeSpan) HandOff => (services.Options.HandOffExecutorId, services.Options.PlanningLeaseDuration);
+
+    /// <summary>After a commit that woke the execution: the local executor plans it with the handed lease, or finds it.</summary>
+    internal void Woken(AttemptCommitted committed)
+    {
+        if (committed.Planning is { } planning)
+        {
+            nudges.HandOff(planning);
+        }
+        else
+        {
+            nudges.ExecutionsChanged();
+        }
     }
 
     /// <summary>This process is stopping: the job goes back to the queue at once and runs again as a new attempt.</summary>

@@ -4,14 +4,22 @@ using Harrier.Core.Store;
 
 namespace Harrier.Core.Engine.Workers;
 
-/// <summary>An attempt that is its job: start and end fenced by the job's lease; the end acknowledges the job.</summary>
-internal sealed class JobAttemptWrites(IEngineCommits commits, JobLease lease) : IAttemptWrites
+/// <summary>
+/// An attempt that is its job: start and end fenced by the job's lease; the end acknowledges the job and hands the
+/// execution's wake-up to this engine's executor (<paramref name="woken"/> passes it on).
+/// </summary>
+internal sealed class JobAttemptWrites(IEngineCommits commits, JobLease lease, (string ExecutorId, TimeSpan LeaseDuration) handOff, Action<AttemptCommitted> woken) : IAttemptWrites
 {
     public Task<TaskRun> StartAsync(TaskRun running, CancellationToken cancellationToken) =>
         commits.StartAttemptAsync(lease, running, cancellationToken);
 
-    public Task SkipAsync(CancellationToken cancellationToken) => commits.CommitAttemptAsync(new AttemptCommit(lease, null), cancellationToken);
+    public async Task SkipAsync(CancellationToken cancellationToken) =>
+        woken(await commits.CommitAttemptAsync(new AttemptCommit(lease, null) { HandOffTo = handOff }, cancellationToken).ConfigureAwait(false));
 
-    public async Task<TaskRun> CommitAsync(TaskRun resolved, (WorkerJob Job, DateTimeOffset NotBefore)? retry, CancellationToken cancellationToken) =>
-        await commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry }, cancellationToken).ConfigureAwait(false) ?? resolved;
+    public async Task<TaskRun> CommitAsync(TaskRun resolved, (WorkerJob Job, DateTimeOffset NotBefore)? retry, CancellationToken cancellationToken)
+    {
+        var committed = await commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry, HandOffTo = handOff }, cancellationToken).ConfigureAwait(false);
+        woken(committed);
+        return committed.TaskRun ?? resolved;
+    }
 }

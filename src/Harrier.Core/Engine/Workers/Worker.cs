@@ -28,23 +28,32 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
         }
     }
 
+    /// <remarks>
+    /// A slot claims when nudged (this process enqueued a job) or when the queue says a job is due; otherwise it sleeps
+    /// until the next job is due or the poll interval passes. So a step costs one read and one claim, not a look before
+    /// every claim: the claim is a write, and a look that finds nothing is wasted when jobs come one at a time.
+    /// </remarks>
     private async Task SlotAsync(AttemptRunner runner, int slot, CancellationToken cancellationToken)
     {
         var options = services.Options;
         // Each slot owns its leases: a stalled slot's expired job taken by a sibling must not look like its own.
         var claim = new JobClaim($"{options.WorkerId}:{slot}", options.WorkerGroup, options.Owner, options.LeaseDuration);
+        var nudged = true;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var lease = await services.Queue.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false);
-                if (lease is null)
+                if (!nudged && await UntilDueAsync(claim, cancellationToken).ConfigureAwait(false) is { } wait)
                 {
-                    await IdleAsync(claim, cancellationToken).ConfigureAwait(false);
+                    nudged = await nudges.WaitForJobsAsync(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                await runner.RunAsync(lease, cancellationToken).ConfigureAwait(false);
+                nudged = false;
+                if (await services.Commits.ClaimJobAsync(claim, runner.StartIfReady, cancellationToken).ConfigureAwait(false) is { } claimed)
+                {
+                    await runner.RunAsync(claimed, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -59,17 +68,18 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
         }
     }
 
-    private async Task IdleAsync(JobClaim claim, CancellationToken cancellationToken)
+    /// <summary>How long to sleep before a job of this claim is due (at most the poll interval), or null when one is due now.</summary>
+    private async Task<TimeSpan?> UntilDueAsync(JobClaim claim, CancellationToken cancellationToken)
     {
-        var wait = services.Options.PollInterval;
         var due = await services.Queue.NextDueAsync(claim, cancellationToken).ConfigureAwait(false);
-        if (due is { } next)
+        var poll = services.Options.PollInterval;
+        if (due is not { } next)
         {
-            var untilDue = next - services.Time.GetUtcNow();
-            wait = untilDue < wait ? (untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue) : wait;
+            return poll;
         }
 
-        await nudges.WaitForJobsAsync(wait, cancellationToken).ConfigureAwait(false);
+        var untilDue = next - services.Time.GetUtcNow();
+        return untilDue <= TimeSpan.Zero ? null : untilDue < poll ? untilDue : poll;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A worker slot could not reach the store, it retries: {Reason}")]

@@ -70,6 +70,8 @@ CREATE TABLE foreach_values (
 ALTER TABLE jobs ADD COLUMN owner TEXT;
 ALTER TABLE jobs ADD COLUMN lease_epoch INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX jobs_owner_due ON jobs (owner, not_before, id);
+-- Claims now always name an owner scope, which jobs_owner_due serves; the old index only cost a page per job write.
+DROP INDEX jobs_due;
 
 -- Durable wake-ups of executors: one row per execution that must be planned again. Whatever changes an execution
 -- writes (or bumps) its row in the same transaction; an executor claims a row under a lease, plans, and in its
