@@ -59,6 +59,12 @@ public static class ProtocolMessageParser
             error = "invalid JSON: " + exception.Message;
             return false;
         }
+        catch (FormatException exception)
+        {
+            // A valid JSON value Harrier cannot keep as it is (a number beyond a double).
+            error = exception.Message;
+            return false;
+        }
     }
 
     private delegate bool EntryParser<T>(JsonElement element, out T entry, out string error);
