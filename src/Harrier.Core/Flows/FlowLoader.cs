@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Harrier.Core.Flows.Loading;
+using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Types;
 using Harrier.Core.Validation;
 using Harrier.Core.Yaml;
@@ -97,7 +98,7 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         new PropertyValidator(context).ValidateObject(map, FlowProperties.All, "", handledElsewhere: name => name is "tasks" or "errors" or "finally" or "afterExecution");
 
         var id = CheckName(map["id"] as YScalar, "id", FlowIdPattern(), "letters, digits, '.', '-' and '_'", context);
-        var ns = CheckName(map["namespace"] as YScalar, "namespace", NamespacePattern(), "letters, digits, '-' and '_' in dot-separated parts, e.g. company.team", context);
+        var ns = CheckNamespace(map["namespace"] as YScalar, context);
         var reader = new TaskReader(context);
         reader.ValidateRetry(map["retry"], "retry");
         var tasks = reader.ReadList(map["tasks"], "tasks", TaskListRules.None, required: true);
@@ -151,6 +152,22 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         return node.Value;
     }
 
+    private static string? CheckNamespace(YScalar? node, LoadContext context)
+    {
+        if (node is null || node.IsNull)
+        {
+            return null;
+        }
+
+        if (NamespaceNames.Problem(node.Value) is { } problem)
+        {
+            context.Error(node, "namespace", problem);
+            return null;
+        }
+
+        return node.Value;
+    }
+
     private static SourcePosition PositionOf(string text, int index)
     {
         var line = 1;
@@ -169,7 +186,4 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
 
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]*$")]
     private static partial Regex FlowIdPattern();
-
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]*(\\.[a-zA-Z0-9][a-zA-Z0-9_-]*)*$")]
-    private static partial Regex NamespacePattern();
 }
