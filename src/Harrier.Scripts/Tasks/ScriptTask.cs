@@ -44,6 +44,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         File.Delete(OutputsFile.PathIn(workingDirectory));
         var request = new ScriptRunRequest(language, isCommands, workingDirectory)
         {
+            TaskId = context.Task.Id,
             Script = isCommands ? null : await downloads.RewriteAsync(properties.RequiredString("script"), cancellationToken).ConfigureAwait(false),
             Commands = isCommands ? await downloads.RewriteAsync(properties.StringList("commands"), cancellationToken).ConfigureAwait(false) ?? [] : [],
             BeforeCommands = await downloads.RewriteAsync(properties.StringList("beforeCommands"), cancellationToken).ConfigureAwait(false) ?? [],
