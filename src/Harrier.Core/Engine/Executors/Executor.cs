@@ -27,7 +27,7 @@ public sealed class Executor
         _flows = flows;
         var variables = new EngineVariables(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals, services.SecretCipher);
         _planner = new ExecutionPlanner(new RendererPlanEvaluator(services.Renderer, variables), services.Time, () => Ids.New());
-        _outputs = new FlowOutputsRenderer(services.Renderer, variables);
+        _outputs = new FlowOutputsRenderer(services.Renderer, variables, services.SecretCipher);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -190,6 +190,7 @@ internal sealed class AttemptRunner(EngineServices services, EngineSignals signa
             SharedWorkingDirectory = request.SharedWorkingDirectory,
             Children = request.Children,
             Resuming = request.Resuming,
+            Secrets = secrets,
         };
         return await new GuardedTaskExecution(services, signals.KillToken(execution.Id), shutdown).RunAsync(context).ConfigureAwait(false);
     }
