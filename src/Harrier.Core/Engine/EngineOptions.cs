@@ -12,8 +12,11 @@ public sealed record EngineOptions
     /// <summary>How often an idle worker slot looks at the queue even without a wake-up (other processes enqueue too).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Folder under which task attempts create working directories.</summary>
-    public string TempDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "harrier");
+    /// <summary>
+    /// Folder under which task attempts create working directories (0700 each). Default: <c>&lt;temp&gt;/harrier-&lt;uid&gt;</c>,
+    /// one per user; it must belong to this user and be closed to others, or tasks fail saying so (<see cref="Storage.PrivateFolder"/>).
+    /// </summary>
+    public string TempDirectory { get; init; } = Storage.PrivateFolder.UserTempPath("harrier");
 
     /// <summary>Identifies this worker in leases.</summary>
     public string WorkerId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";

@@ -47,7 +47,10 @@ internal sealed partial class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(string workingDirectory, params string[] args)
+    public static CliProcess Start(string workingDirectory, params string[] args) => StartWith(new Dictionary<string, string>(), workingDirectory, args);
+
+    /// <summary>Starts harrier with extra environment variables (e.g. TMPDIR).</summary>
+    public static CliProcess StartWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "harrier"))
         {
@@ -55,6 +58,11 @@ internal sealed partial class CliProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
