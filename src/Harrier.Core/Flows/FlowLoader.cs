@@ -109,6 +109,7 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         var labels = parts.Labels(map["labels"]);
         var outputs = parts.Outputs(map["outputs"]);
         var triggers = parts.Triggers(map["triggers"]);
+        parts.CheckConcurrency(map["concurrency"]);
         if (diagnostics.HasErrors || id is null || ns is null)
         {
             return null;
@@ -145,7 +146,7 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
 
         if (!pattern.IsMatch(node.Value) || node.Value.Length > 150)
         {
-            context.Error(node, key, $"'{node.Value}' is not a valid {key}: use {allowed} (at most 150 characters)");
+            context.Error(node, key, $"'{Validation.Diagnostics.Shorten(node.Value)}' is not a valid {key}: use {allowed} (at most 150 characters)");
             return null;
         }
 

@@ -19,7 +19,7 @@ public static partial class NamespaceNames
     {
         if (string.IsNullOrEmpty(ns) || !Pattern().IsMatch(ns) || ns.Length > MaxLength)
         {
-            return $"'{ns}' is not a valid namespace: use {Allowed} (at most {MaxLength} characters)";
+            return $"'{Validation.Diagnostics.Shorten(ns ?? string.Empty)}' is not a valid namespace: use {Allowed} (at most {MaxLength} characters)";
         }
 
         var parts = ns.Split('.');
