@@ -40,9 +40,35 @@ public static partial class PrivateFolder
             CreateMissing(full);
         }
 
+        CheckParent(full, purpose);
         Check(full, purpose, followLink: false);
         Check(full, purpose, followLink: true);
         return full;
+    }
+
+    /// <summary>
+    /// Whoever may write in the parent may rename the folder away and put theirs in its place: the parent must be this
+    /// user's or root's, and closed to others unless sticky (as /tmp is, where only an entry's owner may rename it).
+    /// </summary>
+    private static void CheckParent(string full, string purpose)
+    {
+        if (Path.GetDirectoryName(full) is not { } parent)
+        {
+            return;
+        }
+
+        var (uid, mode, _, _) = FileStatus.Of(parent, followLink: true);
+        var fix = $"choose a folder of your own for {purpose}";
+        if (uid != CurrentUserId && uid != 0)
+        {
+            throw new UnauthorizedAccessException($"'{parent}', the parent of '{full}' ({purpose}), belongs to user {uid}, who could replace it; {fix}");
+        }
+
+        if ((mode & GroupOrOtherWrite) != 0 && (mode & UnixFileMode.StickyBit) == 0)
+        {
+            throw new UnauthorizedAccessException(
+                $"'{parent}', the parent of '{full}' ({purpose}), may be written by other users (mode {Convert.ToString((int)mode & 0xFFF, 8)}) who could replace it; {fix}");
+        }
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -51,7 +77,7 @@ public static partial class PrivateFolder
         var parent = Path.GetDirectoryName(full);
         if (parent is not null && !Directory.Exists(parent))
         {
-            Directory.CreateDirectory(parent);
+            CreateMissing(parent);
         }
 
         try
