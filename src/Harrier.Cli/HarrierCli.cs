@@ -10,6 +10,9 @@ namespace Harrier.Cli;
 /// <summary>The <c>harrier</c> command tree.</summary>
 public static class HarrierCli
 {
+    /// <summary>The shells' code for a command ended by SIGINT (128 + 2).</summary>
+    public const int InterruptedExitCode = 130;
+
     public static RootCommand Create()
     {
         var root = new RootCommand("Harrier — an orchestrator for scripts, compatible with Kestra's flow language.");
@@ -42,6 +45,11 @@ public static class HarrierCli
         try
         {
             return Create().Parse(args).Invoke(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM (System.CommandLine cancels the action's token): an exit the user asked for, not an error.
+            return InterruptedExitCode;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

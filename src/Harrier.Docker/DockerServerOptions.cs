@@ -3,17 +3,32 @@ namespace Harrier.Docker;
 /// <summary>Server-level settings of the Docker runner; validated by <see cref="Validate"/> when the runner is built.</summary>
 public sealed class DockerServerOptions
 {
-    /// <summary>The configuration key that turns <see cref="VolumesEnabled"/> on, quoted in error messages.</summary>
-    public const string VolumesEnabledSetting = "harrier.docker.volumes-enabled";
+    /// <summary>The configuration key that turns <see cref="HostAccessEnabled"/> on, quoted in error messages.</summary>
+    public const string HostAccessSetting = "harrier.docker.host-access-enabled";
+
+    /// <summary>The former name of <see cref="HostAccessSetting"/> (it covered volumes only); the same setting.</summary>
+    public const string VolumesEnabledSetting = HostAccessSetting;
+
+    /// <summary>The <c>harrier run</c> flag that turns <see cref="HostAccessEnabled"/> on (<c>--allow-docker-volumes</c> still works).</summary>
+    public const string HostAccessFlag = "--allow-docker-host-access";
 
     /// <summary>Engine address used when a task sets no <c>host</c>; null = auto-detect (spec §3.3).</summary>
     public string? Host { get; set; }
 
     /// <summary>
-    /// Whether tasks may bind-mount host paths with <c>volumes</c> (default false: a mount is a privilege
-    /// escalation for whoever writes flows). When off, a task that sets <c>volumes</c> fails and says how to enable it.
+    /// Whether tasks may reach the host from their container: bind-mount host paths (<c>volumes</c>), run
+    /// <c>privileged</c>, or share the host's network (<c>networkMode: host</c>) or another container's
+    /// (<c>container:…</c>). Default false: each is a privilege escalation for whoever writes flows. When off, a task
+    /// asking for one fails and says how to enable it.
     /// </summary>
-    public bool VolumesEnabled { get; set; }
+    public bool HostAccessEnabled { get; set; }
+
+    /// <summary>The former name of <see cref="HostAccessEnabled"/>; setting either sets both.</summary>
+    public bool VolumesEnabled
+    {
+        get => HostAccessEnabled;
+        set => HostAccessEnabled = value;
+    }
 
     /// <summary>Pull attempts on engine 5xx errors and dropped connections (default 5, as Kestra).</summary>
     public int PullAttempts { get; set; } = 5;

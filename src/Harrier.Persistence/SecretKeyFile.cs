@@ -16,7 +16,7 @@ public static class SecretKeyFile
     public static byte[] LoadOrCreate(string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, FileName);
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         try
         {
             var key = RandomNumberGenerator.GetBytes(SecretInputCipher.KeySize);

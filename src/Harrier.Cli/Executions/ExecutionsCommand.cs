@@ -34,7 +34,7 @@ public static class ExecutionsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
+            await using var store = await HarrierHost.OpenStoreAsync(ExistingDataDirectory.RequireStore(parseResult.GetValue(dataDir)!), cancellationToken).ConfigureAwait(false);
             var query = new ExecutionQuery { Namespace = parseResult.GetValue(ns), FlowId = parseResult.GetValue(flow), Limit = parseResult.GetValue(limit) };
             var executions = await store.Executions.ListExecutionsAsync(query, cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
@@ -64,7 +64,7 @@ public static class ExecutionsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
+            await using var store = await HarrierHost.OpenStoreAsync(ExistingDataDirectory.RequireStore(parseResult.GetValue(dataDir)!), cancellationToken).ConfigureAwait(false);
             var execution = await store.Executions.GetExecutionAsync(parseResult.GetValue(id)!, cancellationToken).ConfigureAwait(false);
             if (execution is null)
             {

@@ -24,7 +24,7 @@ public static class LogsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = parseResult.InvocationConfiguration;
-            await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
+            await using var store = await HarrierHost.OpenStoreAsync(ExistingDataDirectory.RequireStore(parseResult.GetValue(dataDir)!), cancellationToken).ConfigureAwait(false);
             var executionId = parseResult.GetValue(id)!;
             if (await store.Executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false) is null)
             {

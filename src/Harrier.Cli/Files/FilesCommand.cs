@@ -18,7 +18,7 @@ public static class FilesCommand
         var get = new Command("get", "Print a stored file, or save it with -o.") { uri, output, dataDir };
         get.SetAction((parseResult, cancellationToken) => FileOutput.GuardAsync(parseResult, () =>
         {
-            var storage = HarrierHost.OpenFileStorage(parseResult.GetValue(dataDir)!);
+            var storage = HarrierHost.OpenFileStorage(ExistingDataDirectory.Require(parseResult.GetValue(dataDir)!));
             return FileOutput.WriteAsync(parseResult, storage, StorageUri.Parse(parseResult.GetValue(uri)!), parseResult.GetValue(output), cancellationToken);
         }));
         command.Subcommands.Add(get);

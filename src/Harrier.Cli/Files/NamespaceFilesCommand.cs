@@ -60,7 +60,7 @@ public static class NamespaceFilesCommand
         var command = new Command("get", "Print a namespace file, or save it with -o.") { ns, path, output, dataDir };
         command.SetAction((parseResult, cancellationToken) => FileOutput.GuardAsync(parseResult, () =>
         {
-            var storage = HarrierHost.OpenFileStorage(parseResult.GetValue(dataDir)!);
+            var storage = HarrierHost.OpenFileStorage(ExistingDataDirectory.Require(parseResult.GetValue(dataDir)!));
             var uri = StoragePaths.NamespaceFiles(parseResult.GetValue(ns)!).Append(parseResult.GetValue(path)!);
             return FileOutput.WriteAsync(parseResult, storage, uri, parseResult.GetValue(output), cancellationToken);
         }));
@@ -74,7 +74,7 @@ public static class NamespaceFilesCommand
         var command = new Command("list", "List a namespace's files (path and size), recursively.") { ns, folder, dataDir };
         command.SetAction((parseResult, cancellationToken) => FileOutput.GuardAsync(parseResult, async () =>
         {
-            var storage = HarrierHost.OpenFileStorage(parseResult.GetValue(dataDir)!);
+            var storage = HarrierHost.OpenFileStorage(ExistingDataDirectory.Require(parseResult.GetValue(dataDir)!));
             var root = StoragePaths.NamespaceFiles(parseResult.GetValue(ns)!);
             foreach (var file in await storage.ListAsync(root.Append(parseResult.GetValue(folder)!), cancellationToken).ConfigureAwait(false))
             {
@@ -93,7 +93,7 @@ public static class NamespaceFilesCommand
         var command = new Command("delete", "Delete namespace files or folders.") { ns, paths, dataDir };
         command.SetAction((parseResult, cancellationToken) => FileOutput.GuardAsync(parseResult, async () =>
         {
-            var storage = HarrierHost.OpenFileStorage(parseResult.GetValue(dataDir)!);
+            var storage = HarrierHost.OpenFileStorage(ExistingDataDirectory.Require(parseResult.GetValue(dataDir)!));
             var root = StoragePaths.NamespaceFiles(parseResult.GetValue(ns)!);
             var count = 0;
             foreach (var path in parseResult.GetValue(paths)!)

@@ -29,7 +29,10 @@ public static class RunCommand
             DefaultValueFactory = _ => "process",
         };
         defaultRunner.AcceptOnlyFromAmong("process", "docker");
-        var volumes = new Option<bool>("--allow-docker-volumes") { Description = "Let Docker-runner tasks bind-mount host paths (volumes); off by default." };
+        var volumes = new Option<bool>(Docker.DockerServerOptions.HostAccessFlag, "--allow-docker-volumes")
+        {
+            Description = "Let Docker-runner tasks reach the host: bind mounts (volumes), privileged, networkMode host; off by default.",
+        };
         var command = new Command("run", "Run a flow to its end in this process and print its logs live.")
         {
             file, input, inputs, json, logs, dataDir, slots, defaultRunner, volumes,

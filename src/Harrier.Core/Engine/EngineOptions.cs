@@ -35,8 +35,12 @@ public sealed record EngineOptions
     /// <summary>Prefix of the scratch folders processes make under <see cref="TempDirectory"/>.</summary>
     public const string ScratchPrefix = "p-";
 
-    /// <summary>Folder under which this process makes its scratch folder (working directories of attempts…).</summary>
-    public string TempDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "harrier");
+    /// <summary>
+    /// Folder under which this engine makes its scratch folder (working directories of attempts, 0700 each). Default:
+    /// <c>&lt;temp&gt;/harrier-&lt;uid&gt;</c>, one per user; it must belong to this user and be closed to others, or tasks
+    /// fail saying so (<see cref="Storage.PrivateFolder"/>).
+    /// </summary>
+    public string TempDirectory { get; init; } = Storage.PrivateFolder.UserTempPath("harrier");
 
     /// <summary>
     /// This engine's own folder under <see cref="TempDirectory"/>, named after its process and instance

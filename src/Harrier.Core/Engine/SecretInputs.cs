@@ -1,3 +1,4 @@
+using Harrier.Core.Expressions;
 using Harrier.Core.Flows;
 using Harrier.Core.Inputs;
 using Harrier.Core.Logs;
@@ -24,6 +25,7 @@ public static class SecretInputs
     public static SecretMasker Masker(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, SecretInputCipher cipher)
     {
         var masker = new SecretMasker();
+        masker.AddRange(EnvironmentSecrets.Values());
         foreach (var input in flow.Inputs)
         {
             if (input.Type == "SECRET" && Lookup(inputs, input.Id) is string value)

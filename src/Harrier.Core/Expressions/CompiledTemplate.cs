@@ -35,7 +35,7 @@ public sealed class CompiledTemplate
     /// <summary>The source is exactly one <c>{{ expression }}</c>, give or take surrounding whitespace.</summary>
     public bool IsSingleExpression => _single is not null;
 
-    public string Render(TemplateContext context) => Render(context, 0);
+    public string Render(TemplateContext context) => Render(context, 0, new RenderBudget(_engine.Options));
 
     /// <summary>The typed value for a single-expression template (number, bool, list, map…), otherwise the rendered text.</summary>
     public object? Evaluate(TemplateContext context)
@@ -45,10 +45,10 @@ public sealed class CompiledTemplate
             return Render(context);
         }
 
-        return _single.Evaluate(new RenderState(_engine, context, 0));
+        return _single.Evaluate(new RenderState(_engine, context, 0, new RenderBudget(_engine.Options)));
     }
 
-    internal string Render(TemplateContext context, int depth)
+    internal string Render(TemplateContext context, int depth, RenderBudget budget)
     {
         if (_constant is not null)
         {
@@ -56,7 +56,7 @@ public sealed class CompiledTemplate
         }
 
         // A fresh child scope keeps {% set %} from leaking into the caller's context between renders.
-        var state = new RenderState(_engine, context.CreateChild(), depth);
+        var state = new RenderState(_engine, context.CreateChild(), depth, budget);
         var builder = t_builder ?? new StringBuilder(256);
         t_builder = null;
         try

@@ -42,7 +42,7 @@ public sealed class TemplateEngine
     public CompiledTemplate Compile(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var parser = new TemplateParser(source);
+        var parser = new TemplateParser(source, Options.MaxNestingDepth);
         var root = parser.ParseTemplate();
         return new CompiledTemplate(this, source, root);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Harrier.Core.Flows.Loading;
+using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Types;
 using Harrier.Core.Validation;
 using Harrier.Core.Yaml;
@@ -97,7 +98,7 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         new PropertyValidator(context).ValidateObject(map, FlowProperties.All, "", handledElsewhere: name => name is "tasks" or "errors" or "finally" or "afterExecution");
 
         var id = CheckName(map["id"] as YScalar, "id", FlowIdPattern(), "letters, digits, '.', '-' and '_'", context);
-        var ns = CheckName(map["namespace"] as YScalar, "namespace", NamespacePattern(), "letters, digits, '-' and '_' in dot-separated parts, e.g. company.team", context);
+        var ns = CheckNamespace(map["namespace"] as YScalar, context);
         var reader = new TaskReader(context);
         reader.ValidateRetry(map["retry"], "retry");
         var tasks = reader.ReadList(map["tasks"], "tasks", TaskListRules.None, required: true);
@@ -108,6 +109,7 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         var labels = parts.Labels(map["labels"]);
         var outputs = parts.Outputs(map["outputs"]);
         var triggers = parts.Triggers(map["triggers"]);
+        parts.CheckConcurrency(map["concurrency"]);
         if (diagnostics.HasErrors || id is null || ns is null)
         {
             return null;
@@ -144,7 +146,23 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
 
         if (!pattern.IsMatch(node.Value) || node.Value.Length > 150)
         {
-            context.Error(node, key, $"'{node.Value}' is not a valid {key}: use {allowed} (at most 150 characters)");
+            context.Error(node, key, $"'{Validation.Diagnostics.Shorten(node.Value)}' is not a valid {key}: use {allowed} (at most 150 characters)");
+            return null;
+        }
+
+        return node.Value;
+    }
+
+    private static string? CheckNamespace(YScalar? node, LoadContext context)
+    {
+        if (node is null || node.IsNull)
+        {
+            return null;
+        }
+
+        if (NamespaceNames.Problem(node.Value) is { } problem)
+        {
+            context.Error(node, "namespace", problem);
             return null;
         }
 
@@ -169,7 +187,4 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
 
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]*$")]
     private static partial Regex FlowIdPattern();
-
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]*(\\.[a-zA-Z0-9][a-zA-Z0-9_-]*)*$")]
-    private static partial Regex NamespacePattern();
 }

@@ -25,7 +25,8 @@ internal static partial class InputConverter
         "DURATION" => ToDuration(input, value),
         "JSON" => value is string json ? ParseJson(json) : value,
         "YAML" => value is string yaml ? ParseYaml(yaml) : value,
-        "URI" or "FILE" => ToUri(value, type),
+        "URI" => ToUri(value, type),
+        "FILE" => CheckExtension(input, ToUri(value, type)),
         "EMAIL" => EmailPattern().IsMatch(Text(value)) ? Text(value) : throw new InputException($"'{value}' is not an e-mail address"),
         "ARRAY" => ToList(value).Select(item => Convert(input, (input.Field("itemType") as string ?? "STRING").ToUpperInvariant(), item ?? "")).ToList<object?>(),
         _ => value,
@@ -90,7 +91,9 @@ internal static partial class InputConverter
         double d => d,
         long l => l,
         int i => i,
-        string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => double.IsFinite(d)
+            ? d
+            : throw new InputException($"'{s}' is not a finite number (NaN and numbers beyond ±1.8e308 cannot be stored)"),
         _ => throw new InputException($"'{value}' is not a number"),
     };
 
@@ -189,7 +192,10 @@ internal static partial class InputConverter
     {
         var diagnostics = new Validation.DiagnosticBag("input");
         var root = Yaml.YamlDocumentReader.Read(yaml, diagnostics).Root;
-        return diagnostics.HasErrors ? throw new InputException($"invalid YAML: {diagnostics.Items[0].Message}") : root?.ToPlain();
+        var message = diagnostics.HasErrors ? diagnostics.Items[0].Message : null;
+        return message is null
+            ? root?.ToPlain()
+            : throw new InputException(message.StartsWith("invalid YAML", StringComparison.Ordinal) ? message : $"invalid YAML: {message}");
     }
 
     private static List<object?> ToList(object value) => value switch
@@ -204,6 +210,26 @@ internal static partial class InputConverter
     {
         var text = Text(value);
         return Uri.TryCreate(text, UriKind.Absolute, out _) ? text : throw new InputException($"'{text}' is not an absolute URI{(type == "FILE" ? " (give a file as NAME=@path/to/file)" : "")}");
+    }
+
+    /// <summary>Kestra's <c>allowedFileExtensions</c> (and the deprecated <c>extension</c>): the uploaded file's name must end with one.</summary>
+    private static string CheckExtension(InputDefinition input, string uri)
+    {
+        var allowed = new List<string>();
+        if (input.Field("allowedFileExtensions") is IEnumerable<object?> extensions)
+        {
+            allowed.AddRange(extensions.OfType<string>());
+        }
+
+        if (input.Field("extension") is string extension)
+        {
+            allowed.Add(extension);
+        }
+
+        var name = Uri.UnescapeDataString(uri[(uri.LastIndexOf('/') + 1)..]);
+        return allowed.Count == 0 || allowed.Any(e => name.EndsWith(e.StartsWith('.') ? e : "." + e, StringComparison.OrdinalIgnoreCase))
+            ? uri
+            : throw new InputException($"'{name}' does not have an allowed extension ({string.Join(", ", allowed)})");
     }
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]

@@ -103,14 +103,31 @@ public sealed class ExecutionFiles(IFileStorage storage, ExecutionFileScope scop
         return info?.Size ?? throw new FileNotFoundException($"No file at {uri}");
     }
 
-    /// <summary><c>nsfile:///path</c> (the flow's namespace) or <c>nsfile://other.namespace/path</c>.</summary>
+    /// <summary>
+    /// <c>nsfile:///path</c> (the flow's namespace) or <c>nsfile://other.namespace/path</c>: any namespace's files, as in
+    /// Kestra's open-source edition (namespace restrictions are an Enterprise setting there), but only namespace files —
+    /// the namespace must be a valid name (never <c>..</c>, never inside an execution's folder) and the path holds no
+    /// <c>..</c>, so no URI reaches an execution's files.
+    /// </summary>
     public StorageUri NamespaceFileOf(string uriText)
     {
         var rest = uriText["nsfile://".Length..];
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var ns = slash <= 0 ? scope.Namespace : rest[..slash];
         var path = slash < 0 ? rest : rest[(slash + 1)..];
-        return StoragePaths.NamespaceFiles(ns).Append(Uri.UnescapeDataString(path));
+        if (NamespaceNames.Problem(ns) is { } problem)
+        {
+            throw new StoragePathException($"'{uriText}': {problem}");
+        }
+
+        try
+        {
+            return StoragePaths.NamespaceFiles(ns).Append(Uri.UnescapeDataString(path));
+        }
+        catch (StoragePathException ex)
+        {
+            throw new StoragePathException($"'{uriText}': {ex.Message}", ex);
+        }
     }
 
     private static string ToUriText(string uriOrPath) => IsUri(uriOrPath) ? uriOrPath : "nsfile:///" + uriOrPath.TrimStart('/');

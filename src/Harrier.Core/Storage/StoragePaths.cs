@@ -9,7 +9,8 @@ public static class StoragePaths
 {
     public const string NamespaceFilesFolder = "_files";
 
-    public static StorageUri Namespace(string ns) => StorageUri.Root.Append(ns.Replace('.', '/'));
+    /// <summary>A namespace's folder; a name <see cref="NamespaceNames"/> refuses (<c>..</c>, <c>a.b.executions.x</c>) throws.</summary>
+    public static StorageUri Namespace(string ns) => StorageUri.Root.Append(NamespaceNames.Require(ns).Replace('.', '/'));
 
     public static StorageUri NamespaceFiles(string ns) => Namespace(ns).Append(NamespaceFilesFolder);
 

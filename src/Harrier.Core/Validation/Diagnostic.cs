@@ -12,6 +12,6 @@ public sealed record Diagnostic(string File, SourcePosition Position, string Pat
     public override string ToString()
     {
         var where = Position.IsKnown ? $"{File}:{Position.Line}:{Position.Column}" : File;
-        return string.IsNullOrEmpty(Path) ? $"{where}: {Message}" : $"{where}: {Path}: {Message}";
+        return Diagnostics.Printable(string.IsNullOrEmpty(Path) ? $"{where}: {Message}" : $"{where}: {Path}: {Message}");
     }
 }

@@ -7,7 +7,8 @@ namespace Harrier.Docker.Files;
 /// The archive comes from a container, so from untrusted code: an entry may not leave the destination by
 /// <c>..</c>, an absolute name, or through a symbolic link (no entry is written below a link, and links are
 /// created only when they point inside the destination). The worker writes every file itself, so the files a
-/// container wrote as root belong to the worker and can be deleted afterwards. Existing files are replaced.
+/// container wrote as root belong to the worker and can be deleted afterwards. Existing files are replaced. Modes lose
+/// setuid, setgid and group/other write (<see cref="HostFileModes"/>).
 /// </summary>
 internal static class SafeTarExtractor
 {
@@ -37,7 +38,7 @@ internal static class SafeTarExtractor
             {
                 case TarEntryType.Directory:
                     Directory.CreateDirectory(target);
-                    TrySetMode(target, entry.Mode | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    TrySetMode(target, HostFileModes.Safe(entry.Mode) | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                     break;
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                     await WriteFileAsync(entry, target, cancellationToken).ConfigureAwait(false);
@@ -71,7 +72,8 @@ internal static class SafeTarExtractor
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = entry.Mode | UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            // Never setuid nor world-writable on the host, whatever the container made it (see HostFileModes).
+            options.UnixCreateMode = HostFileModes.Safe(entry.Mode) | UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
         var file = new FileStream(target, options);

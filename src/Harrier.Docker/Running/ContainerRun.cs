@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Harrier.Docker.Engine;
+using Harrier.Docker.Files;
 using Harrier.Docker.Settings;
 using Harrier.Scripts.Runners;
 
@@ -109,6 +110,12 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
             if (!killed)
             {
                 await AfterExitAsync(containerId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_settings.FileHandling == DockerFileHandling.Mount)
+            {
+                // Killed or not: a shared WorkingDirectory keeps what the container left for the next tasks.
+                HostFileModes.Sanitize(_workingDirectory, log);
             }
 
             return new TaskRunnerResult(exitCode, killed);

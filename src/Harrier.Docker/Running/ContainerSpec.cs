@@ -52,6 +52,9 @@ internal static class ContainerSpec
                 OomKillDisable = memory.OomKillDisable,
                 ShmSize = settings.ShmSize ?? 0,
                 Privileged = settings.Privileged ?? false,
+                // With MOUNT the container writes straight into a host folder: nothing in it may gain privileges
+                // through setuid files (its own or ones it makes), see also HostFileModes after the run.
+                SecurityOpt = settings.FileHandling == DockerFileHandling.Mount ? ["no-new-privileges"] : null,
             },
         };
     }

@@ -7,13 +7,15 @@ namespace Harrier.Docker.Running;
 /// Turns the chunks of one stream into lines: <c>\n</c> or <c>\r\n</c> ends a line, blank lines are kept (as with
 /// the Process runner — Kestra's Docker runner dropped them), bytes are decoded only once a line is complete (so a
 /// UTF-8 sequence split across frames survives), invalid UTF-8 becomes U+FFFD. Lines are whole up to
-/// <c>maxLineBytes</c>; a longer run of bytes without a newline is delivered in pieces of exactly that size.
+/// <c>maxLineBytes</c>; a longer run of bytes without a newline is delivered in pieces of exactly that size, after one
+/// call of <c>onCut</c>.
 /// </summary>
-internal sealed class LineAssembler(Action<string> onLine, int maxLineBytes)
+internal sealed class LineAssembler(Action<string> onLine, int maxLineBytes, Action? onCut = null)
 {
     private const int InitialCapacity = 4096;
 
     private ArrayBufferWriter<byte> _pending = new(InitialCapacity);
+    private bool _cutting;
 
     public void Append(ReadOnlySpan<byte> data)
     {
@@ -31,11 +33,18 @@ internal sealed class LineAssembler(Action<string> onLine, int maxLineBytes)
                 Reset();
             }
 
+            _cutting = false;
             data = data[(newline + 1)..];
         }
 
         while (_pending.WrittenCount + data.Length >= maxLineBytes)
         {
+            if (!_cutting)
+            {
+                _cutting = true;
+                onCut?.Invoke();
+            }
+
             var take = maxLineBytes - _pending.WrittenCount;
             _pending.Write(data[..take]);
             onLine(Decode(_pending.WrittenSpan));
@@ -54,6 +63,8 @@ internal sealed class LineAssembler(Action<string> onLine, int maxLineBytes)
             onLine(Decode(_pending.WrittenSpan));
             Reset();
         }
+
+        _cutting = false;
     }
 
     private static string Decode(ReadOnlySpan<byte> line)

@@ -20,8 +20,8 @@ internal sealed class OutputPump
     public OutputPump(ITaskOutputSink sink, int maxLineBytes)
     {
         _sink = sink;
-        _stdout = new LineAssembler(line => Deliver(line, isStderr: false), maxLineBytes);
-        _stderr = new LineAssembler(line => Deliver(line, isStderr: true), maxLineBytes);
+        _stdout = new LineAssembler(line => Deliver(line, isStderr: false), maxLineBytes, () => Cut(isStderr: false, maxLineBytes));
+        _stderr = new LineAssembler(line => Deliver(line, isStderr: true), maxLineBytes, () => Cut(isStderr: true, maxLineBytes));
     }
 
     public Exception? SinkFailure { get; private set; }
@@ -49,6 +49,18 @@ internal sealed class OutputPump
             ArrayPool<byte>.Shared.Return(buffer);
             _stdout.Flush();
             _stderr.Flush();
+        }
+    }
+
+    private void Cut(bool isStderr, int maxLineBytes)
+    {
+        try
+        {
+            _sink.OnLineCut(isStderr, maxLineBytes);
+        }
+        catch (Exception exception)
+        {
+            SinkFailure ??= exception;
         }
     }
 

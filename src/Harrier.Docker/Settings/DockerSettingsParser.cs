@@ -16,12 +16,7 @@ internal static class DockerSettingsParser
         }
 
         var volumes = map.StringList("volumes") ?? [];
-        if (volumes.Count > 0 && !server.VolumesEnabled)
-        {
-            throw new TaskFailedException(
-                $"{map.Path("volumes")}: bind mounts are disabled on this Harrier server because they give tasks access to the host's files; "
-                + $"an administrator enables them with {DockerServerOptions.VolumesEnabledSetting}: true (harrier run --allow-docker-volumes), or remove volumes from the task");
-        }
+        HostAccess.Check(map, volumes, server);
 
         foreach (var volume in volumes)
         {

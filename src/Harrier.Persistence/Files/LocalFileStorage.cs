@@ -10,7 +10,8 @@ namespace Harrier.Persistence.Files;
 /// reader never sees half a file. A partial file is named after the process writing it (<c>host-pid-start.random</c>),
 /// so a write cut short by the death of its process is removed by the next process on this machine
 /// (<see cref="RemoveAbandonedPartials"/>). No path leaves <c>files/</c>: <see cref="StorageUri"/> has no traversal, and
-/// <see cref="ContainedPath"/> refuses symbolic links on the way.
+/// <see cref="ContainedPath"/> refuses symbolic links on the way. Everything is owner-only (folders 0700, files 0600,
+/// a copied file too, whatever its source's mode): stored files are never world-readable nor world-writable.
 /// </summary>
 public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
 {
@@ -22,8 +23,9 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
         Root = Path.GetFullPath(root);
         _files = Path.Combine(Root, "files");
         _partial = Path.Combine(Root, "partial");
-        Directory.CreateDirectory(_files);
-        Directory.CreateDirectory(_partial);
+        OwnerOnly.CreateOwnDirectory(Root);
+        OwnerOnly.CreateOwnDirectory(_files);
+        OwnerOnly.CreateOwnDirectory(_partial);
     }
 
     public string Root { get; }
@@ -64,13 +66,12 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
         var temporary = NewPartial();
         try
         {
-            await using (var file = StreamCopy.Create(temporary, FileMode.CreateNew))
+            await using (var file = new FileStream(temporary, OwnerOnly.NewFile()))
             {
                 await content.CopyToAsync(file, StreamCopy.BufferFor(content), cancellationToken).ConfigureAwait(false);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            ContainedPath.EnsureInside(_files, target);
+            CreateParent(target);
             File.Move(temporary, target, overwrite: true);
         }
         finally
@@ -86,8 +87,9 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
         try
         {
             File.Copy(sourcePath, temporary);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            ContainedPath.EnsureInside(_files, target);
+            // The copy took the source's mode (a task may leave 0777 or setuid files): stored files are 0600.
+            SetOwnerOnly(temporary);
+            CreateParent(target);
             File.Move(temporary, target, overwrite: true);
         }
         finally
@@ -107,6 +109,12 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
         }
 
         File.Copy(path, targetPath, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Out of storage into a working directory (itself 0700): a plain file a container's user can read.
+            File.SetUnixFileMode(targetPath, OwnerOnly.FileMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -172,4 +180,20 @@ public sealed class LocalFileStorage : IFileStorage, ILocalFileCopy
     }
 
     private string PathOf(StorageUri uri) => ContainedPath.Resolve(_files, uri.Segments);
+
+    private static void SetOwnerOnly(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, OwnerOnly.FileMode);
+        }
+    }
+
+    // Checked before the folders are made, then again: no link on the way may send the file elsewhere.
+    private void CreateParent(string target)
+    {
+        ContainedPath.EnsureInside(_files, target);
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(target)!);
+        ContainedPath.EnsureInside(_files, target);
+    }
 }

@@ -49,6 +49,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
         var path = options.DatabasePath;
+        OwnerOnly.PrepareDatabase(path);
         DataDirectoryProbe.EnsureWritable(System.IO.Path.GetDirectoryName(path)!);
         var builder = new SqliteConnectionStringBuilder
         {

@@ -11,6 +11,9 @@ namespace Harrier.Scripts.Execution;
 /// <param name="WorkingDirectory">The attempt's working directory, existing and with its input files written.</param>
 public sealed record ScriptRunRequest(IScriptLanguage Language, bool IsCommandsTask, string WorkingDirectory)
 {
+    /// <summary>The task's id, for messages (null outside a flow).</summary>
+    public string? TaskId { get; init; }
+
     /// <summary>The rendered <c>script</c> of a Script task.</summary>
     public string? Script { get; init; }
 

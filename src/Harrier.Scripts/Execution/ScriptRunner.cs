@@ -86,7 +86,7 @@ public sealed class ScriptRunner
             RunnerIsProcess = onWorker,
         });
 
-        var collector = new ScriptOutputCollector(logs) { StderrLevel = request.StderrLevel };
+        var collector = new ScriptOutputCollector(logs) { StderrLevel = request.StderrLevel, TaskId = request.TaskId };
         var runRequest = new TaskRunnerRequest(argv, request.WorkingDirectory) { Environment = added, KillGracePeriod = request.KillGracePeriod };
         TaskRunnerResult result;
         try

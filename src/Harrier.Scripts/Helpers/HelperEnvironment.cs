@@ -20,7 +20,8 @@ public sealed class HelperEnvironment
     public HelperEnvironment(HelperEnvironmentOptions? options = null)
     {
         var directory = options?.Directory;
-        _root = new Lazy<string>(() => HelperFiles.Extract(directory), LazyThreadSafetyMode.ExecutionAndPublication);
+        // PublicationOnly: a refused folder (planted by another user) is not remembered, so removing it is enough to go on.
+        _root = new Lazy<string>(() => HelperFiles.Extract(directory), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The folder holding the helper files (written on first use).</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using Harrier.Core.Storage;
 
 namespace Harrier.Scripts.Helpers;
 
@@ -8,6 +9,11 @@ namespace Harrier.Scripts.Helpers;
 /// files are first written to a private sibling folder and then moved into place, so a reader never
 /// sees a half-written helper and concurrent workers on one machine do not collide.
 /// </summary>
+/// <remarks>
+/// The folders go on every interpreter's search path (PYTHONPATH, NODE_PATH, PERL5LIB…), so whoever can write in
+/// them runs code in every task: the default place is per user (<c>&lt;temp&gt;/harrier-helpers-&lt;uid&gt;</c>, 0700) and is
+/// refused when it belongs to someone else or others may write in it (<see cref="PrivateFolder"/>).
+/// </remarks>
 internal static class HelperFiles
 {
     private const string Prefix = "helpers/";
@@ -16,7 +22,14 @@ internal static class HelperFiles
     {
         var assembly = typeof(HelperFiles).Assembly;
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        var target = directory ?? Path.Combine(Path.GetTempPath(), "harrier-helpers", ContentHash(assembly, names));
+        var target = directory is null
+            ? Path.Combine(Private(PrivateFolder.UserTempPath("harrier-helpers"), "Harrier's helper libraries"), ContentHash(assembly, names))
+            : Path.GetFullPath(directory);
+        if (directory is not null && Directory.Exists(target))
+        {
+            Private(target, "Harrier's helper libraries (HelperEnvironmentOptions.Directory)");
+        }
+
         if (File.Exists(Path.Combine(target, ".complete")))
         {
             return target;
@@ -50,6 +63,19 @@ internal static class HelperFiles
         }
 
         return target;
+    }
+
+    private static string Private(string path, string purpose)
+    {
+        try
+        {
+            return PrivateFolder.Ensure(path, purpose);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // Every script task needs the helpers: the task fails with the sentence, not a type name.
+            throw new Core.Tasks.Running.TaskFailedException(ex.Message, ex);
+        }
     }
 
     private static string ContentHash(Assembly assembly, List<string> names)

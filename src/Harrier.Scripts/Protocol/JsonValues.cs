@@ -6,6 +6,8 @@ namespace Harrier.Scripts.Protocol;
 /// <summary>
 /// Converts JSON to the plain CLR shape outputs use: null, string, bool, long (JSON integers that fit),
 /// double (other numbers), List&lt;object?&gt;, Dictionary&lt;string, object?&gt; in document order.
+/// A number beyond a double's range (<c>1e400</c>) throws <see cref="FormatException"/>: stored as JSON it would
+/// silently become <c>null</c>.
 /// </summary>
 public static class JsonValues
 {
@@ -41,6 +43,11 @@ public static class JsonValues
             return integer;
         }
 
-        return double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var number = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return double.IsFinite(number)
+            ? number
+            : throw new FormatException($"the number {Shorten(raw)} is out of range (a double holds at most ±1.8e308); send it as a string");
     }
+
+    private static string Shorten(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 }

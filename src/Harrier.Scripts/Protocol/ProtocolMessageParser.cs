@@ -59,6 +59,18 @@ public static class ProtocolMessageParser
             error = "invalid JSON: " + exception.Message;
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn "\ud800" (half of a UTF-16 pair) into a string, key or value alike.
+            error = "a string holds a lone UTF-16 surrogate escape (such as \\ud800) that is not text; escape whole characters only";
+            return false;
+        }
+        catch (FormatException exception)
+        {
+            // A valid JSON value Harrier cannot keep as it is (a number beyond a double).
+            error = exception.Message;
+            return false;
+        }
     }
 
     private delegate bool EntryParser<T>(JsonElement element, out T entry, out string error);

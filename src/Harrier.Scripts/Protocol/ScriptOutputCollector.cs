@@ -36,6 +36,9 @@ public sealed class ScriptOutputCollector : ITaskOutputSink
         _logs = logs;
     }
 
+    /// <summary>The task's id, named in warnings (null: "this task").</summary>
+    public string? TaskId { get; init; }
+
     /// <summary>Level of ordinary stderr lines (default ERROR; Kestra ≤0.20 used WARN).</summary>
     public TaskLogLevel StderrLevel { get; init; } = TaskLogLevel.Error;
 
@@ -95,6 +98,18 @@ public sealed class ScriptOutputCollector : ITaskOutputSink
         return true;
     }
 
+    /// <summary>
+    /// A line past the runner's limit is cut, so an outputs line that long cannot be applied: said at WARN, with the
+    /// limit and the ways around it, rather than losing the outputs without a word.
+    /// </summary>
+    public void OnLineCut(bool isStderr, int maxLineBytes)
+    {
+        var task = TaskId is null ? "this task" : $"task '{TaskId}'";
+        _logs.Log(TaskLogLevel.Warn,
+            $"A {(isStderr ? "stderr" : "stdout")} line of {task} is longer than {Size(maxLineBytes)} (the runner's MaxLineBytes): it is logged in pieces of that size, "
+            + "and if it was an outputs line (::{…}::) its outputs are lost. Send large outputs through the $HARRIER_OUTPUTS file, or write them to a file listed in outputFiles.");
+    }
+
     /// <summary>Reports, at WARN, something wrong with the task's outputs that did not fail it.</summary>
     public void Warn(string message) => _logs.Log(TaskLogLevel.Warn, message);
 
@@ -144,6 +159,13 @@ public sealed class ScriptOutputCollector : ITaskOutputSink
 
         return false;
     }
+
+    private static string Size(int bytes) => bytes switch
+    {
+        _ when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MiB",
+        _ when bytes % 1024 == 0 => $"{bytes / 1024} KiB",
+        _ => $"{bytes} bytes",
+    };
 
     private static string Quote(string text) =>
         text.Length <= MaxQuotedChars ? $"'{text}'" : $"'{text[..MaxQuotedChars]}…' ({text.Length} characters)";

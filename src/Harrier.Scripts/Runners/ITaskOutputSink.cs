@@ -9,4 +9,12 @@ public interface ITaskOutputSink
     void OnStdout(string line);
 
     void OnStderr(string line);
+
+    /// <summary>
+    /// The line about to arrive is longer than the runner's longest line (<paramref name="maxLineBytes"/>): it comes
+    /// in pieces of about that size, each delivered as a line. Called once per such line, before its first piece.
+    /// </summary>
+    void OnLineCut(bool isStderr, int maxLineBytes)
+    {
+    }
 }

@@ -39,15 +39,12 @@ internal static class InputFilesWriter
 
             var path = SafePath(workingDirectory, name);
             var text = PropertyReader.AsText(content);
+            // Checked before anything is created: a link planted by an earlier task of a WorkingDirectory would
+            // otherwise have its target's folders made (outside) before the write is refused.
+            EnsureInside(workingDirectory, path, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try
-            {
-                ContainedPath.EnsureInside(workingDirectory, path);
-            }
-            catch (StoragePathException ex)
-            {
-                throw new TaskFailedException($"inputFiles key '{name}': {ex.Message}", ex);
-            }
+            // Again once the folders exist: nothing else writes into the directory while the task prepares.
+            EnsureInside(workingDirectory, path, name);
 
             if (ExecutionFiles.IsUri(text))
             {
@@ -78,6 +75,18 @@ internal static class InputFilesWriter
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new TaskFailedException($"inputFiles '{name}': {uri} does not exist", ex);
+        }
+    }
+
+    private static void EnsureInside(string workingDirectory, string path, string name)
+    {
+        try
+        {
+            ContainedPath.EnsureInside(workingDirectory, path);
+        }
+        catch (StoragePathException ex)
+        {
+            throw new TaskFailedException($"inputFiles key '{name}': {ex.Message}", ex);
         }
     }
 

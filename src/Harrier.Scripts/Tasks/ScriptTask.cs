@@ -45,6 +45,7 @@ public sealed class ScriptTask(IScriptLanguage language, bool isCommands, Script
         var effectiveLanguage = language is JbangLanguage ? JbangLanguage.With(properties.String("extension"), properties.Bool("quiet", true)) : language;
         var request = new ScriptRunRequest(effectiveLanguage, isCommands, workingDirectory)
         {
+            TaskId = context.Task.Id,
             Script = isCommands ? null : await downloads.RewriteAsync(properties.RequiredString("script"), cancellationToken).ConfigureAwait(false),
             Commands = isCommands ? await downloads.RewriteAsync(properties.StringList("commands"), cancellationToken).ConfigureAwait(false) ?? [] : [],
             BeforeCommands = await downloads.RewriteAsync(properties.StringList("beforeCommands"), cancellationToken).ConfigureAwait(false) ?? [],

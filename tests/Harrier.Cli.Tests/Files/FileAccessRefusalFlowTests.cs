@@ -68,6 +68,36 @@ public sealed class FileAccessRefusalFlowTests : IDisposable
     }
 
     [Fact]
+    public void InputFiles_ThroughASymlinkPlantedByAnEarlierTask_AreRefused_BeforeAnythingIsCreatedOutside()
+    {
+        var outside = Path.Combine(_sandbox.Root, "outside");
+        Directory.CreateDirectory(outside);
+        var run = _sandbox.Run($$"""
+            id: planted_link
+            namespace: company.team
+            tasks:
+              - id: wd
+                type: io.kestra.plugin.core.flow.WorkingDirectory
+                tasks:
+                  - id: plant
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    commands:
+                      - ln -s {{outside}} link
+                  - id: write
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    inputFiles:
+                      link/made/by/harrier/x.txt: pwned
+                    commands:
+                      - echo never
+            """);
+
+        Assert.Equal("FAILED", run.State);
+        Assert.Contains("inputFiles key 'link/made/by/harrier/x.txt'", run.AllLogs, StringComparison.Ordinal);
+        Assert.Contains("goes through the symbolic link", run.AllLogs, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+    }
+
+    [Fact]
     public void FileUris_AreRefusedUnlessTheServerAllowsTheirFolder()
     {
         var local = _sandbox.WriteFile("local.txt", "local");

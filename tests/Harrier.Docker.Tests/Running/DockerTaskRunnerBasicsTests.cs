@@ -22,6 +22,22 @@ public sealed class DockerTaskRunnerBasicsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Run_AnnouncesALineLongerThanTheLimit_OnceBeforeItsPieces()
+    {
+        await TestEngine.RequireAsync();
+        await using var runner = new DockerTaskRunner(new DockerServerOptions { MaxLineBytes = 1024 });
+        var sink = new RecordingOutputSink();
+        // 256 KiB of x's on one line (more than a read, which may hold a whole line), then a short line.
+        const string script = "s=x; i=0; while [ $i -lt 18 ]; do s=$s$s; i=$((i+1)); done; echo $s; echo short";
+
+        await runner.RunAsync(DockerRun.Shell(script, _directory.Path), sink, CancellationToken.None);
+
+        Assert.Equal([(false, 1024)], sink.Cuts);
+        Assert.Equal("short", sink.Stdout[^1]);
+        Assert.Equal(256 * 1024, sink.Stdout.SkipLast(1).Sum(l => l.Length));
+    }
+
+    [Fact]
     public async Task Run_ReturnsExitCode66_WhenTheScriptExits66()
     {
         await TestEngine.RequireAsync();

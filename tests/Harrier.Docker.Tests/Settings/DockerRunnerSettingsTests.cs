@@ -42,7 +42,7 @@ public sealed class DockerRunnerSettingsTests
             ("cpu", new Dictionary<string, object?> { ["cpus"] = 1.5 }), ("shmSize", "256MB"), ("privileged", true),
             ("memory", new Dictionary<string, object?> { ["memory"] = "0.5GB", ["memorySwap"] = "1gb", ["oomKillDisable"] = true }),
             ("deviceRequests", new List<object?> { new Dictionary<string, object?> { ["driver"] = "nvidia", ["count"] = -1L, ["capabilities"] = new List<object?> { new List<object?> { "gpu" } } } })),
-            "alpine:3", Server);
+            "alpine:3", new DockerServerOptions { HostAccessEnabled = true }); // privileged needs host access
 
         Assert.Equal(DockerPullPolicy.Never, settings.PullPolicy);
         Assert.Equal(DockerFileHandling.Mount, settings.FileHandling);
@@ -101,6 +101,24 @@ public sealed class DockerRunnerSettingsTests
         Assert.Equal("root", settings.User);
         Assert.Equal("r-base", own.Image);
         Assert.Equal(DockerPullPolicy.IfNotPresent, own.PullPolicy);
+    }
+
+    [Theory]
+    [InlineData("bridge")]
+    [InlineData("none")]
+    [InlineData("my-network")]
+    public void FromProperties_AcceptsNetworksThatDoNotReachTheHost_WithoutHostAccess(string network)
+    {
+        var settings = DockerRunnerSettings.FromProperties(Runner(("networkMode", network), ("privileged", false)), "ubuntu", new DockerServerOptions());
+
+        Assert.Equal(network, settings.NetworkMode);
+    }
+
+    [Fact]
+    public void VolumesEnabled_IsTheFormerNameOfHostAccessEnabled()
+    {
+        Assert.True(new DockerServerOptions { VolumesEnabled = true }.HostAccessEnabled);
+        Assert.True(new DockerServerOptions { HostAccessEnabled = true }.VolumesEnabled);
     }
 
     [Fact]

@@ -49,6 +49,27 @@ public sealed class ScriptRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOutputsLineLongerThanTheRunnersLimit_IsReportedAtWarn_NamingTheLimitAndTheTask()
+    {
+        var runner = new ScriptRunner(new ProcessTaskRunner(new ProcessTaskRunnerOptions { MaxLineBytes = 64 * 1024 }), HelperRun.Helpers, ScriptTask.Python, new Dictionary<string, string> { ["PATH"] = Interpreters.SearchPath });
+        var request = new ScriptRunRequest(new ShellLanguage(), IsCommandsTask: true, _dir.Path)
+        {
+            TaskId = "gen",
+            Commands = ["printf '::{\"outputs\":{\"big\":\"%s\"}}::\\n' \"$(head -c 200000 /dev/zero | tr '\\0' x)\"", "echo '::{\"outputs\":{\"small\":1}}::'"],
+        };
+
+        var result = await runner.RunAsync(request, _logs, CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["small"], result.Vars.Keys);
+        var warning = Assert.Single(_logs.At(TaskLogLevel.Warn));
+        Assert.Equal(
+            "A stdout line of task 'gen' is longer than 64 KiB (the runner's MaxLineBytes): it is logged in pieces of that size, and if it was an outputs line (::{…}::) its outputs are lost. "
+            + "Send large outputs through the $HARRIER_OUTPUTS file, or write them to a file listed in outputFiles.",
+            warning);
+    }
+
+    [Fact]
     public async Task FailingCommands_StillPublishTheOutputsPrintedBeforeTheFailure()
     {
         // §12.5 #42

@@ -128,6 +128,20 @@ public sealed class ScriptOutputCollectorTests
         }
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    [InlineData("[1, {\"deep\": 2e999}]")]
+    public void AnOutputNumberBeyondADouble_IsReportedAtWarn_InsteadOfBecomingNull(string value)
+    {
+        _collector.OnStdout("::{\"outputs\":{\"big\":" + value + "}}::");
+
+        Assert.Empty(_collector.Outputs);
+        var (level, message) = Assert.Single(_logs.Lines);
+        Assert.Equal(TaskLogLevel.Warn, level);
+        Assert.Contains("is out of range (a double holds at most ±1.8e308); send it as a string", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LinesWithAPrefixOrLeadingSpace_AreNotProtocolLines()
     {

@@ -12,6 +12,17 @@ public sealed class RecordingOutputSink : ITaskOutputSink
 
     public List<string> Stderr { get; } = [];
 
+    /// <summary>Each line announced as cut (too long), with its stream and the runner's limit.</summary>
+    public List<(bool IsStderr, int MaxLineBytes)> Cuts { get; } = [];
+
+    public void OnLineCut(bool isStderr, int maxLineBytes)
+    {
+        lock (_gate)
+        {
+            Cuts.Add((isStderr, maxLineBytes));
+        }
+    }
+
     public void OnStdout(string line)
     {
         lock (_gate)

@@ -1,13 +1,17 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
+using Harrier.Core.Inputs;
 using Harrier.Core.Rendering;
 using Harrier.Core.Tasks.Running;
 using Harrier.Core.Yaml;
 
 namespace Harrier.Core.Engine.Executors;
 
-/// <summary>Renders a flow's <c>outputs</c> when its execution ends; a failure names the output and its line.</summary>
-internal sealed class FlowOutputsRenderer(ITemplateRenderer renderer, EngineVariables variables)
+/// <summary>
+/// Renders a flow's <c>outputs</c> when its execution ends; a failure names the output and its line. Known secrets
+/// (SECRET inputs, the worker's secrets) are masked in them, as in task outputs.
+/// </summary>
+internal sealed class FlowOutputsRenderer(ITemplateRenderer renderer, EngineVariables variables, SecretInputCipher cipher)
 {
     public (IReadOnlyDictionary<string, object?> Outputs, string? Error) Render(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns)
     {
@@ -26,12 +30,15 @@ internal sealed class FlowOutputsRenderer(ITemplateRenderer renderer, EngineVari
             }
             catch (Exception ex) when (ex is RenderFailedException or FormatException or InvalidCastException)
             {
-                return (outputs, $"{flow.SourceFile}:{output.Position.Line}: flow output '{output.Id}' could not be rendered: {ex.Message}");
+                return (Masked(flow, execution, outputs), $"{flow.SourceFile}:{output.Position.Line}: flow output '{output.Id}' could not be rendered: {ex.Message}");
             }
         }
 
-        return (outputs, null);
+        return (Masked(flow, execution, outputs), null);
     }
+
+    private IReadOnlyDictionary<string, object?> Masked(FlowDefinition flow, Execution execution, Dictionary<string, object?> outputs) =>
+        (IReadOnlyDictionary<string, object?>)SecretInputs.Masker(flow, execution.Inputs, cipher).Apply(outputs)!;
 
     private object? Evaluate(YNode node, RenderScope scope) => node switch
     {

@@ -281,6 +281,7 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             Services = services.TaskServices,
             SharedWorkingDirectory = request.SharedWorkingDirectory,
             Children = request.Children,
+            Secrets = secrets,
         };
         return await new GuardedTaskExecution(services, stop, shutdown).RunAsync(context).ConfigureAwait(false);
     }

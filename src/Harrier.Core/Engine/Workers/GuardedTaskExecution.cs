@@ -13,7 +13,11 @@ namespace Harrier.Core.Engine.Workers;
 /// </summary>
 internal sealed class GuardedTaskExecution(EngineServices services, CancellationToken kill, CancellationToken shutdown)
 {
-    public async Task<TaskOutcome> RunAsync(TaskRunContext context)
+    /// <summary>Runs the task; what it produced is stored with its known secrets masked.</summary>
+    public async Task<TaskOutcome> RunAsync(TaskRunContext context) =>
+        OutcomeSecrets.Mask(await RunUnmaskedAsync(context).ConfigureAwait(false), context.Secrets);
+
+    private async Task<TaskOutcome> RunUnmaskedAsync(TaskRunContext context)
     {
         var task = context.Task;
         using var timeout = new CancellationTokenSource();

@@ -20,7 +20,7 @@ internal sealed class BinaryExpression(BinaryOperator op, Expression left, Expre
         {
             return op switch
             {
-                BinaryOperator.Concat => ValueText.ToText(a) + ValueText.ToText(b),
+                BinaryOperator.Concat => Concat(ValueText.ToText(a), ValueText.ToText(b), state.Budget),
                 BinaryOperator.Equal => ExpressionValues.Equals(a, b),
                 BinaryOperator.NotEqual => !ExpressionValues.Equals(a, b),
                 BinaryOperator.Less => ExpressionValues.Compare(a, b) < 0,
@@ -28,7 +28,7 @@ internal sealed class BinaryExpression(BinaryOperator op, Expression left, Expre
                 BinaryOperator.LessOrEqual => ExpressionValues.Compare(a, b) <= 0,
                 BinaryOperator.GreaterOrEqual => ExpressionValues.Compare(a, b) >= 0,
                 BinaryOperator.Contains => Operators.Contains(a, b),
-                BinaryOperator.Range => Operators.Range(a, b, 1L),
+                BinaryOperator.Range => Operators.Range(a, b, 1L, state.Budget),
                 _ => Operators.Arithmetic(op, a, b),
             };
         }
@@ -36,5 +36,12 @@ internal sealed class BinaryExpression(BinaryOperator op, Expression left, Expre
         {
             throw Fail(ex.Message, ex);
         }
+    }
+
+    // {% set s = s ~ s %} in a loop doubles a text each turn: checked before it is built.
+    private static string Concat(string a, string b, RenderBudget budget)
+    {
+        budget.CheckLength((long)a.Length + b.Length);
+        return a + b;
     }
 }

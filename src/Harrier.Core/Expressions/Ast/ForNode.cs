@@ -43,6 +43,7 @@ internal sealed class ForNode(string? keyName, string valueName, Expression sour
         {
             for (var i = 0; i < list.Count; i++)
             {
+                Spend(state, output);
                 Bind(scope, list[i], map);
                 loop["index"] = (long)i;
                 loop["revindex"] = (long)(list.Count - i - 1);
@@ -55,6 +56,20 @@ internal sealed class ForNode(string? keyName, string valueName, Expression sour
         finally
         {
             state.Scope = outer;
+        }
+    }
+
+    /// <summary>One iteration of the budget, and the output so far: a loop of text alone never reaches a print's check.</summary>
+    private void Spend(RenderState state, StringBuilder output)
+    {
+        try
+        {
+            state.Budget.Iterate();
+            state.Budget.CheckLength(output.Length);
+        }
+        catch (ExpressionException ex)
+        {
+            throw source.Fail(ex.Message, ex);
         }
     }
 

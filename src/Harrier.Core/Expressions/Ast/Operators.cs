@@ -89,10 +89,12 @@ internal static class Operators
     }
 
     /// <summary>Inclusive range of integers (or single characters), as Pebble's <c>1..5</c> and range().</summary>
-    public static List<object?> Range(object? from, object? to, object? step)
+    /// <summary>The items of a range; their number is spent from <paramref name="budget"/> before any is made.</summary>
+    public static List<object?> Range(object? from, object? to, object? step, RenderBudget budget)
     {
         if (from is string a && to is string b && a.Length == 1 && b.Length == 1)
         {
+            budget.Iterate(Math.Max(0, b[0] - a[0] + 1));
             var chars = new List<object?>();
             for (var c = a[0]; c <= b[0]; c++)
             {
@@ -110,10 +112,13 @@ internal static class Operators
             throw new ExpressionException("range() step must not be zero");
         }
 
-        var result = new List<object?>();
-        for (var i = start; increment > 0 ? i <= end : i >= end; i += increment)
+        var span = increment > 0 ? (Int128)end - start : (Int128)start - end;
+        var count = span < 0 ? 0 : (long)Int128.Min(span / Int128.Abs(increment) + 1, long.MaxValue);
+        budget.Iterate(count);
+        var result = new List<object?>((int)Math.Min(count, Array.MaxLength));
+        for (var i = 0L; i < count; i++)
         {
-            result.Add(i);
+            result.Add(start + (i * increment));
         }
 
         return result;

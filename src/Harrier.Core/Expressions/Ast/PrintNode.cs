@@ -7,6 +7,16 @@ internal sealed class PrintNode(Expression expression) : TemplateNode
 {
     public Expression Expression { get; } = expression;
 
-    public override void Render(RenderState state, StringBuilder output) =>
+    public override void Render(RenderState state, StringBuilder output)
+    {
         ValueText.AppendText(output, Expression.Evaluate(state));
+        try
+        {
+            state.Budget.CheckLength(output.Length);
+        }
+        catch (ExpressionException ex)
+        {
+            throw Expression.Fail(ex.Message, ex);
+        }
+    }
 }

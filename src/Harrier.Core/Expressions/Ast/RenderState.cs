@@ -1,7 +1,10 @@
 namespace Harrier.Core.Expressions.Ast;
 
-/// <summary>Per-render state: the engine (for <c>render()</c>), the current scope and the render() depth.</summary>
-internal sealed class RenderState(TemplateEngine engine, TemplateContext scope, int depth)
+/// <summary>
+/// Per-render state: the engine (for <c>render()</c>), the current scope, the render() depth and the budget the
+/// whole rendering shares with the <c>render()</c> calls it makes.
+/// </summary>
+internal sealed class RenderState(TemplateEngine engine, TemplateContext scope, int depth, RenderBudget budget)
 {
     public TemplateEngine Engine { get; } = engine;
 
@@ -9,6 +12,8 @@ internal sealed class RenderState(TemplateEngine engine, TemplateContext scope, 
     public TemplateContext Scope { get; set; } = scope;
 
     public int Depth { get; } = depth;
+
+    public RenderBudget Budget { get; } = budget;
 
     public IExpressionServices Services => Scope.Services;
 }

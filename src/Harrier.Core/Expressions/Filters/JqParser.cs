@@ -3,9 +3,19 @@ using System.Globalization;
 namespace Harrier.Core.Expressions.Filters;
 
 /// <summary>Parses the jq subset described on <see cref="JqQuery"/> into composed stream functions.</summary>
+/// <remarks>
+/// Parsing recurses once per bracket and every link of a chain (<c>|</c>, <c>,</c>, <c>and</c>, <c>.a.b</c>) wraps one
+/// more function, so running it recurses as deep: both are bounded, and a query past the bounds is refused with a
+/// sentence instead of overflowing the stack.
+/// </remarks>
 internal sealed class JqParser(string text)
 {
+    public const int MaxDepth = 100;
+    public const int MaxSteps = 1000;
+
     private int _i;
+    private int _depth;
+    private int _steps;
 
     public Func<object?, IEnumerable<object?>> ParseProgram()
     {
@@ -16,9 +26,22 @@ internal sealed class JqParser(string text)
 
     private Func<object?, IEnumerable<object?>> ParsePipe()
     {
+        if (++_depth > MaxDepth)
+        {
+            throw Error($"nests deeper than {MaxDepth} levels of brackets");
+        }
+
+        var pipe = ParsePipeLinks();
+        _depth--;
+        return pipe;
+    }
+
+    private Func<object?, IEnumerable<object?>> ParsePipeLinks()
+    {
         var left = ParseComma();
         while (Accept("|"))
         {
+            Step();
             var first = left;
             var right = ParseComma();
             left = input => first(input).SelectMany(right);
@@ -32,6 +55,7 @@ internal sealed class JqParser(string text)
         var left = ParseLogic();
         while (Accept(","))
         {
+            Step();
             var first = left;
             var right = ParseLogic();
             left = input => first(input).Concat(right(input));
@@ -45,6 +69,7 @@ internal sealed class JqParser(string text)
         var left = ParseComparison();
         while (AcceptWord("and") is var and && (and || AcceptWord("or")))
         {
+            Step();
             var first = left;
             var right = ParseComparison();
             left = and
@@ -167,6 +192,7 @@ internal sealed class JqParser(string text)
     {
         while (true)
         {
+            Step();
             Skip();
             if (_i + 1 < text.Length && text[_i] == '.' && (char.IsLetter(text[_i + 1]) || text[_i + 1] is '_' or '"'))
             {
@@ -270,5 +296,14 @@ internal sealed class JqParser(string text)
         }
     }
 
-    private ExpressionException Error(string message) => new($"jq expression '{text}': {message} at character {_i + 1}");
+    private void Step()
+    {
+        if (++_steps > MaxSteps)
+        {
+            throw Error($"has more than {MaxSteps} steps; split it up");
+        }
+    }
+
+    private ExpressionException Error(string message) =>
+        new($"jq expression '{(text.Length <= 200 ? text : text[..200] + "…")}': {message} at character {_i + 1}");
 }

@@ -20,8 +20,8 @@ internal static class TextFilters
         into.Add("abbreviate", ["length"], 1, (input, args, _) => Abbreviate(FilterRegistry.Text(input, "abbreviate"), (int)args.Long(0, 0)));
         into.Add("replace", ["replace_pairs", "replacement", "regexp"], 1, Replace);
         into.Add("split", ["delimiter", "limit"], 1, (input, args, _) => Split(FilterRegistry.Text(input, "split"), args.Text(0, ","), (int)args.Long(1, 0)));
-        into.Add("indent", ["amount", "prefix"], 1, (input, args, _) => Indent(ValueText.ToText(input), args, false));
-        into.Add("nindent", ["amount", "prefix"], 1, (input, args, _) => Indent(ValueText.ToText(input), args, true));
+        into.Add("indent", ["amount", "prefix"], 1, (input, args, state) => Indent(ValueText.ToText(input), args, false, state.Budget));
+        into.Add("nindent", ["amount", "prefix"], 1, (input, args, state) => Indent(ValueText.ToText(input), args, true, state.Budget));
         into.Add("escapeChar", ["type"], 1, (input, args, _) => EscapeChar(FilterRegistry.Text(input, "escapeChar"), args.Text(0, "single")));
     }
 
@@ -106,10 +106,15 @@ internal static class TextFilters
     }
 
     /// <summary>indent: every line but the first gets the prefix; nindent: a newline first, then every line.</summary>
-    private static string Indent(string text, Arguments args, bool leadingNewline)
+    private static string Indent(string text, Arguments args, bool leadingNewline, RenderBudget budget)
     {
-        var prefix = string.Concat(Enumerable.Repeat(args.Text(1, " "), (int)args.Long(0, 0)));
+        var unit = args.Text(1, " ");
+        var amount = args.Long(0, 0);
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        // A huge amount times many lines is checked before the prefix is built.
+        var needed = text.Length + ((Int128)Math.Max(0, amount) * unit.Length * lines.Length);
+        budget.CheckLength(needed > long.MaxValue ? long.MaxValue : (long)needed);
+        var prefix = string.Concat(Enumerable.Repeat(unit, (int)amount));
         var builder = new StringBuilder();
         if (leadingNewline)
         {

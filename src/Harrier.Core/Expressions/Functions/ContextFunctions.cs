@@ -45,7 +45,7 @@ internal static class ContextFunctions
                 return text;
             }
 
-            text = state.Engine.GetOrCompile(text).Render(state.Scope, depth);
+            text = state.Engine.GetOrCompile(text).Render(state.Scope, depth, state.Budget);
         }
         while (recursive);
 

@@ -14,7 +14,7 @@ internal static class ValueFunctions
         into.Add("uuid", [], 0, (_, _, _) => Guid.NewGuid().ToString());
         into.Add("id", [], 0, (_, _, _) => ShortId());
         into.Add("randomInt", ["lower", "upper"], 2, (_, args, _) => RandomInt(args.Long(0, 0), args.Long(1, 0)));
-        into.Add("range", ["start", "end", "step"], 2, (_, args, _) => Operators.Range(args[0], args[1], args.Has(2) ? args[2] : 1L));
+        into.Add("range", ["start", "end", "step"], 2, (_, args, state) => Operators.Range(args[0], args[1], args.Has(2) ? args[2] : 1L, state.Budget));
         into.Add("max", ["values", "..."], 1, (_, args, _) => Extreme(args, wantMax: true));
         into.Add("min", ["values", "..."], 1, (_, args, _) => Extreme(args, wantMax: false));
         into.Add("fromJson", ["json"], 1, (_, args, _) => args[0] is null ? null : JsonValues.Parse(args.Text(0, "null")));

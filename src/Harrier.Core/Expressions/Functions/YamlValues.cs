@@ -12,6 +12,7 @@ internal static class YamlValues
         var stream = new YamlStream();
         try
         {
+            CheckDepth(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex)
@@ -20,6 +21,32 @@ internal static class YamlValues
         }
 
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+    }
+
+    /// <summary>
+    /// Loading and converting recurse once per level, so a text nested thousands deep (from a task's output) would
+    /// overflow the stack: the event stream, read without recursion, is checked first, with the flow reader's bound.
+    /// </summary>
+    private static void CheckDepth(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                    if (++depth > Yaml.YamlDocumentReader.MaxDepth)
+                    {
+                        throw new ExpressionException($"Invalid YAML: it is nested more than {Yaml.YamlDocumentReader.MaxDepth} levels deep");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static object? Convert(YamlNode node)

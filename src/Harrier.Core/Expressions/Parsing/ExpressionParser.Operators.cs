@@ -7,6 +7,7 @@ internal sealed partial class ExpressionParser
 {
     private Expression ParseComparison()
     {
+        var mark = _depth;
         var left = ParseRange();
         while (true)
         {
@@ -32,9 +33,11 @@ internal sealed partial class ExpressionParser
             };
             if (op is null)
             {
+                _depth = mark;
                 return left;
             }
 
+            Chain();
             Next();
             left = new BinaryExpression(op.Value, left, ParseRange(), left.Line, left.Column);
         }
@@ -54,33 +57,41 @@ internal sealed partial class ExpressionParser
 
     private Expression ParseConcat()
     {
+        var mark = _depth;
         var left = ParseAdditive();
         while (Current.Kind == TokenKind.Punctuation && Current.Text == "~")
         {
+            Chain();
             Next();
             left = new BinaryExpression(BinaryOperator.Concat, left, ParseAdditive(), left.Line, left.Column);
         }
 
+        _depth = mark;
         return left;
     }
 
     private Expression ParseAdditive()
     {
+        var mark = _depth;
         var left = ParseMultiplicative();
         while (Current.Kind == TokenKind.Punctuation && Current.Text is "+" or "-")
         {
+            Chain();
             var op = Next().Text == "+" ? BinaryOperator.Add : BinaryOperator.Subtract;
             left = new BinaryExpression(op, left, ParseMultiplicative(), left.Line, left.Column);
         }
 
+        _depth = mark;
         return left;
     }
 
     private Expression ParseMultiplicative()
     {
+        var mark = _depth;
         var left = ParseUnary();
         while (Current.Kind == TokenKind.Punctuation && Current.Text is "*" or "/" or "%")
         {
+            Chain();
             var op = Next().Text switch
             {
                 "*" => BinaryOperator.Multiply,
@@ -90,6 +101,7 @@ internal sealed partial class ExpressionParser
             left = new BinaryExpression(op, left, ParseUnary(), left.Line, left.Column);
         }
 
+        _depth = mark;
         return left;
     }
 
@@ -98,7 +110,7 @@ internal sealed partial class ExpressionParser
         if (Current.Kind == TokenKind.Punctuation && Current.Text is "-" or "+")
         {
             var token = Next();
-            var operand = ParseUnary();
+            var operand = Nested(ParseUnary);
             var (line, column) = map.Locate(token.Offset);
             if (token.Text == "-" && operand is LiteralExpression { Value: long or double } literal)
             {

@@ -9,9 +9,11 @@ internal sealed partial class ExpressionParser
 {
     private Expression ParseFilters()
     {
+        var mark = _depth;
         var left = ParsePostfix(ParsePrimary());
         while (Current.Kind == TokenKind.Punctuation && Current.Text == "|")
         {
+            Chain();
             Next();
             var nameToken = Current;
             var name = ExpectName();
@@ -25,13 +27,20 @@ internal sealed partial class ExpressionParser
             left = new CallExpression(filter, left, arguments, line, column);
         }
 
+        _depth = mark;
         return left;
     }
 
     private Expression ParsePostfix(Expression target)
     {
+        var mark = _depth;
         while (Current.Kind == TokenKind.Punctuation)
         {
+            if (Current.Text is "." or "[")
+            {
+                Chain();
+            }
+
             if (Current.Text == ".")
             {
                 Next();
@@ -52,6 +61,7 @@ internal sealed partial class ExpressionParser
             }
         }
 
+        _depth = mark;
         return target;
     }
 

@@ -7,14 +7,20 @@ namespace Harrier.Core.Expressions.Parsing;
 /// ternary and <c>??</c>/<c>???</c>, <c>or</c>, <c>and</c>, <c>not</c>, <c>is</c>, comparisons and
 /// <c>contains</c>, <c>..</c>, <c>~</c>, <c>+ -</c>, <c>* / %</c>, unary minus, filters, member access.
 /// </summary>
-internal sealed partial class ExpressionParser(List<Token> tokens, int start, SourceMap map)
+/// <remarks>
+/// Recursion follows the input (every <c>(</c>, <c>[</c>, <c>{</c>, argument list, <c>not</c>, unary sign, chained
+/// <c>??</c> or ternary goes one level deeper), so the depth is bounded by <paramref name="maxDepth"/>: thousands of
+/// nested brackets become a positioned syntax error, not a stack overflow that kills the process.
+/// </remarks>
+internal sealed partial class ExpressionParser(List<Token> tokens, int start, SourceMap map, int maxDepth)
 {
     private int _position = start;
+    private int _depth;
 
     private Token Current => tokens[_position];
 
     /// <summary>Parses one expression; the caller decides what may follow it.</summary>
-    public Expression ParseExpression() => ParseConditional();
+    public Expression ParseExpression() => Nested(ParseConditional);
 
     public bool AtEnd => Current.Kind == TokenKind.End;
 
@@ -90,9 +96,9 @@ internal sealed partial class ExpressionParser(List<Token> tokens, int start, So
         }
 
         Next();
-        var whenTrue = ParseConditional();
+        var whenTrue = Nested(ParseConditional);
         Expect(":");
-        var whenFalse = ParseConditional();
+        var whenFalse = Nested(ParseConditional);
         return new ConditionalExpression(condition, whenTrue, whenFalse, condition.Line, condition.Column);
     }
 
@@ -102,7 +108,7 @@ internal sealed partial class ExpressionParser(List<Token> tokens, int start, So
         if (Current.Kind == TokenKind.Punctuation && (Current.Text == "??" || Current.Text == "???"))
         {
             var undefinedOnly = Next().Text == "???";
-            var right = ParseCoalesce();
+            var right = Nested(ParseCoalesce);
             return new CoalesceExpression(left, right, undefinedOnly, left.Line, left.Column);
         }
 
@@ -111,25 +117,31 @@ internal sealed partial class ExpressionParser(List<Token> tokens, int start, So
 
     private Expression ParseOr()
     {
+        var mark = _depth;
         var left = ParseAnd();
         while (IsWord("or"))
         {
+            Chain();
             Next();
             left = new BinaryExpression(BinaryOperator.Or, left, ParseAnd(), left.Line, left.Column);
         }
 
+        _depth = mark;
         return left;
     }
 
     private Expression ParseAnd()
     {
+        var mark = _depth;
         var left = ParseNot();
         while (IsWord("and"))
         {
+            Chain();
             Next();
             left = new BinaryExpression(BinaryOperator.And, left, ParseNot(), left.Line, left.Column);
         }
 
+        _depth = mark;
         return left;
     }
 
@@ -139,7 +151,7 @@ internal sealed partial class ExpressionParser(List<Token> tokens, int start, So
         {
             var token = Next();
             var (line, column) = map.Locate(token.Offset);
-            return new UnaryExpression('!', ParseNot(), line, column);
+            return new UnaryExpression('!', Nested(ParseNot), line, column);
         }
 
         return ParseIs();
@@ -147,9 +159,11 @@ internal sealed partial class ExpressionParser(List<Token> tokens, int start, So
 
     private Expression ParseIs()
     {
+        var mark = _depth;
         var left = ParseComparison();
         while (IsWord("is"))
         {
+            Chain();
             Next();
             var negated = false;
             if (IsWord("not"))
@@ -168,8 +182,33 @@ internal sealed partial class ExpressionParser(List<Token> tokens, int start, So
             left = new TestExpression(left, test, negated, left.Line, left.Column);
         }
 
+        _depth = mark;
         return left;
     }
 
     private bool IsWord(string word) => Current.Kind == TokenKind.Name && Current.Text == word;
+
+    private Expression Nested(Func<Expression> parse)
+    {
+        if (++_depth > maxDepth)
+        {
+            throw Error($"The expression nests deeper than {maxDepth} levels (brackets, calls, 'not', signs, chained operators, filters or attributes); split it up (or raise TemplateEngineOptions.MaxNestingDepth)", Current);
+        }
+
+        var expression = parse();
+        _depth--;
+        return expression;
+    }
+
+    /// <summary>
+    /// One more link of a left-to-right chain (<c>a ~ b ~ c</c>, <c>x | f | g</c>, <c>a.b.c</c>): each makes the tree one
+    /// level deeper, and evaluating it recurses as deep, so links count like nesting until the chain ends.
+    /// </summary>
+    private void Chain()
+    {
+        if (++_depth > maxDepth)
+        {
+            throw Error($"The expression nests deeper than {maxDepth} levels (brackets, calls, 'not', signs, chained operators, filters or attributes); split it up (or raise TemplateEngineOptions.MaxNestingDepth)", Current);
+        }
+    }
 }

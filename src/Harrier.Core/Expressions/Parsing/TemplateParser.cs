@@ -3,15 +3,19 @@ using Harrier.Core.Expressions.Ast;
 namespace Harrier.Core.Expressions.Parsing;
 
 /// <summary>Builds the node tree from scanned segments: if/elseif/else, for/else, set.</summary>
+/// <remarks>Blocks nest by recursion, bounded like expressions by the engine's maximum nesting depth.</remarks>
 internal sealed class TemplateParser
 {
     private static readonly string[] KnownTags = ["if", "elseif", "else", "endif", "for", "endfor", "set", "raw", "endraw"];
     private readonly List<Segment> _segments;
     private readonly SourceMap _map;
+    private readonly int _maxDepth;
     private int _index;
+    private int _blockDepth;
 
-    public TemplateParser(string source)
+    public TemplateParser(string source, int maxDepth)
     {
+        _maxDepth = maxDepth;
         _map = new SourceMap(source);
         _segments = new TemplateScanner(source, _map).Scan();
     }
@@ -42,7 +46,7 @@ internal sealed class TemplateParser
                     nodes.Add(new TextNode(segment.Text!));
                     break;
                 case Segment.PrintKind:
-                    var parser = new ExpressionParser(segment.Tokens!, 0, _map);
+                    var parser = new ExpressionParser(segment.Tokens!, 0, _map, _maxDepth);
                     var expression = parser.ParseExpression();
                     parser.ExpectEnd();
                     nodes.Add(new PrintNode(expression));
@@ -67,13 +71,13 @@ internal sealed class TemplateParser
     private TemplateNode ParseTag(Segment segment, string name)
     {
         var tokens = segment.Tokens!;
-        var parser = new ExpressionParser(tokens, 1, _map);
+        var parser = new ExpressionParser(tokens, 1, _map, _maxDepth);
         switch (name)
         {
             case "if":
-                return ParseIf(segment, parser);
+                return Nested(segment, () => ParseIf(segment, parser));
             case "for":
-                return ParseFor(segment, parser);
+                return Nested(segment, () => ParseFor(segment, parser));
             case "set":
                 var variable = parser.ExpectName();
                 parser.Expect("=");
@@ -109,7 +113,7 @@ internal sealed class TemplateParser
 
             conditions.Add(condition);
             branches.Add(body);
-            var next = new ExpressionParser(stop.Tokens!, 1, _map);
+            var next = new ExpressionParser(stop.Tokens!, 1, _map, _maxDepth);
             switch (stop.TagName)
             {
                 case "elseif" or "elif":
@@ -124,7 +128,7 @@ internal sealed class TemplateParser
                         throw Error("Missing {% endif %} for this {% if %}", opening.Tokens![0]);
                     }
 
-                    new ExpressionParser(end.Tokens!, 1, _map).ExpectEnd();
+                    new ExpressionParser(end.Tokens!, 1, _map, _maxDepth).ExpectEnd();
                     break;
                 default:
                     next.ExpectEnd();
@@ -152,7 +156,7 @@ internal sealed class TemplateParser
         BlockNode? otherwise = null;
         if (stop is not null && stop.TagName == "else")
         {
-            new ExpressionParser(stop.Tokens!, 1, _map).ExpectEnd();
+            new ExpressionParser(stop.Tokens!, 1, _map, _maxDepth).ExpectEnd();
             otherwise = ParseBlock(["endfor"], out stop);
         }
 
@@ -161,8 +165,20 @@ internal sealed class TemplateParser
             throw Error("Missing {% endfor %} for this {% for %}", opening.Tokens![0]);
         }
 
-        new ExpressionParser(stop.Tokens!, 1, _map).ExpectEnd();
+        new ExpressionParser(stop.Tokens!, 1, _map, _maxDepth).ExpectEnd();
         return new ForNode(keyName, valueName, source, body, otherwise);
+    }
+
+    private TemplateNode Nested(Segment opening, Func<TemplateNode> parse)
+    {
+        if (++_blockDepth > _maxDepth)
+        {
+            throw Error($"Tags nest deeper than {_maxDepth} levels of {{% if %}} and {{% for %}}; split the template up (or raise TemplateEngineOptions.MaxNestingDepth)", opening.Tokens![0]);
+        }
+
+        var node = parse();
+        _blockDepth--;
+        return node;
     }
 
     private TemplateSyntaxException Error(string message, Token at)

@@ -74,6 +74,7 @@ internal sealed class FlowPartsReader(LoadContext context)
             Prop.Boolean("required", "Whether the output must be set.") with { Dynamic = false },
         ];
         var outputs = new List<FlowOutputDefinition>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < list.Items.Count; i++)
         {
             var path = $"outputs[{i}]";
@@ -84,6 +85,11 @@ internal sealed class FlowPartsReader(LoadContext context)
             }
 
             _properties.ValidateObject(map, fields, path);
+            if (map["id"] is YScalar { IsNull: false } duplicate && !ids.TryAdd(duplicate.Value, duplicate.Position.Line))
+            {
+                context.Error(duplicate, PropertyValidator.Join(path, "id"), $"duplicate output id '{duplicate.Value}' (first declared at line {ids[duplicate.Value]})");
+            }
+
             if (map["id"] is YScalar { IsNull: false } id && map["value"] is { } value)
             {
                 outputs.Add(new FlowOutputDefinition(id.Value, (map["type"] as YScalar)?.Value ?? "STRING", value, map.Position)
@@ -193,6 +199,15 @@ internal sealed class FlowPartsReader(LoadContext context)
         }
 
         return node;
+    }
+
+    /// <summary>Kestra's limit is at least 1: 0 or less would queue every execution for ever.</summary>
+    public void CheckConcurrency(YNode? node)
+    {
+        if (node is YMapping map && map["limit"] is YScalar limitNode && limitNode.ToPlain() is long limit && limit < 1)
+        {
+            context.Error(limitNode, "concurrency.limit", $"must be at least 1, found {limit}");
+        }
     }
 
     public static ConcurrencyDefinition? Concurrency(YNode? node) =>

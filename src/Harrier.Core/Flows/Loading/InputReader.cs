@@ -57,6 +57,11 @@ internal sealed partial class InputReader(LoadContext context)
             context.Error(typeNode, PropertyValidator.Join(path, "type"), $"unknown input type '{typeNode.Value}'{Suggestions.DidYouMean(type, InputTypes.Fields.Keys)}; use one of {string.Join(", ", InputTypes.Fields.Keys)}");
         }
 
+        if (type is "SELECT" or "MULTISELECT" or "ENUM" && map["values"] is null or YScalar { IsNull: true } && map["options"] is null && map["expression"] is null)
+        {
+            context.Error(map, PropertyValidator.Join(path, "values"), $"must not be null: a {type} input needs 'values' (the choices it accepts)");
+        }
+
         if (idNode is null || idNode.IsNull || type is null)
         {
             return null;

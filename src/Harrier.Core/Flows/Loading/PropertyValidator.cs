@@ -95,9 +95,16 @@ internal sealed class PropertyValidator(LoadContext context)
 
                 break;
             case PropertyKind.Duration:
-                if (ExpectScalar(value, property, path, "a duration") is { } duration && !IsoDuration.TryParse(duration.Value, out _))
+                if (ExpectScalar(value, property, path, "a duration") is { } duration)
                 {
-                    context.Error(value, path, IsoDuration.Explain(duration.Value));
+                    if (!IsoDuration.TryParse(duration.Value, out var parsed))
+                    {
+                        context.Error(value, path, IsoDuration.Explain(duration.Value));
+                    }
+                    else if (parsed < TimeSpan.Zero)
+                    {
+                        context.Error(value, path, $"'{duration.Value}' is negative; a duration such as a timeout or an interval must be zero or more");
+                    }
                 }
 
                 break;

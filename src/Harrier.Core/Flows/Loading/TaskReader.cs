@@ -133,7 +133,7 @@ internal sealed partial class TaskReader(LoadContext context)
 
         foreach (var field in RetryReader.MissingFields(map))
         {
-            context.Error(map, PropertyValidator.Join(path, field), $"must not be null: a {((YScalar)map["type"]!).Value} retry needs '{field}'");
+            context.Error(map, PropertyValidator.Join(path, field), $"must not be null: {Article(((YScalar)map["type"]!).Value)} retry needs '{field}'");
         }
 
         if ((map["maxAttempts"] ?? map["maxAttempt"]) is YScalar attempts && attempts.ToPlain() is long count && count < 1)
@@ -158,7 +158,7 @@ internal sealed partial class TaskReader(LoadContext context)
         var id = idNode.Value;
         if (!IdPattern().IsMatch(id) || id.Length > MaxIdLength)
         {
-            context.Error(idNode, idPath, $"'{id}' is not a valid task id: use letters, digits, '-' and '_' (starting with a letter or digit), at most {MaxIdLength} characters");
+            context.Error(idNode, idPath, $"'{Validation.Diagnostics.Shorten(id)}' is not a valid task id: use letters, digits, '-' and '_' (starting with a letter or digit), at most {MaxIdLength} characters");
             return null;
         }
 
@@ -217,4 +217,6 @@ internal sealed partial class TaskReader(LoadContext context)
 
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]*$")]
     private static partial Regex IdPattern();
+
+    private static string Article(string word) => (word.Length > 0 && "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an " : "a ") + word;
 }

@@ -23,6 +23,14 @@ public sealed record NamespaceFilesSettings(IReadOnlyList<string> Namespaces, IR
         }
 
         var namespaces = Texts(map, "namespaces");
+        foreach (var ns in namespaces)
+        {
+            if (NamespaceNames.Problem(ns) is { } problem)
+            {
+                throw new TaskFailedException($"namespaceFiles.namespaces: {problem}");
+            }
+        }
+
         var ifExists = PropertyReader.AsText(map.GetValueOrDefault("ifExists") ?? "OVERWRITE").ToUpperInvariant();
         if (ifExists is not ("OVERWRITE" or "FAIL" or "WARN" or "IGNORE"))
         {

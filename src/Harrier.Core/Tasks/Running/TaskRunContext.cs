@@ -1,5 +1,6 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
+using Harrier.Core.Logs;
 using Harrier.Core.Rendering;
 using Harrier.Core.Storage;
 
@@ -35,6 +36,9 @@ public sealed class TaskRunContext
     /// delete it. Null: the task makes its own directory.
     /// </summary>
     public string? SharedWorkingDirectory { get; init; }
+
+    /// <summary>The secrets known to this attempt (SECRET inputs, the worker's secrets, every <c>secret()</c> rendered so far), masked in what it produces.</summary>
+    public SecretMasker? Secrets { get; init; }
 
     /// <summary>Runs child tasks on this worker; set for flowables that execute on the worker (WorkingDirectory).</summary>
     public IChildTaskRunner? Children { get; init; }

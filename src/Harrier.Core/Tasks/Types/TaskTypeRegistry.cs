@@ -77,7 +77,9 @@ public sealed class TaskTypeRegistry
         // 'python.Scirpt' is answered with the short name the author meant.
         var candidates = _byName.Where(n => expectedKind is null || n.Value.Kind == expectedKind || (expectedKind == TaskKind.Runnable && n.Value.Kind == TaskKind.Flowable))
             .Select(n => n.Key);
-        return $"unknown type '{name}'{Suggestions.DidYouMean(name, candidates)}";
+        return string.IsNullOrWhiteSpace(name)
+            ? "the type is empty; give a task type such as io.kestra.plugin.scripts.shell.Commands"
+            : $"unknown type '{name}'{Suggestions.DidYouMean(name, candidates)}";
     }
 
     private void AddExact(string name, TaskTypeDescriptor type)

@@ -7,7 +7,8 @@ namespace Harrier.Scripts.Runners.Process;
 /// <summary>
 /// Splits pushed bytes into lines: <c>\n</c> or <c>\r\n</c> ends a line, blank lines are kept, a last
 /// line without terminator is delivered by <see cref="Flush"/>, invalid UTF-8 becomes U+FFFD. No length
-/// limit short of <c>maxLineBytes</c>, past which the bytes gathered so far are delivered as one line.
+/// limit short of <c>maxLineBytes</c>, past which the bytes gathered so far are delivered as one line
+/// (<c>onCut</c> is told first, once per such line).
 /// </summary>
 internal sealed class LineSplitter
 {
@@ -17,13 +18,16 @@ internal sealed class LineSplitter
     private static readonly Encoding Utf8 = Encoding.UTF8;
 
     private readonly Action<string> _onLine;
+    private readonly Action? _onCut;
     private readonly int _maxLineBytes;
     private ArrayBufferWriter<byte> _pending = new(InitialCapacity);
+    private bool _cutting;
 
-    public LineSplitter(Action<string> onLine, int maxLineBytes)
+    public LineSplitter(Action<string> onLine, int maxLineBytes, Action? onCut = null)
     {
         _onLine = onLine;
         _maxLineBytes = maxLineBytes;
+        _onCut = onCut;
     }
 
     // Hot from the first of a flood of lines: a task printing a million lines has no warm-up, and tiered
@@ -46,12 +50,19 @@ internal sealed class LineSplitter
                 EmitPending();
             }
 
+            _cutting = false;
             data = data[(newline + 1)..];
         }
 
         _pending.Write(data);
         if (_pending.WrittenCount >= _maxLineBytes)
         {
+            if (!_cutting)
+            {
+                _cutting = true;
+                _onCut?.Invoke();
+            }
+
             EmitPending();
         }
     }
@@ -63,6 +74,8 @@ internal sealed class LineSplitter
         {
             EmitPending();
         }
+
+        _cutting = false;
     }
 
     private void EmitPending()

@@ -27,6 +27,27 @@ internal sealed class OutputDelivery
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Stderr(string line) => Deliver(line, isStderr: true);
 
+    /// <summary>A line longer than <paramref name="maxLineBytes"/> is about to arrive in pieces.</summary>
+    public void Cut(bool isStderr, int maxLineBytes)
+    {
+        lock (_gate)
+        {
+            if (_abandoned)
+            {
+                return;
+            }
+
+            try
+            {
+                _sink.OnLineCut(isStderr, maxLineBytes);
+            }
+            catch (Exception exception)
+            {
+                SinkFailure ??= exception;
+            }
+        }
+    }
+
     public void Abandon()
     {
         lock (_gate)

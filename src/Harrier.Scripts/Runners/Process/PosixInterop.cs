@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Harrier.Scripts.Runners.Process;
 
-/// <summary>The few glibc calls <see cref="SpawnedChildProcess"/> needs (Linux x86-64/arm64 values).</summary>
+/// <summary>The few glibc calls the process runner needs (Linux x86-64/arm64 values).</summary>
 internal static unsafe partial class PosixInterop
 {
     public const int OCloexec = 0x80000; // O_CLOEXEC
@@ -14,6 +14,10 @@ internal static unsafe partial class PosixInterop
     public const short PollIn = 0x1;
     public const int EventFdCloexec = 0x80000;
     public const long SysPidfdOpen = 434; // same number on x86-64 and arm64 (Linux ≥ 5.3)
+    public const long SysPidfdSendSignal = 424; // same number on x86-64 and arm64 (Linux ≥ 5.1)
+    public const int PrSetChildSubreaper = 36;
+    public const int WNoHang = 1;
+    public const int Esrch = 3;
 
     // Opaque glibc structures, allocated larger than their real size (80, 336 and 128 bytes).
     public const int FileActionsSize = 256;
@@ -82,4 +86,16 @@ internal static unsafe partial class PosixInterop
 
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     public static partial int WaitPid(int pid, int* status, int options);
+
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    public static partial long Syscall(long number, long argument1, long argument2, long argument3, long argument4);
+
+    [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    public static partial int Prctl(int option, nuint argument2, nuint argument3, nuint argument4, nuint argument5);
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "getpgrp")]
+    public static partial int GetProcessGroup();
 }

@@ -7,11 +7,12 @@ namespace Harrier.Scripts.Runners.Process;
 /// </summary>
 /// <remarks>
 /// The child leads a new session and process group (see <see cref="ChildLauncher"/>), so every
-/// descendant that does not call setsid() itself is signalled at once through the group. Nothing
-/// started for a task outlives it: once the main process exits, output still in flight is read for
-/// <see cref="ProcessTaskRunnerOptions.PostExitDrainWindow"/>, then whatever is left in the group gets
-/// SIGTERM and, after the grace period, SIGKILL. Without that, a background job holding stdout open
-/// would keep the task running forever, and a daemonised one would leak past it.
+/// descendant that does not call setsid() itself is signalled at once through the group; those that do
+/// (setsid, a double fork, daemon(3)) are adopted by the worker (<see cref="Subreaper"/>) and found by
+/// <see cref="TaskLeftovers"/>. Nothing started for a task outlives it: once the main process exits, output
+/// still in flight is read for <see cref="ProcessTaskRunnerOptions.PostExitDrainWindow"/>, then whatever is
+/// left gets SIGTERM and, after the grace period, SIGKILL; a kill does the same at once. Without that, a
+/// background job holding stdout open would keep the task running forever, and a daemonised one would leak past it.
 /// A program that cannot be found ends the run with exit code 127 (one that cannot be executed: 126),
 /// like a shell, after one stderr line naming the program and the PATH searched, so the user sees why
 /// in the task's logs instead of a stack trace.
@@ -51,14 +52,17 @@ public sealed class ProcessTaskRunner : ITaskRunner
             return new TaskRunnerResult(CommandNotFoundExitCode, Killed: false);
         }
 
+        // Inherited by every descendant that keeps its environment: how those that leave the group are recognised.
+        var marker = Guid.NewGuid().ToString("N");
+        environment[TaskLeftovers.MarkerVariable] = marker;
         var start = new ChildStartInfo(executable, request.Arguments, request.WorkingDirectory, environment);
         var delivery = new OutputDelivery(sink);
         IChildProcess child;
         try
         {
             child = _options.Launcher == ChildLauncher.PosixSpawn
-                ? SpawnedChildProcess.Start(start, delivery, _options.MaxLineBytes)
-                : SetsidChildProcess.Start(start, _options.SetsidPath, delivery, _options.MaxLineBytes);
+                ? Subreaper.Start<IChildProcess>(() => SpawnedChildProcess.Start(start, delivery, _options.MaxLineBytes))
+                : Subreaper.Start<IChildProcess>(() => SetsidChildProcess.Start(start, _options.SetsidPath, delivery, _options.MaxLineBytes));
         }
         catch (Exception exception) when (exception is IOException or System.ComponentModel.Win32Exception)
         {
@@ -69,7 +73,7 @@ public sealed class ProcessTaskRunner : ITaskRunner
 
         try
         {
-            return await SuperviseAsync(child, delivery, request, cancellationToken);
+            return await SuperviseAsync(child, new TaskLeftovers(child.Id, marker), delivery, request, cancellationToken);
         }
         finally
         {
@@ -77,7 +81,7 @@ public sealed class ProcessTaskRunner : ITaskRunner
         }
     }
 
-    private async Task<TaskRunnerResult> SuperviseAsync(IChildProcess child, OutputDelivery delivery, TaskRunnerRequest request, CancellationToken cancellationToken)
+    private async Task<TaskRunnerResult> SuperviseAsync(IChildProcess child, TaskLeftovers leftovers, OutputDelivery delivery, TaskRunnerRequest request, CancellationToken cancellationToken)
     {
         var killed = false;
         try
@@ -87,12 +91,13 @@ public sealed class ProcessTaskRunner : ITaskRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             killed = true;
-            await StopGroupAsync(child, request.KillGracePeriod);
+            await leftovers.StopAsync(request.KillGracePeriod, child.Exited);
+            await child.Exited;
         }
 
         if (!killed)
         {
-            await StopLeftoversAsync(child, request.KillGracePeriod);
+            await StopLeftoversAsync(leftovers, child, request.KillGracePeriod);
         }
 
         if (!await EndsWithinAsync(child.OutputEnded, _options.PostExitDrainWindow))
@@ -110,33 +115,16 @@ public sealed class ProcessTaskRunner : ITaskRunner
         return new TaskRunnerResult(await child.Exited, killed);
     }
 
-    private static async Task StopGroupAsync(IChildProcess child, TimeSpan gracePeriod)
-    {
-        ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigTerm);
-        try
-        {
-            await child.Exited.WaitAsync(gracePeriod);
-        }
-        catch (TimeoutException)
-        {
-            // The grace period is over: what did not stop politely is stopped forcibly below.
-        }
-
-        ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigKill);
-        await child.Exited;
-    }
-
-    private async Task StopLeftoversAsync(IChildProcess child, TimeSpan gracePeriod)
+    private async Task StopLeftoversAsync(TaskLeftovers leftovers, IChildProcess child, TimeSpan gracePeriod)
     {
         await EndsWithinAsync(child.OutputEnded, _options.PostExitDrainWindow);
-        // The common case ends here: the group is empty and the signal finds nobody (one syscall).
-        if (!ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigTerm))
+        // The common case ends here: nothing is left (a signal to an empty group, one read of this process's children).
+        if (!leftovers.AnyLeft())
         {
             return;
         }
 
-        await EndsWithinAsync(child.OutputEnded, gracePeriod);
-        ProcessGroupSignals.Signal(child.Id, ProcessGroupSignals.SigKill);
+        await leftovers.StopAsync(gracePeriod, child.Exited);
     }
 
     private static async Task<bool> EndsWithinAsync(Task task, TimeSpan timeout)

@@ -19,8 +19,8 @@ internal sealed class SetsidChildProcess : IChildProcess
         _process = process;
         Exited = WaitAsync(process);
         OutputEnded = Task.WhenAll(
-            ReadOnThread(process.StandardOutput.BaseStream, new LineSplitter(delivery.Stdout, maxLineBytes), $"harrier-stdout-{process.Id}"),
-            ReadOnThread(process.StandardError.BaseStream, new LineSplitter(delivery.Stderr, maxLineBytes), $"harrier-stderr-{process.Id}"));
+            ReadOnThread(process.StandardOutput.BaseStream, new LineSplitter(delivery.Stdout, maxLineBytes, () => delivery.Cut(isStderr: false, maxLineBytes)), $"harrier-stdout-{process.Id}"),
+            ReadOnThread(process.StandardError.BaseStream, new LineSplitter(delivery.Stderr, maxLineBytes, () => delivery.Cut(isStderr: true, maxLineBytes)), $"harrier-stderr-{process.Id}"));
     }
 
     public int Id => _process.Id;

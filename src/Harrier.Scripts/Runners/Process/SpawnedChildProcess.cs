@@ -28,8 +28,8 @@ internal sealed unsafe class SpawnedChildProcess : IChildProcess
         Id = pid;
         _stdoutFd = stdoutFd;
         _stderrFd = stderrFd;
-        _stdoutLines = new LineSplitter(delivery.Stdout, maxLineBytes);
-        _stderrLines = new LineSplitter(delivery.Stderr, maxLineBytes);
+        _stdoutLines = new LineSplitter(delivery.Stdout, maxLineBytes, () => delivery.Cut(isStderr: false, maxLineBytes));
+        _stderrLines = new LineSplitter(delivery.Stderr, maxLineBytes, () => delivery.Cut(isStderr: true, maxLineBytes));
         _wakeFd = PosixInterop.EventFd(0, PosixInterop.EventFdCloexec);
         _pidFd = (int)PosixInterop.Syscall(PosixInterop.SysPidfdOpen, pid, 0);
         if (_pidFd < 0)
