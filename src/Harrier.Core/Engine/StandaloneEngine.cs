@@ -49,23 +49,20 @@ public sealed class StandaloneEngine : IAsyncDisposable
     public int PendingWaitCount => _waiter.PendingCount;
 
     /// <summary>Registers this process in the store and starts the executor, the worker and the heartbeat.</summary>
+    /// <exception cref="UnauthorizedAccessException">The temp folder is another user's or others may write in it (the message says what to do).</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = _services.Options;
+        // Refused at once, before anything runs, when another user owns the folder or may write in it (files planted there
+        // would run as this user): the error says what to do.
+        Storage.PrivateFolder.Ensure(options.TempDirectory, "the parent of task working directories (the engine's TempDirectory)");
+        Storage.PrivateFolder.Ensure(options.ScratchDirectory, "this engine's scratch folder");
         var identity = ProcessIdentity.TryParse(options.ProcessId);
         var now = _services.Time.GetUtcNow();
         await _services.Processes.RegisterAsync(
             new ProcessRecord(options.ProcessId, identity?.Host ?? ProcessIdentity.HostName, identity?.Pid ?? Environment.ProcessId, options.ProcessKind, now, now),
             cancellationToken).ConfigureAwait(false);
         _registered = true;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(options.ScratchDirectory);
-        }
-        else
-        {
-            Directory.CreateDirectory(options.ScratchDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
         var executor = new Executor(_services, _nudges, Logs, _flows);
         var worker = new Worker(_services, _nudges, Logs, _flows, _running);
         _loops.Add(Task.Run(() => executor.RunAsync(_stop.Token), CancellationToken.None));
