@@ -66,7 +66,8 @@ public static class HarrierCli
 
     private static string Describe(Exception ex) => ex switch
     {
-        Persistence.DataDirectoryException or ArgumentException or Core.Tasks.Running.TaskFailedException or IOException or UnauthorizedAccessException => ex.Message,
+        Persistence.DataDirectoryException or ArgumentException or Core.Tasks.Running.TaskFailedException or IOException or UnauthorizedAccessException
+            or Core.Store.StoreFailedException => ex.Message,
         _ => $"unexpected {ex.GetType().Name}: {ex.Message} (please report it; HARRIER_DEBUG=1 prints the details)",
     };
 }

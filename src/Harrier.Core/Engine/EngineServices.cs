@@ -28,6 +28,9 @@ public sealed record EngineServices
 
     public required IExecutionOwnership Ownership { get; init; }
 
+    /// <summary>Environmental failures the engine's loops met (a full disk), for whoever waits on the engine.</summary>
+    public Coordination.EngineHealth Health { get; init; } = new();
+
     /// <summary>System logs of the engine (not task logs, which are data in <see cref="Logs"/>).</summary>
     public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 

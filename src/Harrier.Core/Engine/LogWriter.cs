@@ -44,6 +44,7 @@ public sealed partial class LogWriter : IAsyncDisposable
     private readonly ILogStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Coordination.EngineHealth? _health;
     private readonly Task _loop;
     private List<LogEntry> _inbox = [];
     private List<TaskCompletionSource> _barriers = [];
@@ -52,8 +53,9 @@ public sealed partial class LogWriter : IAsyncDisposable
     private int _blockedWriters;
     private bool _completed;
 
-    public LogWriter(ILogStore store, TimeProvider? time = null, ILoggerFactory? loggers = null)
+    public LogWriter(ILogStore store, TimeProvider? time = null, ILoggerFactory? loggers = null, Coordination.EngineHealth? health = null)
     {
+        _health = health;
         _store = store;
         _time = time ?? TimeProvider.System;
         _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<LogWriter>();
@@ -224,8 +226,13 @@ public sealed partial class LogWriter : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Logs must never take the engine down; the failure goes to the host's system log.
+            // Logs must never take the engine down; the failure goes to the host's system log, and a full disk to whoever
+            // waits on the engine (the lines of this batch are lost: there is nowhere to keep them).
             LogStoreFailed(_logger, batch.Length, ex.Message);
+            if (ex is StoreFailedException failure)
+            {
+                _health?.Report(failure);
+            }
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
     {
         services.Options.Validate();
         _services = services;
-        Logs = new LogWriter(services.Logs, services.Time, services.Loggers);
+        Logs = new LogWriter(services.Logs, services.Time, services.Loggers, services.Health);
         _flows = new FlowCache(new FlowLoader(services.Registry, services.ExpressionChecker), services.Store);
         _waiter = new StoreExecutionEndWaiter(services.Store, _nudges, services.Options.EndPollInterval);
         _nudges.Killed += _running.Kill;
@@ -98,8 +98,21 @@ public sealed class StandaloneEngine : IAsyncDisposable
         return execution;
     }
 
-    /// <summary>Completes when the execution reaches a terminal state, whichever process ends it; returns it as stored.</summary>
-    public Task<Execution> WaitAsync(string executionId, CancellationToken cancellationToken) => _waiter.WaitAsync(executionId, cancellationToken);
+    /// <summary>
+    /// Completes when the execution reaches a terminal state, whichever process ends it; returns it as stored. Throws
+    /// <see cref="StoreFailedException"/> when the engine meets an environmental store failure first (a full disk): the
+    /// execution is left as stored, for recovery once the cause is gone, instead of a wait that would never end.
+    /// </summary>
+    public async Task<Execution> WaitAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var end = _waiter.WaitAsync(executionId, cancellationToken);
+        if (await Task.WhenAny(end, _services.Health.Failed).ConfigureAwait(false) == end)
+        {
+            return await end.ConfigureAwait(false);
+        }
+
+        throw await _services.Health.Failed.ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Kills an execution: the request is stored, so it reaches the process running it wherever that is; tasks running

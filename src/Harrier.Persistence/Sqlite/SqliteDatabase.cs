@@ -105,6 +105,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 result = work(_write);
                 _write.Commit();
             }
+            catch (SqliteException exception) when (StoreFailures.IsEnvironmental(exception))
+            {
+                _write.Rollback();
+                throw StoreFailures.Describe(exception, Path);
+            }
             catch
             {
                 _write.Rollback();

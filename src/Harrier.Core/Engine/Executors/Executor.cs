@@ -73,6 +73,11 @@ public sealed partial class Executor
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                if (ex is StoreFailedException failure)
+                {
+                    _services.Health.Report(failure);
+                }
+
                 // The store failed (disk full, database locked for longer than the busy timeout): the wake-up is still
                 // stored, so the execution is planned again once the store answers.
                 LogStoreFailure(_logger, ex.Message);

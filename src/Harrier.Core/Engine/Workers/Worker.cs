@@ -1,5 +1,6 @@
 using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Queue;
+using Harrier.Core.Store;
 using Microsoft.Extensions.Logging;
 
 namespace Harrier.Core.Engine.Workers;
@@ -61,6 +62,11 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                if (ex is StoreFailedException failure)
+                {
+                    services.Health.Report(failure);
+                }
+
                 // A store failure around a claim: the job (if any) stays leased to this slot until it expires, then runs again.
                 LogStoreFailure(_logger, ex.Message);
                 await Task.Delay(options.PollInterval, services.Time, cancellationToken).ConfigureAwait(false);

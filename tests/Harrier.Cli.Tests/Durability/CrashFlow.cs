@@ -1,4 +1,4 @@
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>
 /// A flow mixing sequential, parallel, ForEach and script tasks, each of whose runs appends one line to a marks file,

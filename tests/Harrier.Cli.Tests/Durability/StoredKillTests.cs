@@ -2,7 +2,7 @@ using Harrier.Cli.Tests.Running;
 using Harrier.Core.Engine.Coordination;
 using Harrier.TestKit.Processes;
 
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>
 /// A kill is a stored request: <c>harrier executions kill</c> in one process stops a task that another

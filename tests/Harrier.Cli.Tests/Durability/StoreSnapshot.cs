@@ -1,7 +1,7 @@
 using Harrier.Core.Executions;
 using Harrier.Persistence.Sqlite;
 
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>What a data directory holds at one moment, read by the test process beside the Harrier processes using it.</summary>
 internal sealed record StoreSnapshot(Execution? Execution, IReadOnlyList<TaskRun> TaskRuns, IReadOnlyList<LogEntry> Logs)

@@ -6,7 +6,7 @@ using Harrier.Persistence;
 using Harrier.Persistence.Sqlite;
 using Harrier.Server.Hosting;
 
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>
 /// Two engines in the pool of one store. Engine A cannot renew its lease (its store connection fails, as a process

@@ -1,7 +1,7 @@
 using Harrier.Cli.Tests.Running;
 using Harrier.TestKit.Processes;
 
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>
 /// A <c>harrier run</c> frozen mid-task (SIGSTOP, a debugger) is alive, not interrupted: recovery leaves its execution

@@ -1,4 +1,4 @@
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>How many trials the crash and concurrency theories run: their default in CI, more under <c>scripts/stress</c>.</summary>
 internal static class StressTrials

@@ -5,7 +5,7 @@ using Harrier.Core.Executions;
 using Harrier.TestKit.Processes;
 using Xunit.Abstractions;
 
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>
 /// <c>kill -9</c> of <c>harrier run</c> at a random moment of a flow mixing sequential, parallel, ForEach and script tasks,

@@ -3,7 +3,7 @@ using Harrier.Core.Executions;
 using Harrier.Persistence.Sqlite;
 using Harrier.TestKit.Processes;
 
-namespace Harrier.Cli.Tests.Recovery;
+namespace Harrier.Cli.Tests.Durability;
 
 /// <summary>
 /// Several <c>harrier run</c> processes at once on one data directory: each runs its own execution to its end, none
