@@ -48,9 +48,10 @@ internal sealed class PlanningReads(IExecutionStore store, ExecutionPlanner plan
                 absent.UnionWith(plan.MissingTaskRuns.Where(key => !foundKeys.Contains(key)));
             }
 
-            foreach (var (taskRunId, index) in plan.MissingValues.GroupBy(m => m.TaskRunId).Select(g => (g.Key, g.Min(m => m.Index))))
+            foreach (var (taskRunId, index, last) in plan.MissingValues.GroupBy(m => m.TaskRunId).Select(g => (g.Key, g.Min(m => m.Index), g.Max(m => m.Index))))
             {
-                var read_ = await store.GetForEachValuesAsync(taskRunId, index, ValueWindow, cancellationToken).ConfigureAwait(false);
+                // Every value the pass missed in one read, and a window beyond for the iterations to come.
+                var read_ = await store.GetForEachValuesAsync(taskRunId, index, last - index + 1 + ValueWindow, cancellationToken).ConfigureAwait(false);
                 var known = values.TryGetValue(taskRunId, out var existing) ? new Dictionary<int, string>(existing) : [];
                 for (var i = 0; i < read_.Count; i++)
                 {

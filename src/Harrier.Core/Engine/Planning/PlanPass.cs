@@ -352,11 +352,15 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
                 break;
             }
 
-            if (workspace.Value(run, i) is not { } value)
+            // A started iteration's runs carry its value; only one to start needs it from the decision's values.
+            var value = isStarted && workspace.Find(first!.Id, run.Id, i) is { Value: { } carried } ? carried : workspace.Value(run, i);
+            if (value is null)
             {
-                // Not read yet: the pass is planned again once it is (see PlanWorkspace.Value).
-                waiting = true;
-                break;
+                // Not read yet: the pass is planned again once it is (see PlanWorkspace.Value). Counted as running, and the
+                // walk goes on, so one round collects every value the pass needs.
+                running++;
+                prefixOpen = false;
+                continue;
             }
 
             started = Math.Max(started, i + 1);
