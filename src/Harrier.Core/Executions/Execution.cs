@@ -62,4 +62,10 @@ public sealed record Execution
 
     /// <summary>The planner's memo of the finished prefixes of the top-level lists (tasks, errors, finally).</summary>
     public PlanProgress? Progress { get; init; }
+
+    /// <summary>The execution that started this one (a Subflow), woken in the same commit that ends this one; null for a top-level execution.</summary>
+    public string? ParentExecutionId { get; init; }
+
+    /// <summary>The task run of <see cref="ParentExecutionId"/> that started this execution.</summary>
+    public string? ParentTaskRunId { get; init; }
 }

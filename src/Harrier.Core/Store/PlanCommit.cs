@@ -21,4 +21,7 @@ public sealed record PlanCommit(PlanningLease Lease)
 
     /// <summary>Plan the execution again at this time even if nothing else wakes it (a timer).</summary>
     public DateTimeOffset? WakeAt { get; init; }
+
+    /// <summary>Executions to create with the pass (a Subflow's children), each woken for its own executors.</summary>
+    public IReadOnlyList<Execution> NewExecutions { get; init; } = [];
 }

@@ -46,6 +46,18 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
                 JobRows.CancelUnleased(write, lease.ExecutionId, now);
             }
 
+            foreach (var child in commit.NewExecutions)
+            {
+                ExecutionRows.InsertNew(write, child);
+                WakeupRows.Wake(write, child.Id, now);
+            }
+
+            // An execution that ends wakes the one that started it (a Subflow waiting for its child), in the same commit.
+            if (commit.Execution is { ParentExecutionId: { } parent } ended && ended.State.IsTerminal())
+            {
+                WakeupRows.Wake(write, parent, now);
+            }
+
             foreach (var job in commit.Jobs)
             {
                 JobRows.Enqueue(write, job, now, now);

@@ -166,6 +166,35 @@ public abstract class EngineCommitsContract : StoreContract
     }
 
     [Fact]
+    public async Task CommitPlan_CreatesTheNewExecutions_AndWakesEachForItsOwner()
+    {
+        var parent = await CreateExecutionAsync(owner: "host:1:2");
+        var lease = await ClaimPlanningAsync("host:1:2");
+        var child = Execution() with { Owner = "host:1:2", ParentExecutionId = parent.Id, ParentTaskRunId = "tr-1", State = State.Created };
+
+        await Commits.CommitPlanAsync(new PlanCommit(lease) { NewExecutions = [child] }, Ct);
+
+        var stored = await Store.GetExecutionAsync(child.Id, Ct);
+        Assert.Equal((parent.Id, "tr-1"), (stored?.ParentExecutionId, stored?.ParentTaskRunId));
+        Assert.Equal(child.Id, (await Planning.TryClaimAsync("e2", "host:1:2", Lease, Ct))?.ExecutionId);
+    }
+
+    [Fact]
+    public async Task CommitPlan_ThatEndsAChild_WakesItsParent()
+    {
+        var parent = await CreateExecutionAsync();
+        var child = Execution() with { ParentExecutionId = parent.Id };
+        await Store.CreateExecutionAsync(child, Ct);
+        await DrainWakeupsAsync();
+        await Planning.WakeAsync(child.Id, null, Ct);
+        var lease = await ClaimPlanningAsync();
+
+        await Commits.CommitPlanAsync(new PlanCommit(lease) { Execution = (await Store.GetExecutionAsync(child.Id, Ct))! with { State = State.Success } }, Ct);
+
+        Assert.Equal(parent.Id, (await Planning.TryClaimAsync("e2", null, Lease, Ct))?.ExecutionId);
+    }
+
+    [Fact]
     public async Task CommitPlan_KeepsTheMetricsAWorkerStored()
     {
         var (execution, taskRun, lease) = await ClaimedRunAsync();

@@ -63,6 +63,8 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
                 Jobs = plan.Jobs,
                 Execution = updated,
                 CancelUnleasedJobs = updated.State is State.Killing or State.Killed,
+                WakeAt = plan.WakeAt,
+                NewExecutions = plan.NewExecutions,
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
@@ -74,6 +76,11 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         if (plan.Jobs.Count > 0)
         {
             nudges.JobsAvailable(plan.Jobs.Count);
+        }
+
+        if (plan.NewExecutions.Count > 0)
+        {
+            nudges.ExecutionsChanged();
         }
 
         if (plan.IsFinished)

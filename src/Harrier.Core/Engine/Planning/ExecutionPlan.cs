@@ -21,6 +21,12 @@ public sealed record ExecutionPlan
     /// <summary>The memo of the execution's top-level lists after this pass.</summary>
     public PlanProgress? ExecutionProgress { get; init; }
 
+    /// <summary>When the execution must be planned again even if nothing happens (the earliest timer a flowable set: a delay, a poll).</summary>
+    public DateTimeOffset? WakeAt { get; init; }
+
+    /// <summary>Executions this pass starts (a Subflow's child), stored in the same commit as the pass.</summary>
+    public IReadOnlyList<Execution> NewExecutions { get; init; } = [];
+
     public IReadOnlyCollection<TaskRunKey> MissingTaskRuns { get; init; } = [];
 
     public IReadOnlyCollection<(string TaskRunId, int Index)> MissingValues { get; init; } = [];

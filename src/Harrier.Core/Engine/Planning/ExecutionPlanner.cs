@@ -31,6 +31,8 @@ public sealed class ExecutionPlanner(IPlanEvaluator evaluator, TimeProvider time
             Logs = workspace.Logs.Select(l => l with { ExecutionId = snapshot.Execution.Id }).ToList(),
             ExecutionState = state,
             ExecutionProgress = workspace.ExecutionProgress,
+            WakeAt = state.IsTerminal() ? null : workspace.WakeTime,
+            NewExecutions = workspace.NewExecutions,
             MissingTaskRuns = workspace.Missing,
             MissingValues = workspace.MissingValues,
             NeedsOutputs = workspace.NeedsOutputs,

@@ -48,6 +48,21 @@ internal sealed class PlanWorkspace
 
     public List<LogEntry> Logs { get; } = [];
 
+    /// <summary>Executions to start with this pass's commit (Subflow's children).</summary>
+    public List<Execution> NewExecutions { get; } = [];
+
+    /// <summary>The earliest time a flowable asked to be planned again at (see <see cref="WakeAt(DateTimeOffset)"/>).</summary>
+    public DateTimeOffset? WakeTime { get; private set; }
+
+    /// <summary>Asks for another pass at <paramref name="time"/> at the latest (a Pause's delay, a WaitFor's interval).</summary>
+    public void WakeAt(DateTimeOffset time)
+    {
+        if (WakeTime is not { } earlier || time < earlier)
+        {
+            WakeTime = time;
+        }
+    }
+
     public IReadOnlyList<TaskRun> Changed => [.. _changed.Values];
 
     public PlanProgress ExecutionProgress { get; set; }

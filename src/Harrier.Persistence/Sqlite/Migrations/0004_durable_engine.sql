@@ -13,6 +13,9 @@ ALTER TABLE executions ADD COLUMN planned_seq INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE executions ADD COLUMN owner TEXT;
 -- A stored kill request: the executor moves the execution to KILLING, workers running its tasks stop them.
 ALTER TABLE executions ADD COLUMN kill_requested_at TEXT;
+-- The execution (and its task run) that started this one (a Subflow): the commit that ends this one wakes it.
+ALTER TABLE executions ADD COLUMN parent_execution_id TEXT;
+ALTER TABLE executions ADD COLUMN parent_task_run_id TEXT;
 -- The planner's memo of finished prefixes of the top-level lists (see Json/StoredJson.WriteProgress).
 ALTER TABLE executions ADD COLUMN progress_json TEXT;
 
