@@ -5,7 +5,9 @@ namespace Harrier.Persistence;
 
 /// <summary>
 /// The key that seals SECRET inputs, kept beside the database as <c>secret-inputs.key</c> (owner read/write only):
-/// a copy of the database alone does not reveal them. Created on first use.
+/// a copy of the database alone does not reveal them. Created on first use — atomically, since several processes may
+/// start on a new data directory at once: the key is written whole to a file of its own, then linked into place; the
+/// first link wins and every other process reads that one.
 /// </summary>
 public static class SecretKeyFile
 {
@@ -17,27 +19,38 @@ public static class SecretKeyFile
     {
         var path = Path.Combine(dataDirectory, FileName);
         OwnerOnly.CreateDirectory(dataDirectory);
+        if (File.Exists(path))
+        {
+            return Read(path);
+        }
+
+        var key = RandomNumberGenerator.GetBytes(SecretInputCipher.KeySize);
+        var draft = Path.Combine(dataDirectory, $"{FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}");
         try
         {
-            var key = RandomNumberGenerator.GetBytes(SecretInputCipher.KeySize);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            using (var stream = new FileStream(path, options))
+            using (var stream = new FileStream(draft, options))
             {
                 stream.Write(key);
                 stream.Flush(flushToDisk: true);
             }
 
+            // Without overwrite, the rename fails when another process put its key in place first: that one is the key.
+            File.Move(draft, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process (or an earlier run) created it: use that one.
             return Read(path);
+        }
+        finally
+        {
+            File.Delete(draft);
         }
     }
 

@@ -35,4 +35,23 @@ public sealed class SecretKeyFileTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task ProcessesCreatingTheKeyAtOnce_AllGetTheSameWholeKey()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "harrier-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Threads stand in for processes starting together on a new data directory (they race on the same files).
+            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => SecretKeyFile.LoadOrCreate(directory))));
+
+            Assert.All(keys, key => Assert.Equal(keys[0], key));
+            Assert.Equal(keys[0], await File.ReadAllBytesAsync(Path.Combine(directory, SecretKeyFile.FileName)));
+            Assert.Equal([SecretKeyFile.FileName], Directory.GetFiles(directory).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

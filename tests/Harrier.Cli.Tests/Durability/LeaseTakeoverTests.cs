@@ -2,6 +2,7 @@ using Harrier.Cli.Tests.Running;
 using Harrier.Core.Engine;
 using Harrier.Core.Executions;
 using Harrier.Core.Queue;
+using Harrier.Core.Store;
 using Harrier.Persistence;
 using Harrier.Persistence.Sqlite;
 using Harrier.Server.Hosting;
@@ -34,7 +35,7 @@ public sealed class LeaseTakeoverTests
             """, "takeover.yml").Flow!;
         var options = new EngineOptions { LeaseDuration = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(50), WorkerSlots = 1 };
         await using var store = await SqliteStore.OpenAsync(data, TimeProvider.System, CancellationToken.None);
-        var a = Engine(store, data, folder.Path, options with { InstanceId = "a" }, new RenewalsFailingQueue(store.Jobs));
+        var a = Engine(store, data, folder.Path, options with { InstanceId = "a" }, new RenewalsFailingQueue(store.Jobs), new ClaimsOnceCommits(store.Commits));
         await a.StartAsync(CancellationToken.None);
         var execution = await a.SubmitAsync(flow, new Dictionary<string, object?>(), CancellationToken.None);
         using (var deadline = new CancellationTokenSource(Patience))
@@ -45,7 +46,7 @@ public sealed class LeaseTakeoverTests
             }
         }
 
-        var b = Engine(store, data, folder.Path, options with { InstanceId = "b" }, store.Jobs);
+        var b = Engine(store, data, folder.Path, options with { InstanceId = "b" }, store.Jobs, store.Commits);
         await b.StartAsync(CancellationToken.None);
         var final = await b.WaitAsync(execution.Id, CancellationToken.None).WaitAsync(Patience);
         await a.DisposeAsync();
@@ -59,10 +60,10 @@ public sealed class LeaseTakeoverTests
         Assert.Contains(logs, l => l.Message.Contains("lost its lease", StringComparison.Ordinal));
     }
 
-    private static StandaloneEngine Engine(SqliteStore store, string data, string temp, EngineOptions options, IJobQueue queue) => new(new EngineServices
+    private static StandaloneEngine Engine(SqliteStore store, string data, string temp, EngineOptions options, IJobQueue queue, IEngineCommits commits) => new(new EngineServices
     {
         Store = store.Executions,
-        Commits = store.Commits,
+        Commits = commits,
         Planning = store.Planning,
         Kills = store.Kills,
         Processes = store.Processes,
@@ -78,31 +79,12 @@ public sealed class LeaseTakeoverTests
         Files = HarrierHost.OpenFileStorage(data),
     });
 
-    /// <summary>
-    /// A stand-in for a store that a worker can no longer reach once it holds its first job: every renewal throws, and so
-    /// does every later claim; the rest goes through.
-    /// </summary>
+    /// <summary>A stand-in for a store that a worker can no longer reach to renew: every renewal throws; the rest goes through.</summary>
     private sealed class RenewalsFailingQueue(IJobQueue inner) : IJobQueue
     {
-        private int _claimed;
-
         public Task EnqueueAsync(WorkerJob job, DateTimeOffset? notBefore, CancellationToken cancellationToken) => inner.EnqueueAsync(job, notBefore, cancellationToken);
 
-        public async Task<JobLease?> TryClaimAsync(JobClaim claim, CancellationToken cancellationToken)
-        {
-            if (Volatile.Read(ref _claimed) == 1)
-            {
-                throw new IOException("the store cannot be reached");
-            }
-
-            var lease = await inner.TryClaimAsync(claim, cancellationToken);
-            if (lease is not null)
-            {
-                Volatile.Write(ref _claimed, 1);
-            }
-
-            return lease;
-        }
+        public Task<JobLease?> TryClaimAsync(JobClaim claim, CancellationToken cancellationToken) => inner.TryClaimAsync(claim, cancellationToken);
 
         public Task<bool> RenewAsync(JobLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
             Task.FromException<bool>(new IOException("the store cannot be reached"));
@@ -112,5 +94,35 @@ public sealed class LeaseTakeoverTests
         public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellationToken) => inner.ReleaseAsync(lease, cancellationToken);
 
         public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) => inner.NextDueAsync(claim, cancellationToken);
+    }
+
+    /// <summary>A stand-in for a store that a worker can no longer reach once it holds its first job: later claims throw.</summary>
+    private sealed class ClaimsOnceCommits(IEngineCommits inner) : IEngineCommits
+    {
+        private int _claimed;
+
+        public async Task<ClaimedJob?> ClaimJobAsync(JobClaim claim, Func<ClaimedJob, TaskRun?>? start, CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _claimed) == 1)
+            {
+                throw new IOException("the store cannot be reached");
+            }
+
+            var claimed = await inner.ClaimJobAsync(claim, start, cancellationToken);
+            if (claimed is not null)
+            {
+                Volatile.Write(ref _claimed, 1);
+            }
+
+            return claimed;
+        }
+
+        public Task CommitPlanAsync(PlanCommit commit, CancellationToken cancellationToken) => inner.CommitPlanAsync(commit, cancellationToken);
+
+        public Task<TaskRun> StartAttemptAsync(JobLease lease, TaskRun running, CancellationToken cancellationToken) => inner.StartAttemptAsync(lease, running, cancellationToken);
+
+        public Task<TaskRun> SaveChildAsync(JobLease lease, TaskRun child, CancellationToken cancellationToken) => inner.SaveChildAsync(lease, child, cancellationToken);
+
+        public Task<AttemptCommitted> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken) => inner.CommitAttemptAsync(commit, cancellationToken);
     }
 }
