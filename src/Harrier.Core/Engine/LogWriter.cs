@@ -41,6 +41,10 @@ public sealed partial class LogWriter : IAsyncDisposable
 
     // A plain object, not a Lock: writers blocked on a full inbox wait on it with Monitor.Wait.
     private readonly object _gate = new();
+
+    // Held while a batch is taken from the inbox and stored — by the loop, or by StoreWithAsync — so lines are stored in
+    // the order they were written whoever stores them.
+    private readonly SemaphoreSlim _storing = new(1, 1);
     private readonly ILogStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -110,6 +114,63 @@ public sealed partial class LogWriter : IAsyncDisposable
         return barrier.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stores every line written so far inside the caller's own transaction instead of one of its own: <paramref name="commit"/>
+    /// gets them and returns its result with the lines as stored (their sequences). An attempt's end stores its last lines
+    /// with its result this way — one write instead of two, and still no state without its lines. Should the commit fail,
+    /// the lines are stored on their own before the failure is passed on.
+    /// </summary>
+    public async Task<T> StoreWithAsync<T>(Func<IReadOnlyList<LogEntry>, Task<(T Result, IReadOnlyList<LogEntry>? Stored)>> commit)
+    {
+        await _storing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            List<LogEntry> lines;
+            List<TaskCompletionSource> barriers;
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_completed, this);
+                (lines, _inbox) = (_inbox, []);
+                (barriers, _barriers) = (_barriers, []);
+                if (_blockedWriters > 0)
+                {
+                    Monitor.PulseAll(_gate);
+                }
+            }
+
+            try
+            {
+                var (result, stored) = await commit(lines).ConfigureAwait(false);
+                if (stored is { Count: > 0 })
+                {
+                    Stored?.Invoke(stored);
+                }
+
+                return result;
+            }
+            catch
+            {
+                foreach (var batch in lines.Chunk(BatchSize))
+                {
+                    await StoreAsync(batch).ConfigureAwait(false);
+                }
+
+                throw;
+            }
+            finally
+            {
+                foreach (var barrier in barriers)
+                {
+                    barrier.TrySetResult();
+                }
+            }
+        }
+        finally
+        {
+            _storing.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         TaskCompletionSource? wake;
@@ -147,6 +208,7 @@ public sealed partial class LogWriter : IAsyncDisposable
 
             Task? idle = null;
             bool completed;
+            await _storing.WaitAsync().ConfigureAwait(false);
             lock (_gate)
             {
                 // Everything written so far, and every barrier registered after those lines, in one swap.
@@ -167,15 +229,23 @@ public sealed partial class LogWriter : IAsyncDisposable
 
             if (idle is not null)
             {
+                _storing.Release();
                 await idle.ConfigureAwait(false);
                 continue;
             }
 
-            for (var start = 0; start < lines.Count; start += BatchSize)
+            try
             {
-                var batch = new LogEntry[Math.Min(BatchSize, lines.Count - start)];
-                lines.CopyTo(start, batch, 0, batch.Length);
-                await StoreAsync(batch).ConfigureAwait(false);
+                for (var start = 0; start < lines.Count; start += BatchSize)
+                {
+                    var batch = new LogEntry[Math.Min(BatchSize, lines.Count - start)];
+                    lines.CopyTo(start, batch, 0, batch.Length);
+                    await StoreAsync(batch).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _storing.Release();
             }
 
             flooding = lines.Count >= FloodLines;

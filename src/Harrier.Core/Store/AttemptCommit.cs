@@ -14,7 +14,16 @@ public sealed record AttemptCommit(JobLease Completed, TaskRun? TaskRun)
     /// executor holds it: the local executor plans the next step without a claim of its own.
     /// </summary>
     public (string ExecutorId, TimeSpan LeaseDuration)? HandOffTo { get; init; }
+
+    /// <summary>Log lines to store in the same transaction (the attempt's last ones, and any others still pending).</summary>
+    public IReadOnlyList<LogEntry> Logs { get; init; } = [];
 }
 
-/// <summary>What an attempt's commit stored: the task run (with its new version) and, when handed off, the planning lease.</summary>
-public sealed record AttemptCommitted(TaskRun? TaskRun, PlanningLease? Planning);
+/// <summary>
+/// What an attempt's commit stored: the task run (with its new version), the planning lease when handed off, and the log
+/// lines with their sequences.
+/// </summary>
+public sealed record AttemptCommitted(TaskRun? TaskRun, PlanningLease? Planning)
+{
+    public IReadOnlyList<LogEntry> Logs { get; init; } = [];
+}

@@ -117,7 +117,8 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
 
             WakeupRows.Wake(write, lease.Job.ExecutionId, now);
             var planning = commit.HandOffTo is { } handOff ? WakeupLeases.TakeIfFree(write, lease.Job.ExecutionId, handOff.ExecutorId, handOff.LeaseDuration, now) : null;
-            return new AttemptCommitted(stored, planning);
+            IReadOnlyList<LogEntry> logs = commit.Logs.Count == 0 ? [] : new SequencedLogEntries(commit.Logs, LogChunkInsert.Run(write.Connection, commit.Logs));
+            return new AttemptCommitted(stored, planning) { Logs = logs };
         }, cancellationToken);
 
     private Task<TaskRun> SaveUnderLeaseAsync(JobLease lease, TaskRun taskRun, CancellationToken cancellationToken) =>

@@ -169,4 +169,41 @@ public sealed class LogWriterTests
         store.HoldFirstAppend.SetResult();
         await store.WhenStored(301);
     }
+
+    [Fact]
+    public async Task StoreWith_HandsEveryPendingLineToTheCallersCommit_AfterThoseTheLoopIsStoring_AndRaisesStored()
+    {
+        var store = new FakeLogStore { HoldsFirstAppend = true };
+        await using var writer = new LogWriter(store);
+        var raised = new List<string>();
+        writer.Stored += lines => raised.AddRange(lines.Select(l => l.Message));
+        writer.Write(Line(1));
+        await store.FirstAppendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        writer.Write(Line(2));
+        writer.Write(Line(3));
+
+        // The loop holds line 1 in a slow append: the commit waits for it, then gets 2 and 3 — never 2 before 1.
+        var commit = writer.StoreWithAsync(lines =>
+            Task.FromResult(("committed", (IReadOnlyList<LogEntry>?)[.. lines.Select((l, i) => l with { Sequence = 100 + i })])));
+        await Task.Delay(50);
+        Assert.False(commit.IsCompleted);
+        store.HoldFirstAppend.SetResult();
+
+        Assert.Equal("committed", await commit.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(["line 1"], store.Lines.Select(l => l.Message));
+        Assert.Equal(["line 1", "line 2", "line 3"], raised);
+    }
+
+    [Fact]
+    public async Task StoreWith_StoresTheLinesOnTheirOwn_WhenTheCommitFails()
+    {
+        var store = new FakeLogStore();
+        await using var writer = new LogWriter(store);
+        writer.Write(Line(1));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            writer.StoreWithAsync<int>(_ => throw new InvalidOperationException("the commit was refused")));
+
+        Assert.Equal(["line 1"], store.Lines.Select(l => l.Message));
+    }
 }

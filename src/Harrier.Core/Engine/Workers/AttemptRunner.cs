@@ -71,7 +71,7 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             return;
         }
 
-        var writes = new JobAttemptWrites(services.Commits, lease, HandOff, Woken);
+        var writes = new JobAttemptWrites(services.Commits, lease, HandOff, Woken, logs);
         var request = new AttemptRequest(flow, execution, task, claimed.Started ?? taskRun) { Started = claimed.Started is not null };
         await RunAttemptAsync(request, writes, lease, registration, registration.Token, shutdown).ConfigureAwait(false);
     }
@@ -129,8 +129,7 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             Logger(started, attempt).Log(TaskLogLevel.Warn, $"Attempt {attempt + 1} failed; retrying at {at:O}");
         }
 
-        // Logs first, state second: whoever sees the final state finds every line already stored.
-        await logs.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        // Logs with (or before) the state: whoever sees the final state finds every line already stored (see IAttemptWrites).
         var retry = retryAt is { } due ? (lease.Job with { Attempt = attempt + 1 }, due) : ((WorkerJob, DateTimeOffset)?)null;
         TaskRun stored;
         try

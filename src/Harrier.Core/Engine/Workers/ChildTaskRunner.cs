@@ -25,7 +25,7 @@ internal sealed class ChildTaskRunner(AttemptRunner runner, AttemptRequest group
     public async Task<TaskRun> RunAsync(TaskDefinition child, string workingDirectory, CancellationToken cancellationToken)
     {
         var services = runner.Services;
-        var writes = new ChildAttemptWrites(services.Commits, groupLease);
+        var writes = new ChildAttemptWrites(services.Commits, groupLease, runner.Logs);
         var parent = group.TaskRun;
         var taskRun = await ExistingAsync(child, parent, cancellationToken).ConfigureAwait(false) ?? await writes.StartAsync(new TaskRun
         {

@@ -12,6 +12,9 @@ internal interface IAttemptWrites
     /// <summary>Nothing is left to run (the run ended meanwhile): a job is acknowledged, a child just stops.</summary>
     Task SkipAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores the attempt's result (and, for a job, its retry and acknowledgement); returns it as stored.</summary>
+    /// <summary>
+    /// Stores the attempt's result (and, for a job, its retry and acknowledgement) after — or, where the writes allow, with
+    /// — every log line written so far; returns it as stored.
+    /// </summary>
     Task<TaskRun> CommitAsync(TaskRun resolved, (WorkerJob Job, DateTimeOffset NotBefore)? retry, CancellationToken cancellationToken);
 }

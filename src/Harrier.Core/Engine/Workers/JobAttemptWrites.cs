@@ -8,7 +8,8 @@ namespace Harrier.Core.Engine.Workers;
 /// An attempt that is its job: start and end fenced by the job's lease; the end acknowledges the job and hands the
 /// execution's wake-up to this engine's executor (<paramref name="woken"/> passes it on).
 /// </summary>
-internal sealed class JobAttemptWrites(IEngineCommits commits, JobLease lease, (string ExecutorId, TimeSpan LeaseDuration) handOff, Action<AttemptCommitted> woken) : IAttemptWrites
+internal sealed class JobAttemptWrites(
+    IEngineCommits commits, JobLease lease, (string ExecutorId, TimeSpan LeaseDuration) handOff, Action<AttemptCommitted> woken, LogWriter logs) : IAttemptWrites
 {
     public Task<TaskRun> StartAsync(TaskRun running, CancellationToken cancellationToken) =>
         commits.StartAttemptAsync(lease, running, cancellationToken);
@@ -16,9 +17,15 @@ internal sealed class JobAttemptWrites(IEngineCommits commits, JobLease lease, (
     public async Task SkipAsync(CancellationToken cancellationToken) =>
         woken(await commits.CommitAttemptAsync(new AttemptCommit(lease, null) { HandOffTo = handOff }, cancellationToken).ConfigureAwait(false));
 
+    /// <remarks>The pending log lines ride in the commit's transaction: the attempt's end is one write, lines included.</remarks>
     public async Task<TaskRun> CommitAsync(TaskRun resolved, (WorkerJob Job, DateTimeOffset NotBefore)? retry, CancellationToken cancellationToken)
     {
-        var committed = await commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry, HandOffTo = handOff }, cancellationToken).ConfigureAwait(false);
+        var committed = await logs.StoreWithAsync(async lines =>
+        {
+            var done = await commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry, HandOffTo = handOff, Logs = lines }, cancellationToken)
+                .ConfigureAwait(false);
+            return (done, (IReadOnlyList<LogEntry>?)done.Logs);
+        }).ConfigureAwait(false);
         woken(committed);
         return committed.TaskRun ?? resolved;
     }
