@@ -1,4 +1,5 @@
 using Harrier.Cli.Tests.Running;
+using Harrier.Core.Engine;
 using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Engine.Recovery;
 using Harrier.Core.Executions;
@@ -31,7 +32,8 @@ public sealed class KillAndRecoverTests(ITestOutputHelper output)
         var delay = TimeSpan.FromMilliseconds(new Random(trial * 7919).Next(300, 3500));
 
         using var run = HarrierProcess.Start(folder.Path, "run", flow, "--data-dir", data);
-        var dead = ProcessIdentity.Of(run.Id)?.ToString();
+        var deadIdentity = ProcessIdentity.Of(run.Id);
+        var dead = deadIdentity?.ToString();
         await Task.Delay(delay);
         var before = await StoreSnapshot.ReadAsync(data);
         run.KillHard();
@@ -68,6 +70,8 @@ public sealed class KillAndRecoverTests(ITestOutputHelper output)
         var kept = after.Logs.ToDictionary(l => l.Sequence);
         Assert.All(before.Logs, line => Assert.True(kept.TryGetValue(line.Sequence, out var same) && same.Message == line.Message, $"log line {line.Sequence} '{line.Message}' was lost"));
         Assert.Empty(dead is null ? [] : LeftoverSweeper.FindMarkedProcesses(worker => worker == dead));
+        var scratch = Harrier.Core.Storage.PrivateFolder.UserTempPath("harrier");
+        Assert.Empty(deadIdentity is null || !Directory.Exists(scratch) ? [] : Directory.GetDirectories(scratch, $"{EngineOptions.ScratchPrefix}{deadIdentity.ToFileName()}.*"));
         Assert.All(Directory.GetFiles(marks, "long-*.pid"), pidFile => Assert.Null(ProcessIdentity.Of(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture))));
     }
 

@@ -1,3 +1,4 @@
+using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Storage;
 using Harrier.Persistence.Files;
 using Harrier.TestKit.Contracts;
@@ -26,6 +27,28 @@ public sealed class LocalFileStorageTests : FileStorageContract
         }
 
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void PartialFilesOfAProcessThatIsGone_AreRemoved_AndThoseOfLiveProcessesKept()
+    {
+        var storage = new LocalFileStorage(_root);
+        var partial = Path.Combine(_root, "partial");
+        var gone = new ProcessIdentity(ProcessIdentity.HostName, Environment.ProcessId, ProcessIdentity.Current.StartTicks + 1);
+        var abandoned = Path.Combine(partial, $"{gone.ToFileName()}.abc");
+        var live = Path.Combine(partial, $"{ProcessIdentity.Current.ToFileName()}.def");
+        var otherHost = Path.Combine(partial, $"{new ProcessIdentity("elsewhere", 1, 1).ToFileName()}.ghi");
+        var unknown = Path.Combine(partial, "not-a-process-name");
+        foreach (var file in new[] { abandoned, live, otherHost, unknown })
+        {
+            File.WriteAllText(file, "half");
+        }
+
+        Assert.Equal([abandoned], storage.RemoveAbandonedPartials());
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(otherHost));
+        Assert.True(File.Exists(unknown));
     }
 
     [Fact]
