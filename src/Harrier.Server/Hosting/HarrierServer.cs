@@ -32,6 +32,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
     private readonly CancellationTokenSource _background = new();
     private readonly List<Task> _loops = [];
     private FlowDirectorySync? _flows;
+    private ILoggerFactory? _loggers;
     private int _stopped;
 
     private HarrierServer(WebApplication app, HarrierHost host, ServerContext context, ServerMetrics metrics, ILogger logger)
@@ -62,20 +63,32 @@ public sealed partial class HarrierServer : IAsyncDisposable
     {
         options.Validate();
         var endpoint = Endpoint(options);
-        using var loggers = LoggerFactory.Create(b => { b.SetMinimumLevel(LogLevel.Information); if (logs is not null) { b.AddProvider(logs); } });
+        // Lives as long as the server: the engine creates loggers as it goes.
+        var loggers = LoggerFactory.Create(b => { b.SetMinimumLevel(LogLevel.Information); if (logs is not null) { b.AddProvider(logs); } });
         var logger = loggers.CreateLogger<HarrierServer>();
         var engineOptions = new EngineOptions();
         engineOptions = engineOptions with { Owner = null, ProcessKind = "server", WorkerSlots = options.Workers ?? engineOptions.WorkerSlots };
         var recovery = new PoolRecovery(logger);
-        var recovered = await recovery.AdoptBeforeStartAsync(options.DataDirectory, engineOptions.LeaseDuration, cancellationToken).ConfigureAwait(false);
-        var hostOptions = new HostOptions { DefaultRunner = options.DefaultRunner, DockerVolumesEnabled = options.DockerVolumesEnabled };
-        var host = await HarrierHost.StartAsync(options.DataDirectory, engineOptions, hostOptions, cancellationToken, loggers).ConfigureAwait(false);
+        HarrierHost host;
+        int recovered;
+        try
+        {
+            recovered = await recovery.AdoptBeforeStartAsync(options.DataDirectory, engineOptions.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            var hostOptions = new HostOptions { DefaultRunner = options.DefaultRunner, DockerVolumesEnabled = options.DockerVolumesEnabled };
+            host = await HarrierHost.StartAsync(options.DataDirectory, engineOptions, hostOptions, cancellationToken, loggers).ConfigureAwait(false);
+        }
+        catch
+        {
+            loggers.Dispose();
+            throw;
+        }
+
         try
         {
             var context = new ServerContext(options, TimeProvider.System) { InstanceId = InstanceIdFile.LoadOrCreate(options.DataDirectory) };
             var metrics = new ServerMetrics(host, TimeProvider.System);
             var app = Build(options, endpoint, host, context, metrics, logs);
-            var server = new HarrierServer(app, host, context, metrics, logger) { Recovered = recovered };
+            var server = new HarrierServer(app, host, context, metrics, logger) { Recovered = recovered, _loggers = loggers };
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.Address = ListenAddress(app);
             context.BaseUrl = options.PublicUrl ?? server.Address.ToString().TrimEnd('/');
@@ -91,6 +104,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
         catch
         {
             await host.DisposeAsync().ConfigureAwait(false);
+            loggers.Dispose();
             throw;
         }
     }
@@ -137,6 +151,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
         await Host.DisposeAsync().ConfigureAwait(false);
         _background.Dispose();
         _context.Dispose();
+        _loggers?.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
