@@ -2,6 +2,7 @@ using System.CommandLine;
 using Harrier.Cli.Executions;
 using Harrier.Cli.Files;
 using Harrier.Cli.Flows;
+using Harrier.Cli.Remote;
 using Harrier.Cli.Running;
 using Harrier.Cli.Server;
 using Harrier.Cli.Templates;
@@ -22,6 +23,7 @@ public static class HarrierCli
         root.Subcommands.Add(NamespaceFilesCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(ServerCommand.Create());
+        root.Subcommands.Add(ExecuteCommand.Create());
         return root;
     }
 
@@ -66,7 +68,7 @@ public static class HarrierCli
 
     private static string Describe(Exception ex) => ex switch
     {
-        Persistence.DataDirectoryException or ArgumentException or Core.Tasks.Running.TaskFailedException or System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException => ex.Message,
+        Persistence.DataDirectoryException or ArgumentException or Core.Tasks.Running.TaskFailedException or System.Net.Sockets.SocketException or Remote.RemoteException or IOException or UnauthorizedAccessException => ex.Message,
         _ => $"unexpected {ex.GetType().Name}: {ex.Message} (please report it; HARRIER_DEBUG=1 prints the details)",
     };
 }

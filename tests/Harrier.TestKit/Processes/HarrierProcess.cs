@@ -67,9 +67,13 @@ public sealed class HarrierProcess : IDisposable
     }
 
     /// <summary>Runs harrier to its end (at most <paramref name="timeout"/>) and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), timeout, arguments);
+
+    /// <summary>As above, with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        using var harrier = Start(workingDirectory, arguments);
+        using var harrier = Start(workingDirectory, environment, arguments);
         var exit = await harrier.WaitForExitAsync(timeout);
         return (exit, harrier.Output);
     }
