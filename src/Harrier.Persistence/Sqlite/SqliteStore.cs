@@ -28,6 +28,7 @@ public sealed class SqliteStore : IAsyncDisposable
         Deletions = new SqliteExecutionDeletions(database);
         QueueStatistics = new SqliteQueueStatistics(database, time);
         LogSearch = new SqliteLogSearch(database);
+        Restarts = new SqliteExecutionRestarts(database, time);
     }
 
     public SqliteDatabase Database { get; }
@@ -61,6 +62,8 @@ public sealed class SqliteStore : IAsyncDisposable
     public IQueueStatistics QueueStatistics { get; }
 
     public ILogSearch LogSearch { get; }
+
+    public IExecutionRestarts Restarts { get; }
 
     /// <summary>Opens <c>&lt;dataDirectory&gt;/harrier.db</c>, creating it and applying migrations as needed.</summary>
     public static Task<SqliteStore> OpenAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken) =>
