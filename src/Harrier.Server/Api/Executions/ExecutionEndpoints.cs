@@ -5,6 +5,7 @@ using Harrier.Core.Store.Search;
 using Harrier.Server.Api.Errors;
 using Harrier.Server.Api.Search;
 using Harrier.Server.Hosting;
+using Harrier.Server.Monitoring;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Harrier.Server.Api.Executions;
@@ -32,11 +33,12 @@ public static class ExecutionEndpoints
     }
 
     private static async Task<IResult> CreateAsync(string @namespace, string id, HttpRequest request, ExecutionStarter starter, HarrierHost host, ServerContext server,
-        CancellationToken ct, [FromQuery] bool wait = false, [FromQuery] int? revision = null)
+        ServerMetrics metrics, CancellationToken ct, [FromQuery] bool wait = false, [FromQuery] int? revision = null)
     {
         var labels = ExecutionStarter.ParseLabels(request.Query["labels"]);
         var inputs = await ExecutionInputs.ReadAsync(request, ct);
         var execution = await starter.StartAsync(@namespace, id, revision, inputs, labels, ct);
+        metrics.ExecutionsCreated.Inc();
         var url = server.ExecutionUrl(execution.Namespace, execution.FlowId, execution.Id);
         if (!wait)
         {
