@@ -18,10 +18,21 @@ internal static class OutputReads
     {
         YScalar scalar => IsTemplate(scalar.Value)
             && (scalar.Value.Contains("outputs", StringComparison.Ordinal) || scalar.Value.Contains("render", StringComparison.Ordinal)),
+        YMapping mapping when BindsVariables(mapping) => true,
         YMapping mapping => mapping.Entries.Any(entry => Reads(entry.Value)),
         YSequence sequence => sequence.Items.Any(Reads),
         _ => false,
     };
+
+    /// <summary>
+    /// Eval and FileTransform (Groovy, Jython, Nashorn) hand Kestra's variables to their script as bindings, not through
+    /// templates: a script that names <c>outputs</c> reads them without any <c>{{ }}</c>.
+    /// </summary>
+    private static bool BindsVariables(YMapping mapping) =>
+        mapping["type"] is YScalar type
+        && (type.Value.EndsWith("Eval", StringComparison.Ordinal) || type.Value.EndsWith("FileTransform", StringComparison.Ordinal))
+        && mapping["script"] is YScalar script
+        && script.Value.Contains("outputs", StringComparison.Ordinal);
 
     private static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal);
 }
