@@ -12,6 +12,7 @@ using Harrier.Server.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Prometheus;
@@ -87,7 +88,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
         {
             var context = new ServerContext(options, TimeProvider.System) { InstanceId = InstanceIdFile.LoadOrCreate(options.DataDirectory) };
             var metrics = new ServerMetrics(host, TimeProvider.System);
-            var app = Build(options, endpoint, host, context, metrics, logs);
+            var app = Build(options, endpoint, new ServerComponents(host, context, metrics), logs);
             var server = new HarrierServer(app, host, context, metrics, logger) { Recovered = recovered, _loggers = loggers };
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.Address = ListenAddress(app);
@@ -156,8 +157,9 @@ public sealed partial class HarrierServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
-    private static WebApplication Build(ServerOptions options, IPEndPoint endpoint, HarrierHost host, ServerContext context, ServerMetrics metrics, ILoggerProvider? logs)
+    private static WebApplication Build(ServerOptions options, IPEndPoint endpoint, ServerComponents components, ILoggerProvider? logs)
     {
+        var (host, context, metrics) = (components.Host, components.Context, components.Metrics);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Harrier.Server", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         if (logs is not null)
@@ -185,9 +187,18 @@ public sealed partial class HarrierServer : IAsyncDisposable
         builder.Services.AddSingleton<IKeyValueStore>(host.Store.KeyValues);
         builder.Services.AddSingleton(new FlowCatalog(host.Store.Flows, HarrierHost.CreateFlowLoader()));
         builder.Services.AddSingleton<ExecutionStarter>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Harrier API (Kestra 1.x compatible)";
+            document.Info.Description = "Flows, executions, logs, namespace files and KV of a Harrier server; see docs/server.md.";
+            return Task.CompletedTask;
+        }));
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
+        // Answers the framework gives without a body (a query value that cannot be bound, a method a path does not take)
+        // get Kestra's error document too.
+        app.UseStatusCodePages(pages => ApiErrors.WriteAsync(pages.HttpContext, pages.HttpContext.Response.StatusCode,
+            $"{ReasonPhrases.GetReasonPhrase(pages.HttpContext.Response.StatusCode)}: {pages.HttpContext.Request.Method} {pages.HttpContext.Request.Path} cannot be answered as sent; check its parameters"));
         if (options.BasicAuth is { } credentials)
         {
             app.UseMiddleware<BasicAuthentication>(credentials);

@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests
         }
 
         using var restarted = await ServerProcess.StartAsync(folder.Path, data);
-        Assert.Contains("recovered 2 interrupted execution(s)", restarted.Process.Output, StringComparison.Ordinal);
+        await restarted.Process.WaitForLineAsync(l => l.Contains("recovered 2 interrupted execution(s)", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.All(oldPids, pid => Assert.Null(ProcessIdentity.Of(pid)));
         await File.WriteAllTextAsync(release, "");
         foreach (var id in ids)
@@ -108,7 +108,7 @@ public sealed class CrashRecoveryTests
         await using var follow = await SseClient.OpenAsync(server.Http, $"executions/{id}/follow");
 
         var end = (await follow.ReadToEndAsync(TimeSpan.FromSeconds(90))).Last().Json;
-        Assert.Contains("recovered 1 interrupted execution(s)", server.Process.Output, StringComparison.Ordinal);
+        await server.Process.WaitForLineAsync(l => l.Contains("recovered 1 interrupted execution(s)", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Equal("SUCCESS", end.State());
         Assert.Equal(2, end.TaskRun("long")["attempts"]!.AsArray().Count);
     }

@@ -37,7 +37,7 @@ public static class ExecutionEndpoints
     {
         var labels = ExecutionStarter.ParseLabels(request.Query["labels"]);
         var inputs = await ExecutionInputs.ReadAsync(request, ct);
-        var execution = await starter.StartAsync(@namespace, id, revision, inputs, labels, ct);
+        var execution = await starter.StartAsync(new ExecutionRequest(@namespace, id, revision, inputs, labels), ct);
         metrics.ExecutionsCreated.Inc();
         var url = server.ExecutionUrl(execution.Namespace, execution.FlowId, execution.Id);
         if (!wait)

@@ -16,8 +16,9 @@ public sealed class ExecutionStarter(FlowCatalog catalog, HarrierHost host)
 {
     public const string CorrelationLabel = "system.correlationId";
 
-    public async Task<Execution> StartAsync(string ns, string flowId, int? revision, ExecutionInputs inputs, IReadOnlyList<FlowLabel> labels, CancellationToken cancellationToken)
+    public async Task<Execution> StartAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
+        var (ns, flowId, revision, inputs, labels) = (request.Namespace, request.FlowId, request.Revision, request.Inputs, request.Labels);
         var flow = await catalog.GetExecutableAsync(ns, flowId, revision, cancellationToken).ConfigureAwait(false)
             ?? throw ApiException.NotFound(revision is null ? $"there is no flow {ns}.{flowId}; deploy it first" : $"flow {ns}.{flowId} has no revision {revision}");
         if (flow.Disabled)

@@ -52,7 +52,7 @@ public static class LogFollowEndpoint
                 if (page.Count > 0)
                 {
                     after = page[^1].Sequence;
-                    await sse.WriteAsync(page.Where(filter.Matches).Select(e => ("progress", ApiJson.Serialize(Api.Logs.ApiLogEntry.From(e, execution.Namespace, execution.FlowId)))), ct);
+                    await sse.WriteAsync(page.Where(filter.Matches).Select(e => ("progress", ApiJson.Serialize(ApiLogEntry.From(e, execution.Namespace, execution.FlowId)))), ct);
                     if (page.Count == Batch)
                     {
                         continue;
