@@ -88,6 +88,11 @@ public sealed record ServerOptions
             problems.Add($"defaultRunner must be process or docker, not '{DefaultRunner}'");
         }
 
+        if (FlowsDirectory is { } flows && !Directory.Exists(flows))
+        {
+            problems.Add($"flows: there is no folder {Path.GetFullPath(flows)}");
+        }
+
         if (BasicAuth is null && !AllowRemoteWithoutAuth && !IsLoopback(Host))
         {
             problems.Add($"server.host {Host} accepts connections from other machines, but no server.basicAuth is configured: " +

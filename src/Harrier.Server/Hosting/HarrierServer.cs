@@ -84,12 +84,13 @@ public sealed partial class HarrierServer : IAsyncDisposable
             throw;
         }
 
+        HarrierServer? server = null;
         try
         {
             var context = new ServerContext(options, TimeProvider.System) { InstanceId = InstanceIdFile.LoadOrCreate(options.DataDirectory) };
             var metrics = new ServerMetrics(host, TimeProvider.System);
             var app = Build(options, endpoint, new ServerComponents(host, context, metrics), logs);
-            var server = new HarrierServer(app, host, context, metrics, logger) { Recovered = recovered, _loggers = loggers };
+            server = new HarrierServer(app, host, context, metrics, logger) { Recovered = recovered, _loggers = loggers };
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.Address = ListenAddress(app);
             context.BaseUrl = options.PublicUrl ?? server.Address.ToString().TrimEnd('/');
@@ -104,8 +105,18 @@ public sealed partial class HarrierServer : IAsyncDisposable
         }
         catch
         {
-            await host.DisposeAsync().ConfigureAwait(false);
-            loggers.Dispose();
+            // A server that got as far as listening stops as it would on SIGTERM (without a grace period); otherwise only
+            // the engine has started.
+            if (server is not null)
+            {
+                await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+                loggers.Dispose();
+            }
+
             throw;
         }
     }

@@ -21,7 +21,7 @@ public sealed class ServerConfigReaderTests
               url: https://harrier.example.com/
             dataDir: /var/lib/harrier
             workers: 6
-            flows: ./flows
+            flows: /tmp
             defaultRunner: docker
             docker:
               volumesEnabled: true
@@ -29,7 +29,7 @@ public sealed class ServerConfigReaderTests
 
         Assert.Equal(("0.0.0.0", 9090, "admin", "pass"), (options.Host, options.Port, options.BasicAuth!.Username, options.BasicAuth.Password));
         Assert.Equal((10L * 1024 * 1024, TimeSpan.FromSeconds(5), "https://harrier.example.com"), (options.MaxRequestBodySize, options.TerminationGracePeriod, options.PublicUrl));
-        Assert.Equal(("/var/lib/harrier", 6, "./flows", "docker", true), (options.DataDirectory, options.Workers, options.FlowsDirectory, options.DefaultRunner, options.DockerVolumesEnabled));
+        Assert.Equal(("/var/lib/harrier", 6, "/tmp", "docker", true), (options.DataDirectory, options.Workers, options.FlowsDirectory, options.DefaultRunner, options.DockerVolumesEnabled));
         options.Validate();
         Assert.Equal(13, ServerConfigKeys.All.Count);
     }
@@ -68,9 +68,10 @@ public sealed class ServerConfigReaderTests
     [Fact]
     public void Validate_ReportsEveryProblemAtOnce()
     {
-        var error = Assert.Throws<ServerConfigException>(() => new ServerOptions { Port = 70000, Workers = 0, DefaultRunner = "kubernetes" }.Validate());
+        var error = Assert.Throws<ServerConfigException>(() => new ServerOptions { Port = 70000, Workers = 0, DefaultRunner = "kubernetes", FlowsDirectory = "/no/such/folder" }.Validate());
 
         Assert.Contains("server.port", error.Message, StringComparison.Ordinal);
+        Assert.Contains("flows: there is no folder /no/such/folder", error.Message, StringComparison.Ordinal);
         Assert.Contains("workers", error.Message, StringComparison.Ordinal);
         Assert.Contains("defaultRunner", error.Message, StringComparison.Ordinal);
     }
