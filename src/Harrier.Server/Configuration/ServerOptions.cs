@@ -31,6 +31,13 @@ public sealed record ServerOptions
     /// </summary>
     public TimeSpan TerminationGracePeriod { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the server looks for executions of other Harrier processes that died on this data directory (a
+    /// <c>harrier run</c> killed) and adopts them, after sweeping what they left running (<c>server.recoveryInterval</c>).
+    /// Default 30 s, the engine's lease duration.
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The server's public URL, used in the <c>url</c> of created executions (<c>server.url</c>); default: the listen address.</summary>
     public string? PublicUrl { get; init; }
 
@@ -76,6 +83,11 @@ public sealed record ServerOptions
         if (TerminationGracePeriod < TimeSpan.Zero)
         {
             problems.Add("server.terminationGracePeriod must not be negative");
+        }
+
+        if (RecoveryInterval < TimeSpan.FromSeconds(1))
+        {
+            problems.Add("server.recoveryInterval must be at least PT1S");
         }
 
         if (Workers is < 1)

@@ -94,7 +94,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.Address = ListenAddress(app);
             context.BaseUrl = options.PublicUrl ?? server.Address.ToString().TrimEnd('/');
-            server._loops.Add(Task.Run(() => recovery.RunAsync(host, engineOptions.LeaseDuration, server._background.Token), CancellationToken.None));
+            server._loops.Add(Task.Run(() => recovery.RunAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
             if (options.FlowsDirectory is { } directory)
             {
                 server._flows = new FlowDirectorySync(directory, app.Services.GetRequiredService<FlowCatalog>(), logger);

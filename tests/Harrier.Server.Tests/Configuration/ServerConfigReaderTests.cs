@@ -18,6 +18,7 @@ public sealed class ServerConfigReaderTests
               allowRemoteWithoutAuth: false
               maxRequestBodySize: 10MB
               terminationGracePeriod: PT5S
+              recoveryInterval: PT10S
               url: https://harrier.example.com/
             dataDir: /var/lib/harrier
             workers: 6
@@ -30,8 +31,9 @@ public sealed class ServerConfigReaderTests
         Assert.Equal(("0.0.0.0", 9090, "admin", "pass"), (options.Host, options.Port, options.BasicAuth!.Username, options.BasicAuth.Password));
         Assert.Equal((10L * 1024 * 1024, TimeSpan.FromSeconds(5), "https://harrier.example.com"), (options.MaxRequestBodySize, options.TerminationGracePeriod, options.PublicUrl));
         Assert.Equal(("/var/lib/harrier", 6, "/tmp", "docker", true), (options.DataDirectory, options.Workers, options.FlowsDirectory, options.DefaultRunner, options.DockerVolumesEnabled));
+        Assert.Equal(TimeSpan.FromSeconds(10), options.RecoveryInterval);
         options.Validate();
-        Assert.Equal(13, ServerConfigKeys.All.Count);
+        Assert.Equal(14, ServerConfigKeys.All.Count);
     }
 
     [Fact]

@@ -112,4 +112,31 @@ public sealed class CrashRecoveryTests
         Assert.Equal("SUCCESS", end.State());
         Assert.Equal(2, end.TaskRun("long")["attempts"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task ARunningServer_AdoptsTheExecutionOfAHarrierRunThatDiesBesideIt()
+    {
+        using var folder = new TempDirectory();
+        var marks = folder.File("marks");
+        var release = folder.File("release");
+        var data = folder.File("data");
+        var flow = folder.File("crash.yml");
+        await File.WriteAllTextAsync(flow, Flow(marks, release));
+        using var server = await ServerProcess.StartAsync(folder.Path, data, new Dictionary<string, string> { ["HARRIER_SERVER_RECOVERYINTERVAL"] = "PT1S" });
+        using (var run = HarrierProcess.Start(folder.Path, "run", flow, "--data-dir", data))
+        {
+            await run.WaitForLineAsync(l => l.Contains("long started", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            run.KillHard();
+        }
+
+        await server.Process.WaitForLineAsync(l => l.Contains("Recovering execution", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await File.WriteAllTextAsync(release, "");
+        var id = (await server.Http.GetJsonAsync("executions/search?namespace=crash.test"))["results"]![0]!["id"]!.GetValue<string>();
+        await using var follow = await SseClient.OpenAsync(server.Http, $"executions/{id}/follow");
+
+        var end = (await follow.ReadToEndAsync(TimeSpan.FromSeconds(90))).Last().Json;
+        Assert.Equal("SUCCESS", end.State());
+        Assert.Equal(["KILLED", "SUCCESS"], end.TaskRun("long")["attempts"]!.AsArray().Select(a => a!["state"]!["current"]!.GetValue<string>()));
+        Assert.Single(end.TaskRun("before")["attempts"]!.AsArray());
+    }
 }
