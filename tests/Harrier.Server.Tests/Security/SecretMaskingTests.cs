@@ -22,6 +22,11 @@ public sealed class SecretMaskingTests(ServerFixture fixture) : IClassFixture<Se
                 commands:
                   - echo "the password is {{ inputs.password }}"
                   - test "{{ inputs.password }}" = "{{{secret}}}" && echo "the task saw it"
+                  - echo '::{"outputs":{"copied":"got {{ inputs.password }}"}}::'
+            outputs:
+              - id: leaked
+                type: STRING
+                value: "{{ outputs.echo.vars.copied }}"
             """);
 
         var execution = await fixture.Http.ExecuteAsync(ns, "secretive", inputs: ApiCalls.Form(("password", secret)));
@@ -43,5 +48,7 @@ public sealed class SecretMaskingTests(ServerFixture fixture) : IClassFixture<Se
         Assert.All(answers, answer => Assert.DoesNotContain(secret, answer, StringComparison.Ordinal));
         Assert.Contains("the task saw it", answers[3], StringComparison.Ordinal);
         Assert.Contains("the password is ******", answers[3], StringComparison.Ordinal);
+        Assert.True(execution.TaskRun("echo")["outputs"]?["vars"]?["copied"]?.GetValue<string>() == "got ******", execution.Json());
+        Assert.Equal("got ******", execution["outputs"]!["leaked"]!.GetValue<string>());
     }
 }

@@ -42,7 +42,7 @@ public static class ExecutionEndpoints
         var url = server.ExecutionUrl(execution.Namespace, execution.FlowId, execution.Id);
         if (!wait)
         {
-            return TypedResults.Ok(ApiExecutions.From(execution, null, server.Time.GetUtcNow(), url));
+            return TypedResults.Ok(ExecutionReads.Render(host, server, execution, null, url));
         }
 
         // A wait ends with the execution, or with the client, or when the server drains (it then answers the state so far).
@@ -85,11 +85,10 @@ public static class ExecutionEndpoints
     private static async Task<ApiPage<ApiExecution>> PageAsync(HarrierHost host, ServerContext server, SearchQuery query, CancellationToken ct)
     {
         var page = await host.Store.ExecutionSearch.SearchAsync(query, ct);
-        var now = server.Time.GetUtcNow();
         var results = new List<ApiExecution>(page.Results.Count);
         foreach (var execution in page.Results)
         {
-            results.Add(ApiExecutions.From(execution, await host.Store.Executions.GetTaskRunsAsync(execution.Id, ct), now));
+            results.Add(ExecutionReads.Render(host, server, execution, await host.Store.Executions.GetTaskRunsAsync(execution.Id, ct)));
         }
 
         return new ApiPage<ApiExecution>(results, page.Total);

@@ -75,6 +75,6 @@ public static class ExecutionFollowEndpoint
     private static async Task<string> JsonAsync(HarrierHost host, ServerContext server, Execution execution, CancellationToken ct)
     {
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(execution.Id, ct);
-        return ApiJson.Serialize(ApiExecutions.From(execution, taskRuns, server.Time.GetUtcNow()));
+        return ApiJson.Serialize(ExecutionReads.Render(host, server, execution, taskRuns));
     }
 }

@@ -1,3 +1,4 @@
+using Harrier.Core.Executions;
 using Harrier.Server.Api.Errors;
 using Harrier.Server.Hosting;
 
@@ -11,6 +12,10 @@ public static class ExecutionReads
         var execution = await host.Store.Executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false)
             ?? throw ApiException.NotFound($"there is no execution {executionId}");
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(executionId, cancellationToken).ConfigureAwait(false);
-        return ApiExecutions.From(execution, taskRuns, server.Time.GetUtcNow(), url);
+        return Render(host, server, execution, taskRuns, url);
     }
+
+    /// <summary>An execution as every endpoint returns it: Kestra's shape, SECRET inputs masked in inputs and outputs.</summary>
+    public static ApiExecution Render(HarrierHost host, ServerContext server, Execution execution, IReadOnlyList<TaskRun>? taskRuns, string? url = null) =>
+        SecretOutputs.Mask(ApiExecutions.From(execution, taskRuns, server.Time.GetUtcNow(), url), execution.Inputs, host.Engine.Services.SecretCipher);
 }

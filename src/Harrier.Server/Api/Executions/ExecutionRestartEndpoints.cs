@@ -51,7 +51,7 @@ public static class ExecutionRestartEndpoints
         var (execution, flow) = await LoadAsync(host, executionId, ct);
         // The labels are the original execution's, correlation id included: a replay belongs to the same story.
         var replay = await host.Engine.SubmitAsync(flow with { Labels = execution.Labels }, execution.Inputs, CancellationToken.None);
-        return TypedResults.Ok(ApiExecutions.From(replay, null, server.Time.GetUtcNow(), server.ExecutionUrl(replay.Namespace, replay.FlowId, replay.Id)));
+        return TypedResults.Ok(ExecutionReads.Render(host, server, replay, null, server.ExecutionUrl(replay.Namespace, replay.FlowId, replay.Id)));
     }
 
     private static async Task<IResult> ResumeAsync(string executionId, HarrierHost host, CancellationToken ct)
