@@ -2,7 +2,9 @@ using System.CommandLine;
 using Harrier.Cli.Executions;
 using Harrier.Cli.Files;
 using Harrier.Cli.Flows;
+using Harrier.Cli.Remote;
 using Harrier.Cli.Running;
+using Harrier.Cli.Server;
 using Harrier.Cli.Templates;
 
 namespace Harrier.Cli;
@@ -23,6 +25,8 @@ public static class HarrierCli
         root.Subcommands.Add(LogsCommand.Create());
         root.Subcommands.Add(NamespaceFilesCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
+        root.Subcommands.Add(ServerCommand.Create());
+        root.Subcommands.Add(ExecuteCommand.Create());
         return root;
     }
 
@@ -42,6 +46,12 @@ public static class HarrierCli
 
         // Errors reach users as one sentence, never a stack trace (set HARRIER_DEBUG=1 to see one).
         configuration.EnableDefaultExceptionHandler = false;
+
+        // A server drains for up to its grace period on SIGTERM; System.CommandLine would end the process after two seconds.
+        if (args is ["server", ..])
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
         try
         {
             return Create().Parse(args).Invoke(configuration);
@@ -66,8 +76,8 @@ public static class HarrierCli
 
     private static string Describe(Exception ex) => ex switch
     {
-        Persistence.DataDirectoryException or ArgumentException or Core.Tasks.Running.TaskFailedException or IOException or UnauthorizedAccessException
-            or Core.Store.StoreFailedException => ex.Message,
+        Persistence.DataDirectoryException or ArgumentException or Core.Tasks.Running.TaskFailedException or System.Net.Sockets.SocketException
+            or Remote.RemoteException or IOException or UnauthorizedAccessException or Core.Store.StoreFailedException => ex.Message,
         _ => $"unexpected {ex.GetType().Name}: {ex.Message} (please report it; HARRIER_DEBUG=1 prints the details)",
     };
 }

@@ -16,6 +16,7 @@ public static class ScenarioCatalog
         Engine(settings), Steps(settings, 100, 5), Steps(settings, 1000, 10), Steps(settings, 5000, 20), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
         ThroughputLog(settings), Logs(settings), Startup(settings), Expressions(settings),
         NamespaceFiles(settings), LargeFile(settings), Docker(settings), CSharpWarm(settings), CSharpCold(settings),
+        .. ServerCatalog.Create(settings),
     ];
 
     private static Scenario Engine(BenchSettings settings)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Harrier.Cli.Remote;
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
 using Harrier.Server.Hosting;
@@ -30,10 +31,17 @@ public static class ExecutionsCommand
         var flow = new Option<string?>("--flow") { Description = "Only this flow id." };
         var limit = new Option<int>("--limit") { Description = "Most executions shown.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print a JSON list of {id, namespace, flowId, state, createdAt, startDate, endDate}." };
-        var command = new Command("list", "List executions, newest first.") { dataDir, ns, flow, limit, json };
+        var (server, config) = (ServerConnection.ServerOption(), ServerConnection.ConfigOption());
+        var command = new Command("list", "List executions, newest first.") { dataDir, ns, flow, limit, json, server, config };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.GetValue(server) is { } url)
+            {
+                using var http = ServerConnection.Open(url, parseResult.GetValue(config));
+                return await RemoteCommands.ListAsync(http, parseResult.GetValue(ns), parseResult.GetValue(flow), parseResult.GetValue(limit), parseResult.GetValue(json), output, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var store = await HarrierHost.OpenStoreAsync(ExistingDataDirectory.RequireStore(parseResult.GetValue(dataDir)!), cancellationToken).ConfigureAwait(false);
             var query = new ExecutionQuery { Namespace = parseResult.GetValue(ns), FlowId = parseResult.GetValue(flow), Limit = parseResult.GetValue(limit) };
             var executions = await store.Executions.ListExecutionsAsync(query, cancellationToken).ConfigureAwait(false);
@@ -60,10 +68,17 @@ public static class ExecutionsCommand
         var id = new Argument<string>("id") { Description = "Execution id." };
         var json = new Option<bool>("--json") { Description = "Print the execution as JSON (the shape of harrier run --json)." };
         var logs = new Option<bool>("--logs") { Description = "With --json, include the logs." };
-        var command = new Command("show", "Show one execution: its task runs, outputs and metrics.") { id, dataDir, json, logs };
+        var (server, config) = (ServerConnection.ServerOption(), ServerConnection.ConfigOption());
+        var command = new Command("show", "Show one execution: its task runs, outputs and metrics.") { id, dataDir, json, logs, server, config };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.GetValue(server) is { } url)
+            {
+                using var http = ServerConnection.Open(url, parseResult.GetValue(config));
+                return await RemoteCommands.ShowAsync(http, parseResult.GetValue(id)!, parseResult.GetValue(json), output, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var store = await HarrierHost.OpenStoreAsync(ExistingDataDirectory.RequireStore(parseResult.GetValue(dataDir)!), cancellationToken).ConfigureAwait(false);
             var execution = await store.Executions.GetExecutionAsync(parseResult.GetValue(id)!, cancellationToken).ConfigureAwait(false);
             if (execution is null)

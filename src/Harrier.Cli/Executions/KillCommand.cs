@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harrier.Cli.Remote;
 using Harrier.Core.Store;
 using Harrier.Server.Hosting;
 
@@ -14,11 +15,18 @@ public static class KillCommand
     {
         var dataDir = ExecutionsCommand.DataDirOption();
         var id = new Argument<string>("id") { Description = "Execution id." };
-        var command = new Command("kill", "Kill a running execution (whichever process runs it).") { id, dataDir };
+        var (server, config) = (ServerConnection.ServerOption(), ServerConnection.ConfigOption());
+        var command = new Command("kill", "Kill a running execution (whichever process runs it).") { id, dataDir, server, config };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (output, error) = (parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
             var executionId = parseResult.GetValue(id)!;
+            if (parseResult.GetValue(server) is { } url)
+            {
+                using var http = ServerConnection.Open(url, parseResult.GetValue(config));
+                return await RemoteCommands.KillAsync(http, executionId, output, error, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var store = await HarrierHost.OpenStoreAsync(parseResult.GetValue(dataDir)!, cancellationToken).ConfigureAwait(false);
             switch (await store.Kills.RequestKillAsync(executionId, cancellationToken).ConfigureAwait(false))
             {

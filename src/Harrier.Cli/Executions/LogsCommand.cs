@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harrier.Cli.Remote;
 using Harrier.Cli.Running;
 using Harrier.Server.Hosting;
 using Harrier.Core.Engine;
@@ -20,10 +21,17 @@ public static class LogsCommand
         var dataDir = ExecutionsCommand.DataDirOption();
         var id = new Argument<string>("id") { Description = "Execution id." };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until the execution ends." };
-        var command = new Command("logs", "Print an execution's logs.") { id, dataDir, follow };
+        var (server, config) = (ServerConnection.ServerOption(), ServerConnection.ConfigOption());
+        var command = new Command("logs", "Print an execution's logs.") { id, dataDir, follow, server, config };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = parseResult.InvocationConfiguration;
+            if (parseResult.GetValue(server) is { } url)
+            {
+                using var http = ServerConnection.Open(url, parseResult.GetValue(config));
+                return await RemoteCommands.LogsAsync(http, parseResult.GetValue(id)!, parseResult.GetValue(follow), configuration.Output, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var store = await HarrierHost.OpenStoreAsync(ExistingDataDirectory.RequireStore(parseResult.GetValue(dataDir)!), cancellationToken).ConfigureAwait(false);
             var executionId = parseResult.GetValue(id)!;
             if (await store.Executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false) is null)

@@ -9,6 +9,7 @@ public static class FlowCommand
     {
         var command = new Command("flow", "Work with flow documents.");
         command.Subcommands.Add(FlowValidateCommand.Create());
+        command.Subcommands.Add(FlowDeployCommand.Create());
         return command;
     }
 }

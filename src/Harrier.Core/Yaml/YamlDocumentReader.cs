@@ -36,6 +36,12 @@ public sealed class YamlDocumentReader
             var (position, message) = DescribeSyntaxError(ex, text);
             diagnostics.Add(position, "", message);
         }
+        catch (InvalidOperationException) when (reader._parser is not null)
+        {
+            // YamlDotNet's scanner fails this way (not with a YamlException) on a flow collection left open at the end of
+            // the text, e.g. "namespace: [unclosed": report it where the text ends.
+            diagnostics.Add(EndOf(text), "", "the document ends inside a [ ] or { } collection; close the bracket");
+        }
         catch (TooDeepException ex)
         {
             diagnostics.Add(ex.Position, "", $"the document is nested more than {MaxDepth} levels deep; flatten it");
@@ -46,6 +52,13 @@ public sealed class YamlDocumentReader
         }
 
         return new YamlReadResult(null);
+    }
+
+    private static SourcePosition EndOf(string text)
+    {
+        var lines = text.Split('\n');
+        var last = lines.Length > 1 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        return new SourcePosition(last, lines[last - 1].TrimEnd('\r').Length + 1);
     }
 
     private YNode? ReadStream(string text)

@@ -1,5 +1,7 @@
 using Harrier.Core.Queue;
 using Harrier.Core.Store;
+using Harrier.Core.Store.Flows;
+using Harrier.Core.Store.KeyValues;
 
 namespace Harrier.Persistence.Sqlite;
 
@@ -20,6 +22,13 @@ public sealed class SqliteStore : IAsyncDisposable
         Kills = new SqliteKillRequests(database, time);
         Processes = new SqliteProcessRegistry(database, time);
         Ownership = new SqliteExecutionOwnership(database, time);
+        Flows = new SqliteFlowStore(database, time);
+        KeyValues = new SqliteKeyValueStore(database, time);
+        ExecutionSearch = new SqliteExecutionSearch(database);
+        Deletions = new SqliteExecutionDeletions(database);
+        QueueStatistics = new SqliteQueueStatistics(database, time);
+        LogSearch = new SqliteLogSearch(database);
+        Restarts = new SqliteExecutionRestarts(database, time);
     }
 
     public SqliteDatabase Database { get; }
@@ -40,6 +49,21 @@ public sealed class SqliteStore : IAsyncDisposable
     public IProcessRegistry Processes { get; }
 
     public IExecutionOwnership Ownership { get; }
+
+    /// <summary>Deployed flows with their revisions (the server's).</summary>
+    public IFlowStore Flows { get; }
+
+    public IKeyValueStore KeyValues { get; }
+
+    public IExecutionSearch ExecutionSearch { get; }
+
+    public IExecutionDeletions Deletions { get; }
+
+    public IQueueStatistics QueueStatistics { get; }
+
+    public ILogSearch LogSearch { get; }
+
+    public IExecutionRestarts Restarts { get; }
 
     /// <summary>Opens <c>&lt;dataDirectory&gt;/harrier.db</c>, creating it and applying migrations as needed.</summary>
     public static Task<SqliteStore> OpenAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken) =>

@@ -23,13 +23,17 @@ namespace Harrier.Server.Hosting;
 public sealed class HarrierHost : IAsyncDisposable
 {
     private readonly DockerTaskRunner _docker;
+    private readonly DockerServerOptions _dockerServer;
+    private readonly LocalFileStorage _files;
 
-    private HarrierHost(SqliteStore store, IFileStorage files, StandaloneEngine engine, DockerTaskRunner docker, SweepReport sweep)
+    private HarrierHost(SqliteStore store, LocalFileStorage files, StandaloneEngine engine, DockerTaskRunner docker, DockerServerOptions dockerServer, SweepReport sweep)
     {
         Store = store;
         Files = files;
         Engine = engine;
         _docker = docker;
+        _dockerServer = dockerServer;
+        _files = files;
         Sweep = sweep;
     }
 
@@ -89,8 +93,15 @@ public sealed class HarrierHost : IAsyncDisposable
             Loggers = loggers ?? NullLoggerFactory.Instance,
         });
         await engine.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new HarrierHost(store, files, engine, docker, sweep);
+        return new HarrierHost(store, files, engine, docker, dockerServer, sweep);
     }
+
+    /// <summary>
+    /// Sweeps again what dead Harrier processes of this machine left behind (a long-running server does it before adopting
+    /// the executions of a process that died after the server started).
+    /// </summary>
+    public Task<SweepReport> SweepLeftoversAsync(CancellationToken cancellationToken) =>
+        SweepAsync(_files, Engine.Services.Options, _dockerServer, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

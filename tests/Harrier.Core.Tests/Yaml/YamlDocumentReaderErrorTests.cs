@@ -27,6 +27,15 @@ public sealed class YamlDocumentReaderErrorTests
     }
 
     [Fact]
+    public void Read_ReportsAFlowCollectionLeftOpen_AtTheEndOfTheText_InsteadOfThrowing()
+    {
+        var diagnostic = YamlText.Read("id: x\nnamespace: [unclosed\ntasks: []\n").Single;
+
+        Assert.Equal(new SourcePosition(3, 10), diagnostic.Position);
+        Assert.Contains("close the bracket", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_PointsAtTheTabAndSaysToUseSpaces_WhenATabIndents()
     {
         var diagnostic = YamlText.Read("id: a\ntasks:\n\t- id: b\n").Single;

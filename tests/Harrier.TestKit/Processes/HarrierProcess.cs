@@ -32,7 +32,11 @@ public sealed class HarrierProcess : IDisposable
 
     public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "harrier.exe" : "harrier");
 
-    public static HarrierProcess Start(string workingDirectory, params string[] arguments)
+    public static HarrierProcess Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As above, with extra environment variables (a server's <c>HARRIER_…</c> settings).</summary>
+    public static HarrierProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(Executable)
         {
@@ -47,6 +51,11 @@ public sealed class HarrierProcess : IDisposable
         }
 
         startInfo.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = startInfo };
         var harrier = new HarrierProcess(process);
         process.OutputDataReceived += (_, e) => harrier.Append(e.Data);
@@ -58,9 +67,13 @@ public sealed class HarrierProcess : IDisposable
     }
 
     /// <summary>Runs harrier to its end (at most <paramref name="timeout"/>) and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), timeout, arguments);
+
+    /// <summary>As above, with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        using var harrier = Start(workingDirectory, arguments);
+        using var harrier = Start(workingDirectory, environment, arguments);
         var exit = await harrier.WaitForExitAsync(timeout);
         return (exit, harrier.Output);
     }
@@ -114,6 +127,9 @@ public sealed class HarrierProcess : IDisposable
     public void Pause() => Signal("STOP");
 
     public void Resume() => Signal("CONT");
+
+    /// <summary>SIGTERM: what a service manager sends to stop a server gracefully.</summary>
+    public void Terminate() => Signal("TERM");
 
     public void Dispose()
     {

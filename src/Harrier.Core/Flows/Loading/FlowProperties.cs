@@ -3,7 +3,7 @@ using Harrier.Core.Tasks.Types;
 namespace Harrier.Core.Flows.Loading;
 
 /// <summary>The top-level keys of a flow document (spec §11.1), declared once.</summary>
-internal static class FlowProperties
+public static class FlowProperties
 {
     public static IReadOnlyList<PropertyDescriptor> All { get; } =
     [

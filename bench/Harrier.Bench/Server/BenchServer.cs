@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Harrier.Bench.Server;
+
+/// <summary>
+/// <c>harrier server standalone</c> (the published CLI) as the server scenarios run it: on a free loopback port, with a
+/// data directory of its own; ready when <c>/health</c> answers 200; stopped with SIGTERM. Its memory is read from /proc.
+/// </summary>
+public sealed class BenchServer : IDisposable
+{
+    private readonly Process _process;
+
+    private BenchServer(Process process, Uri root, TimeSpan ready)
+    {
+        _process = process;
+        Root = root;
+        ReadyAfter = ready;
+        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(root, "/api/v1/main/"), Timeout = TimeSpan.FromMinutes(5) };
+    }
+
+    public Uri Root { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>From the process start to the first 200 of /health.</summary>
+    public TimeSpan ReadyAfter { get; }
+
+    public static async Task<BenchServer> StartAsync(string harrierPath, string dataDirectory, int? workers = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo(harrierPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["server", "standalone", "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDirectory])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (workers is { } slots)
+        {
+            start.ArgumentList.Add("--workers");
+            start.ArgumentList.Add(slots.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {harrierPath}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var root = new Uri($"http://127.0.0.1:{port}/");
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited with {process.ExitCode} before it was ready");
+            }
+
+            try
+            {
+                using var health = await probe.GetAsync(new Uri(root, "/health"));
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                process.Kill();
+                throw new TimeoutException("the server was not ready within 60 s");
+            }
+
+            await Task.Delay(2);
+        }
+
+        return new BenchServer(process, root, clock.Elapsed);
+    }
+
+    /// <summary>Resident memory now (VmRSS) and at its peak (VmHWM), in KiB.</summary>
+    public (long Current, long Peak) MemoryKb()
+    {
+        long current = 0, peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                current = Kb(line);
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kb(line);
+            }
+        }
+
+        return (current, peak);
+    }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            using var term = Process.Start(new ProcessStartInfo("kill", $"-TERM {_process.Id}") { UseShellExecute = false });
+            term?.WaitForExit();
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                _process.Kill();
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private static long Kb(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
