@@ -52,6 +52,12 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         variables.Set("labels", execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal));
         variables.Set("envs", envs);
         variables.Set("globals", globals);
+        if (execution.Trigger is { } trigger)
+        {
+            // What a schedule, a webhook or another flow's end put there (trigger.date, trigger.body, trigger.executionId…).
+            variables.Set("trigger", trigger.Variables);
+        }
+
         return variables;
     }
 

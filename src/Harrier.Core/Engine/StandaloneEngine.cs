@@ -77,6 +77,18 @@ public sealed class StandaloneEngine : IAsyncDisposable
     /// <summary>As above with an id chosen beforehand (FILE inputs are uploaded under the execution's id before it starts).</summary>
     public async Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, string executionId, CancellationToken cancellationToken)
     {
+        var execution = Prepare(flow, inputs, executionId, trigger: null);
+        await _services.Store.CreateExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
+        _nudges.ExecutionsChanged();
+        return execution;
+    }
+
+    /// <summary>
+    /// A new execution of <paramref name="flow"/> for this engine, not stored: the scheduler stores it in the transaction
+    /// that records its trigger's slot (then calls <see cref="ExecutionsCreated"/>). SECRET inputs come out sealed.
+    /// </summary>
+    public Execution Prepare(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, string executionId, ExecutionTrigger? trigger)
+    {
         var execution = new Execution
         {
             Id = executionId,
@@ -91,12 +103,14 @@ public sealed class StandaloneEngine : IAsyncDisposable
             FlowSourceId = FlowSources.IdOf(flow.Source),
             FlowFile = flow.SourceFile,
             Owner = _services.Options.Owner,
+            Trigger = trigger,
         };
         _flows.Add(flow, execution.FlowSourceId);
-        await _services.Store.CreateExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
-        _nudges.ExecutionsChanged();
         return execution;
     }
+
+    /// <summary>Executions were stored by someone else in this process (the scheduler): plan them now, not at the next poll.</summary>
+    public void ExecutionsCreated() => _nudges.ExecutionsChanged();
 
     /// <summary>
     /// Completes when the execution reaches a terminal state, whichever process ends it; returns it as stored. Throws

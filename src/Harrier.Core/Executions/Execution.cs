@@ -68,4 +68,10 @@ public sealed record Execution
 
     /// <summary>The task run of <see cref="ParentExecutionId"/> that started this execution.</summary>
     public string? ParentTaskRunId { get; init; }
+
+    /// <summary>What started the execution (a schedule, a webhook, another flow's end); null when started by hand or by the API.</summary>
+    public ExecutionTrigger? Trigger { get; init; }
+
+    /// <summary>While QUEUED: the flow's concurrency limit it waits under (the commit that ends another execution promotes it).</summary>
+    public int? ConcurrencyLimit { get; init; }
 }

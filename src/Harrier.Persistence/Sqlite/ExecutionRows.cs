@@ -12,7 +12,7 @@ internal static class ExecutionRows
     public const string Columns =
         "id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, end_date, " +
         "CASE WHEN flow_source_id IS NULL THEN flow_source ELSE '' END, flow_file, error, owner, kill_requested_at, change_seq, planned_seq, " +
-        "progress_json, flow_source_id, parent_execution_id, parent_task_run_id";
+        "progress_json, flow_source_id, parent_execution_id, parent_task_run_id, trigger_json, concurrency_limit";
 
     public const string SelectById = "SELECT " + Columns + " FROM executions WHERE id = @id";
 
@@ -21,9 +21,10 @@ internal static class ExecutionRows
 
     private const string Insert =
         "INSERT INTO executions (id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, " +
-        "end_date, flow_source, flow_file, error, owner, change_seq, planned_seq, progress_json, flow_source_id, parent_execution_id, parent_task_run_id) VALUES " +
+        "end_date, flow_source, flow_file, error, owner, change_seq, planned_seq, progress_json, flow_source_id, parent_execution_id, parent_task_run_id, " +
+        "trigger_json, concurrency_limit) VALUES " +
         "(@id, @namespace, @flow_id, @flow_revision, @state, @inputs_json, @outputs_json, @labels_json, @created_at, @start_date, @end_date, " +
-        "'', @flow_file, @error, @owner, 1, 0, @progress_json, @flow_source_id, @parent_execution_id, @parent_task_run_id)";
+        "'', @flow_file, @error, @owner, 1, 0, @progress_json, @flow_source_id, @parent_execution_id, @parent_task_run_id, @trigger_json, @concurrency_limit)";
 
     private const string InsertSource = "INSERT OR IGNORE INTO flow_sources (id, source) VALUES (@id, @source)";
 
@@ -58,6 +59,8 @@ internal static class ExecutionRows
             .Bind("@flow_source_id", sourceId)
             .Bind("@parent_execution_id", execution.ParentExecutionId)
             .Bind("@parent_task_run_id", execution.ParentTaskRunId)
+            .Bind("@trigger_json", TriggerJson.Write(execution.Trigger))
+            .Bind("@concurrency_limit", execution.ConcurrencyLimit)
             .ExecuteNonQuery();
     }
 
@@ -104,6 +107,8 @@ internal static class ExecutionRows
         FlowSourceId = reader.GetStringOrNull(19),
         ParentExecutionId = reader.GetStringOrNull(20),
         ParentTaskRunId = reader.GetStringOrNull(21),
+        Trigger = TriggerJson.Read(reader.GetStringOrNull(22)),
+        ConcurrencyLimit = reader.IsDBNull(23) ? null : reader.GetInt32(23),
     };
 
     /// <summary>Maps are stored with <see cref="PlainJson"/>; anything but an object reads back as an empty map.</summary>

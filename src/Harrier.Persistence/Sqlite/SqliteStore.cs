@@ -29,6 +29,7 @@ public sealed class SqliteStore : IAsyncDisposable
         QueueStatistics = new SqliteQueueStatistics(database, time);
         LogSearch = new SqliteLogSearch(database);
         Restarts = new SqliteExecutionRestarts(database, time);
+        Triggers = new SqliteTriggerStore(database, time);
     }
 
     public SqliteDatabase Database { get; }
@@ -64,6 +65,9 @@ public sealed class SqliteStore : IAsyncDisposable
     public ILogSearch LogSearch { get; }
 
     public IExecutionRestarts Restarts { get; }
+
+    /// <summary>The scheduler's state: triggers, condition windows, the outbox of ended executions.</summary>
+    public Harrier.Core.Store.Triggers.ITriggerStore Triggers { get; }
 
     /// <summary>Opens <c>&lt;dataDirectory&gt;/harrier.db</c>, creating it and applying migrations as needed.</summary>
     public static Task<SqliteStore> OpenAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken) =>

@@ -33,6 +33,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
     private readonly CancellationTokenSource _background = new();
     private readonly List<Task> _loops = [];
     private FlowDirectorySync? _flows;
+    private Scheduling.ScheduleLoop? _scheduler;
     private ILoggerFactory? _loggers;
     private int _stopped;
 
@@ -95,6 +96,11 @@ public sealed partial class HarrierServer : IAsyncDisposable
             server.Address = ListenAddress(app);
             context.BaseUrl = options.PublicUrl ?? server.Address.ToString().TrimEnd('/');
             server._loops.Add(Task.Run(() => recovery.RunAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
+            server._scheduler = new Scheduling.ScheduleLoop(
+                host.Store.Triggers, new Scheduling.TriggerCatalog(host.Store.Triggers, HarrierHost.CreateFlowLoader(), logger),
+                new Scheduling.TriggerExecutions(host.Engine, ExpressionChecking.Renderer), host.Engine, ExpressionChecking.Renderer, TimeProvider.System, logger);
+            var scheduler = server._scheduler;
+            server._loops.Add(Task.Run(() => scheduler.RunAsync(server._background.Token), CancellationToken.None));
             if (options.FlowsDirectory is { } directory)
             {
                 server._flows = new FlowDirectorySync(directory, app.Services.GetRequiredService<FlowCatalog>(), logger);
@@ -136,6 +142,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
         _context.BeginStopping();
         await _background.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loops).ConfigureAwait(false);
+        _scheduler?.Dispose();
         if (_flows is not null)
         {
             await _flows.DisposeAsync().ConfigureAwait(false);

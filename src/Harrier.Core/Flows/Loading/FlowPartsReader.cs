@@ -185,7 +185,8 @@ internal sealed class FlowPartsReader(LoadContext context)
 
             var merged = ApplyDefaults(map, type.Value, descriptor.Type);
             _properties.ValidateObject(merged, descriptor.Properties, path);
-            triggers.Add(new TriggerDefinition(id.Value, descriptor.Type, merged) { Disabled = merged["disabled"]?.ToPlain() is true });
+            var definition = new TriggerDefinition(id.Value, descriptor.Type, merged) { Disabled = merged["disabled"]?.ToPlain() is true };
+            triggers.Add(definition with { Model = Harrier.Core.Triggers.TriggerReader.Read(definition, path, context.Error) });
         }
 
         return triggers;
