@@ -10,7 +10,7 @@ public sealed class WorkingDirectoryCacheFlowTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Cache_IsRestoredInTheNextExecution_SoTheSlowBuildIsSkipped_AndTheGroupIsFaster()
+    public void Cache_IsRestoredInTheNextExecution_SoTheSlowBuildIsSkipped()
     {
         var flow = Flow("wd_cache", "deps/**", ttl: null, build: "sleep 1.5; ");
 
@@ -25,7 +25,6 @@ public sealed class WorkingDirectoryCacheFlowTests : IDisposable
         Assert.Contains(second.Messages("wd"), m => m.StartsWith("Cache restored from harrier:///harrier/tests/wd_cache/_cache/wd/default/cache.zip, 1 files", StringComparison.Ordinal));
         Assert.Contains(second.Messages("wd"), m => m.StartsWith("Cache unchanged since it was restored", StringComparison.Ordinal));
         Assert.Contains(MetricNames(second), n => n == "cache.restore.files");
-        Assert.True(GroupDuration(first) - GroupDuration(second) > TimeSpan.FromSeconds(0.5), $"first {GroupDuration(first)}, second {GroupDuration(second)}");
     }
 
     [Fact]
@@ -130,12 +129,6 @@ public sealed class WorkingDirectoryCacheFlowTests : IDisposable
                   - if [ -f deps/lib.txt ]; then echo "reused $(cat deps/lib.txt)"; else {build}mkdir -p deps && echo built > deps/lib.txt && echo built; fi
         {(fail ? "          - exit 1\n" : "")}
         """;
-
-    private static TimeSpan GroupDuration(FlowRun run)
-    {
-        var attempts = run.Run("wd").GetProperty("attempts");
-        return attempts[attempts.GetArrayLength() - 1].GetProperty("endDate").GetDateTimeOffset() - attempts[0].GetProperty("startDate").GetDateTimeOffset();
-    }
 
     private static IEnumerable<string> MetricNames(FlowRun run) =>
         run.Run("wd").GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("name").GetString()!);
