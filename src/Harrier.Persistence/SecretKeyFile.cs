@@ -40,18 +40,45 @@ public static class SecretKeyFile
                 stream.Flush(flushToDisk: true);
             }
 
-            // Without overwrite, the rename fails when another process put its key in place first: that one is the key.
-            File.Move(draft, path, overwrite: false);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return Read(path);
+            // The first process to put its key in place wins; every other one reads the winner's key.
+            return LinkIntoPlace(draft, path) ? key : Read(path);
         }
         finally
         {
             File.Delete(draft);
         }
+    }
+
+    /// <summary>
+    /// Puts the whole draft at <paramref name="path"/> unless a file is already there, as one atomic step: link(2) fails
+    /// with EEXIST rather than replacing (File.Move without overwrite checks and then renames on Unix, so two processes can
+    /// both "win" and hand out different keys). On Windows MoveFileEx without REPLACE_EXISTING is already atomic.
+    /// </summary>
+    private static bool LinkIntoPlace(string draft, string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            try
+            {
+                File.Move(draft, path, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+        }
+
+        if (UnixLink.link(draft, path) == 0)
+        {
+            return true;
+        }
+
+        var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        return errno == UnixLink.EEXIST
+            ? false
+            : throw new DataDirectoryException(
+                $"Could not create '{path}' (errno {errno}). Check that the data directory is writable by this user.");
     }
 
     private static byte[] Read(string path)

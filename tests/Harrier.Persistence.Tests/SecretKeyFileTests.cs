@@ -34,11 +34,16 @@ public sealed class SecretKeyFileTests : IDisposable
         Assert.Contains("move it away", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The race is lost only now and then (one creator in hundreds once got its own key): many rounds find it.</summary>
+    public static TheoryData<int> Rounds() => new(Enumerable.Range(1, 25));
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [Fact]
-    public async Task ProcessesCreatingTheKeyAtOnce_AllGetTheSameWholeKey()
+    [Theory]
+    [MemberData(nameof(Rounds))]
+    public async Task ProcessesCreatingTheKeyAtOnce_AllGetTheSameWholeKey(int round)
     {
+        _ = round;
         var directory = Path.Combine(Path.GetTempPath(), "harrier-tests", Guid.NewGuid().ToString("N"));
         try
         {
