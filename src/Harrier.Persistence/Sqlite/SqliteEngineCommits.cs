@@ -37,7 +37,12 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
 
                 if (commit.Execution is { } execution)
                 {
+                    var ends = execution.State.IsTerminal() && !ExecutionEndRows.IsStoredTerminal(write, execution.Id);
                     ExecutionRows.UpdatePlannerFields(write, execution);
+                    if (ends)
+                    {
+                        ExecutionEndRows.Record(write, execution.Id, now);
+                    }
                 }
             }
 

@@ -28,6 +28,7 @@ public static class ApiRoutes
 
             FlowEndpoints.Map(api);
             ExecutionEndpoints.Map(api);
+            Webhooks.WebhookEndpoint.Map(api);
             LogEndpoints.Map(api);
             NamespaceFileEndpoints.Map(api);
             KeyValueEndpoints.Map(api);

@@ -98,7 +98,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
             server._loops.Add(Task.Run(() => recovery.RunAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
             server._scheduler = new Scheduling.ScheduleLoop(
                 host.Store.Triggers, new Scheduling.TriggerCatalog(host.Store.Triggers, HarrierHost.CreateFlowLoader(), logger),
-                new Scheduling.TriggerExecutions(host.Engine, ExpressionChecking.Renderer), host.Engine, ExpressionChecking.Renderer, TimeProvider.System, logger);
+                app.Services.GetRequiredService<Scheduling.TriggerExecutions>(), host.Engine, ExpressionChecking.Renderer, TimeProvider.System, logger);
             var scheduler = server._scheduler;
             server._loops.Add(Task.Run(() => scheduler.RunAsync(server._background.Token), CancellationToken.None));
             if (options.FlowsDirectory is { } directory)
@@ -205,6 +205,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
         builder.Services.AddSingleton<IKeyValueStore>(host.Store.KeyValues);
         builder.Services.AddSingleton(new FlowCatalog(host.Store.Flows, HarrierHost.CreateFlowLoader()));
         builder.Services.AddSingleton<ExecutionStarter>();
+        builder.Services.AddSingleton(new Scheduling.TriggerExecutions(host.Engine, ExpressionChecking.Renderer));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Harrier API (Kestra 1.x compatible)";

@@ -31,8 +31,14 @@ public sealed record ApiExecution
 
     public required ApiExecutionMetadata Metadata { get; init; }
 
+    /// <summary>What started the execution (a schedule, a webhook, another flow's end); absent when started by hand.</summary>
+    public ApiExecutionTrigger? Trigger { get; init; }
+
     public string? Url { get; init; }
 }
 
 /// <summary>Kestra's execution metadata: the attempt number (restarts add one) and when the first attempt was created.</summary>
 public sealed record ApiExecutionMetadata(int AttemptNumber, DateTime OriginalCreatedDate);
+
+/// <summary>Kestra's <c>execution.trigger</c>: the trigger's id and type and the variables it gave (<c>{{ trigger.* }}</c>).</summary>
+public sealed record ApiExecutionTrigger(string Id, string Type, IReadOnlyDictionary<string, object?> Variables);

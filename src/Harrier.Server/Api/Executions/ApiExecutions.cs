@@ -23,6 +23,7 @@ public static class ApiExecutions
         State = ExecutionState(execution, now),
         OriginalId = execution.Id,
         Metadata = new ApiExecutionMetadata(1, execution.CreatedAt.UtcDateTime),
+        Trigger = execution.Trigger is { } trigger ? new ApiExecutionTrigger(trigger.Id, trigger.Type, trigger.Variables) : null,
         Url = url,
     };
 

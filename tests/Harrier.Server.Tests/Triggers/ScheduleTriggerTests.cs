@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Harrier.Server.Tests.Support;
 
-namespace Harrier.Server.Tests.Flows;
+namespace Harrier.Server.Tests.Triggers;
 
 /// <summary>A deployed flow's Schedule trigger fires on a real server, once per slot, with the slot as trigger.date.</summary>
 public sealed class ScheduleTriggerTests(ServerFixture fixture) : IClassFixture<ServerFixture>

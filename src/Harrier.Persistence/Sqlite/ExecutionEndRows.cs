@@ -1,0 +1,26 @@
+using Harrier.Core.Triggers;
+
+namespace Harrier.Persistence.Sqlite;
+
+/// <summary>
+/// The outbox of ended executions (<c>execution_ends</c>): a row is written in the very commit that makes an execution
+/// terminal, so a Flow trigger or a <c>stopAfter</c> hears of every end exactly once, whichever process ended it and
+/// whenever the scheduler runs. Only ends someone can act on are kept: while no Flow trigger is registered, an execution
+/// no trigger started leaves no row (a CLI-only data directory does not grow an outbox nobody reads).
+/// </summary>
+internal static class ExecutionEndRows
+{
+    private const string Insert =
+        "INSERT INTO execution_ends (execution_id, ended_at) SELECT @id, @at WHERE " +
+        "EXISTS (SELECT 1 FROM triggers WHERE type = '" + TriggerTypes.Flow + "') OR " +
+        "EXISTS (SELECT 1 FROM executions WHERE id = @id AND trigger_json IS NOT NULL)";
+
+    private const string StoredTerminal = "SELECT 1 FROM executions WHERE id = @id AND state IN " + ExecutionRows.TerminalStates;
+
+    /// <summary>Whether the stored row is already terminal (a commit that re-saves an ended execution is no new end).</summary>
+    public static bool IsStoredTerminal(SqliteWrite write, string executionId) =>
+        write.Command(StoredTerminal).Bind("@id", executionId).ExecuteScalar() is not null;
+
+    public static void Record(SqliteWrite write, string executionId, DateTimeOffset endedAt) =>
+        write.Command(Insert).Bind("@id", executionId).Bind("@at", SqliteDates.ToParameter(endedAt)).ExecuteNonQuery();
+}
