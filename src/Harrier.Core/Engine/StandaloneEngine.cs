@@ -109,6 +109,13 @@ public sealed class StandaloneEngine : IAsyncDisposable
         return execution;
     }
 
+    /// <summary>An execution this process ran has just ended (raised after the commit that stored the end).</summary>
+    public event Action<string>? ExecutionEnded
+    {
+        add => _nudges.Ended += value;
+        remove => _nudges.Ended -= value;
+    }
+
     /// <summary>Executions were stored by someone else in this process (the scheduler): plan them now, not at the next poll.</summary>
     public void ExecutionsCreated() => _nudges.ExecutionsChanged();
 

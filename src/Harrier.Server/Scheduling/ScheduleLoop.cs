@@ -23,6 +23,9 @@ public sealed partial class ScheduleLoop(
     public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly FlowTriggerDispatcher _ends = new(store, engine.Services.Store, catalog, executions, renderer, time, logger);
+
+    private void OnExecutionEnded(string executionId) => Wake();
 
     /// <summary>Evaluates at once instead of at the next slot (a deployment, a trigger changed by the API).</summary>
     public void Wake()
@@ -36,6 +39,20 @@ public sealed partial class ScheduleLoop(
     public void Dispose() => _wake.Dispose();
 
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // An end in this process is acted on at once; ends in other processes within MaxSleep.
+        engine.ExecutionEnded += OnExecutionEnded;
+        try
+        {
+            await LoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            engine.ExecutionEnded -= OnExecutionEnded;
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -120,9 +137,16 @@ public sealed partial class ScheduleLoop(
             }
         }
 
-        if (started > 0)
+        // Flow triggers and stopAfter, after the registrations above (a new Flow trigger hears ends from now on).
+        var (heard, more) = await _ends.DispatchAsync(cancellationToken).ConfigureAwait(false);
+        if (started + heard > 0)
         {
             engine.ExecutionsCreated();
+        }
+
+        if (more)
+        {
+            return TimeSpan.Zero;
         }
 
         var wait = earliest - time.GetUtcNow();
