@@ -29,6 +29,7 @@ public static class ApiRoutes
             FlowEndpoints.Map(api);
             ExecutionEndpoints.Map(api);
             Webhooks.WebhookEndpoint.Map(api);
+            Triggers.TriggerEndpoints.Map(api);
             LogEndpoints.Map(api);
             NamespaceFileEndpoints.Map(api);
             KeyValueEndpoints.Map(api);

@@ -90,16 +90,16 @@ public sealed partial class HarrierServer : IAsyncDisposable
         {
             var context = new ServerContext(options, TimeProvider.System) { InstanceId = InstanceIdFile.LoadOrCreate(options.DataDirectory) };
             var metrics = new ServerMetrics(host, TimeProvider.System);
-            var app = Build(options, endpoint, new ServerComponents(host, context, metrics), logs);
-            server = new HarrierServer(app, host, context, metrics, logger) { Recovered = recovered, _loggers = loggers };
+            var triggerExecutions = new Scheduling.TriggerExecutions(host.Engine, ExpressionChecking.Renderer);
+            var scheduler = new Scheduling.ScheduleLoop(
+                host.Store.Triggers, new Scheduling.TriggerCatalog(host.Store.Triggers, HarrierHost.CreateFlowLoader(), logger),
+                triggerExecutions, host.Engine, ExpressionChecking.Renderer, TimeProvider.System, logger);
+            var app = Build(options, endpoint, new ServerComponents(host, context, metrics, scheduler, triggerExecutions), logs);
+            server = new HarrierServer(app, host, context, metrics, logger) { Recovered = recovered, _loggers = loggers, _scheduler = scheduler };
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.Address = ListenAddress(app);
             context.BaseUrl = options.PublicUrl ?? server.Address.ToString().TrimEnd('/');
             server._loops.Add(Task.Run(() => recovery.RunAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
-            server._scheduler = new Scheduling.ScheduleLoop(
-                host.Store.Triggers, new Scheduling.TriggerCatalog(host.Store.Triggers, HarrierHost.CreateFlowLoader(), logger),
-                app.Services.GetRequiredService<Scheduling.TriggerExecutions>(), host.Engine, ExpressionChecking.Renderer, TimeProvider.System, logger);
-            var scheduler = server._scheduler;
             server._loops.Add(Task.Run(() => scheduler.RunAsync(server._background.Token), CancellationToken.None));
             if (options.FlowsDirectory is { } directory)
             {
@@ -205,7 +205,10 @@ public sealed partial class HarrierServer : IAsyncDisposable
         builder.Services.AddSingleton<IKeyValueStore>(host.Store.KeyValues);
         builder.Services.AddSingleton(new FlowCatalog(host.Store.Flows, HarrierHost.CreateFlowLoader()));
         builder.Services.AddSingleton<ExecutionStarter>();
-        builder.Services.AddSingleton(new Scheduling.TriggerExecutions(host.Engine, ExpressionChecking.Renderer));
+        builder.Services.AddSingleton(components.TriggerExecutions);
+        builder.Services.AddSingleton(components.Scheduler);
+        builder.Services.AddSingleton(host.Store.Triggers);
+        builder.Services.AddSingleton<Api.Triggers.TriggerChanges>();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Harrier API (Kestra 1.x compatible)";

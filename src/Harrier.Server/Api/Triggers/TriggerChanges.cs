@@ -1,0 +1,51 @@
+using Harrier.Core.Flows;
+using Harrier.Core.Store.Triggers;
+using Harrier.Core.Triggers;
+using Harrier.Server.Api.Errors;
+using Harrier.Server.Api.Flows;
+using Harrier.Server.Scheduling;
+
+namespace Harrier.Server.Api.Triggers;
+
+/// <summary>
+/// Changes a trigger's state for the API: reads it, applies the change, writes it back with a compare-and-set on its
+/// version (read again and redone when the scheduler or another call wrote in between), then wakes the scheduler so the
+/// change takes effect at once. A trigger the scheduler has not registered yet gets its row here.
+/// </summary>
+public sealed class TriggerChanges(FlowCatalog flows, ITriggerStore store, ScheduleLoop scheduler)
+{
+    private const int Attempts = 10;
+
+    public async Task<(TriggerState State, TriggerDefinition Definition)> ChangeAsync(
+        TriggerKey key, Func<TriggerState, TriggerModel, TriggerState> change, CancellationToken cancellationToken)
+    {
+        var (flow, definition) = await FindAsync(key, cancellationToken).ConfigureAwait(false);
+        var model = definition.Model!;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var stored = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            var current = stored ?? new TriggerState(key, model.Type, new DeployedTrigger(flow, model).Fingerprint);
+            var next = change(current, model);
+            var refused = await store.WriteAsync([new TriggerWrite(next, stored?.Version)], cancellationToken).ConfigureAwait(false);
+            if (refused.Count == 0)
+            {
+                scheduler.Wake();
+                return (await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? next, definition);
+            }
+        }
+
+        throw ApiException.Conflict($"trigger {key} keeps changing under this call (the scheduler is firing it); try again");
+    }
+
+    /// <summary>The trigger as the latest revision of its flow declares it; 404 when the flow or the trigger is not there.</summary>
+    public async Task<(FlowDefinition Flow, TriggerDefinition Definition)> FindAsync(TriggerKey key, CancellationToken cancellationToken)
+    {
+        var flow = await flows.GetExecutableAsync(key.Namespace, key.FlowId, null, cancellationToken).ConfigureAwait(false)
+            ?? throw ApiException.NotFound($"Flow of trigger {key.TriggerId} not found: there is no flow {key.Namespace}.{key.FlowId}");
+        var definition = flow.Triggers.FirstOrDefault(t => t.Id == key.TriggerId)
+            ?? throw ApiException.NotFound($"Flow {key.Namespace}.{key.FlowId} has no trigger {key.TriggerId}");
+        return definition.Model is null
+            ? throw ApiException.IllegalArgument($"trigger {key.TriggerId} is a {definition.Type}, which Harrier's scheduler does not run; it cannot be changed through the API")
+            : (flow, definition);
+    }
+}
