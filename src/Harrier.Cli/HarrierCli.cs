@@ -27,6 +27,7 @@ public static class HarrierCli
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(ServerCommand.Create());
         root.Subcommands.Add(ExecuteCommand.Create());
+        root.Subcommands.Add(Remote.TriggersCommand.Create());
         return root;
     }
 
