@@ -80,7 +80,10 @@ public sealed class StandaloneEngine : IAsyncDisposable
         var execution = Prepare(flow, inputs, executionId, trigger: null);
         await _services.Store.CreateExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
         _nudges.ExecutionsChanged();
-        return execution;
+        // A flow with a concurrency limit may have queued, cancelled or failed it on the spot: answer what was stored.
+        return flow.Concurrency is null
+            ? execution
+            : await _services.Store.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false) ?? execution;
     }
 
     /// <summary>
@@ -104,6 +107,8 @@ public sealed class StandaloneEngine : IAsyncDisposable
             FlowFile = flow.SourceFile,
             Owner = _services.Options.Owner,
             Trigger = trigger,
+            ConcurrencyLimit = flow.Concurrency?.Limit,
+            ConcurrencyBehavior = flow.Concurrency?.Behavior,
         };
         _flows.Add(flow, execution.FlowSourceId);
         return execution;

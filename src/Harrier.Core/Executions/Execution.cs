@@ -72,6 +72,15 @@ public sealed record Execution
     /// <summary>What started the execution (a schedule, a webhook, another flow's end); null when started by hand or by the API.</summary>
     public ExecutionTrigger? Trigger { get; init; }
 
-    /// <summary>While QUEUED: the flow's concurrency limit it waits under (the commit that ends another execution promotes it).</summary>
+    /// <summary>
+    /// The flow's concurrency limit (<c>concurrency.limit</c>): checked when the execution is stored, kept so that the
+    /// commit ending it can promote the oldest QUEUED execution of the flow without reading the flow.
+    /// </summary>
     public int? ConcurrencyLimit { get; init; }
+
+    /// <summary>
+    /// What storing the execution does when <see cref="ConcurrencyLimit"/> executions of the flow are already active:
+    /// QUEUE (it waits, QUEUED), CANCEL (it ends CANCELLED) or FAIL (it ends FAILED). Read only when it is stored.
+    /// </summary>
+    public string? ConcurrencyBehavior { get; init; }
 }

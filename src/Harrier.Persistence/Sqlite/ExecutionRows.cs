@@ -35,9 +35,14 @@ internal static class ExecutionRows
         "UPDATE executions SET state = @state, outputs_json = @outputs_json, start_date = @start_date, end_date = @end_date, " +
         "error = @error, planned_seq = @planned_seq, progress_json = @progress_json WHERE id = @id";
 
-    /// <summary>Inserts the execution, and its flow document unless a row already holds the same text.</summary>
-    public static void InsertNew(SqliteWrite write, Execution execution)
+    /// <summary>
+    /// Inserts the execution, and its flow document unless a row already holds the same text. A flow's concurrency limit
+    /// is applied first (<see cref="ConcurrencyAdmission"/>): returns the execution as stored, perhaps QUEUED or already
+    /// ended — an end recorded in the outbox like any other.
+    /// </summary>
+    public static Execution InsertNew(SqliteWrite write, Execution execution, DateTimeOffset now)
     {
+        execution = ConcurrencyAdmission.Admit(write, execution, now);
         var sourceId = execution.FlowSourceId ?? FlowSources.IdOf(execution.FlowSource);
         write.Command(InsertSource).Bind("@id", sourceId).Bind("@source", execution.FlowSource).ExecuteNonQuery();
         write.Command(Insert)
@@ -62,6 +67,12 @@ internal static class ExecutionRows
             .Bind("@trigger_json", TriggerJson.Write(execution.Trigger))
             .Bind("@concurrency_limit", execution.ConcurrencyLimit)
             .ExecuteNonQuery();
+        if (execution.State.IsTerminal())
+        {
+            ExecutionEndRows.Record(write, execution.Id, now);
+        }
+
+        return execution;
     }
 
     /// <summary>Writes the planner's fields of a stored execution inside the caller's transaction; throws when there is none.</summary>

@@ -42,6 +42,10 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
                     if (ends)
                     {
                         ExecutionEndRows.Record(write, execution.Id, now);
+                        if (execution.ConcurrencyLimit is { } limit)
+                        {
+                            ConcurrencyAdmission.PromoteQueued(write, execution.Namespace, execution.FlowId, limit, now);
+                        }
                     }
                 }
             }
@@ -53,7 +57,7 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
 
             foreach (var child in commit.NewExecutions)
             {
-                ExecutionRows.InsertNew(write, child);
+                ExecutionRows.InsertNew(write, child, now);
                 WakeupRows.Wake(write, child.Id, now);
             }
 

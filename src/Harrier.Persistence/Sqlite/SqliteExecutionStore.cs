@@ -11,8 +11,9 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
     public Task CreateExecutionAsync(Execution execution, CancellationToken cancellationToken) =>
         database.WriteAsync(write =>
         {
-            ExecutionRows.InsertNew(write, execution);
-            WakeupRows.Wake(write, execution.Id, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            ExecutionRows.InsertNew(write, execution, now);
+            WakeupRows.Wake(write, execution.Id, now);
             return 0;
         }, cancellationToken);
 

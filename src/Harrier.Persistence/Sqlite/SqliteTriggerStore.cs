@@ -207,7 +207,7 @@ public sealed class SqliteTriggerStore(SqliteDatabase database, TimeProvider tim
     {
         foreach (var execution in executions)
         {
-            ExecutionRows.InsertNew(write, execution);
+            ExecutionRows.InsertNew(write, execution, now);
             WakeupRows.Wake(write, execution.Id, now);
         }
     }

@@ -28,6 +28,15 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
 
         var execution = read.Execution;
         var now = services.Time.GetUtcNow();
+        if (execution.State == State.Queued)
+        {
+            // Waiting for the flow's concurrency limit: nothing runs until the end of another execution promotes it, but
+            // a kill ends it here and now.
+            var killed = execution.KillRequestedAt is null ? null : execution with { State = State.Killed, EndDate = now };
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease) { Execution = killed }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (execution.KillRequestedAt is not null && execution.State is not (State.Killing or State.Killed))
         {
             execution = execution with { State = State.Killing, StartDate = execution.StartDate ?? now };

@@ -209,6 +209,11 @@ internal sealed class FlowPartsReader(LoadContext context)
         {
             context.Error(limitNode, "concurrency.limit", $"must be at least 1, found {limit}");
         }
+
+        if (node is YMapping withBehavior && withBehavior["behavior"] is YScalar behavior && behavior.Value is not ("QUEUE" or "CANCEL" or "FAIL"))
+        {
+            context.Error(behavior, "concurrency.behavior", $"must be QUEUE, CANCEL or FAIL, found '{behavior.Value}'");
+        }
     }
 
     public static ConcurrencyDefinition? Concurrency(YNode? node) =>
