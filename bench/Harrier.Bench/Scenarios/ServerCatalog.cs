@@ -16,7 +16,7 @@ public static class ServerCatalog
     public static IReadOnlyList<Scenario> Create(BenchSettings settings)
     {
         var server = new ServerScenarios(settings.HarrierPath, settings.WorkDirectory);
-        return [ApiWait(settings, server), ApiLoad(settings, server), LogLatency(settings, server), Startup(settings, server)];
+        return [ApiWait(settings, server), ApiLoad(settings, server), LogLatency(settings, server), Startup(settings, server), Schedules(settings)];
     }
 
     private static Scenario ApiWait(BenchSettings settings, ServerScenarios server)
@@ -104,6 +104,31 @@ public static class ServerCatalog
             Figure = m => $"{m.HarrierMs:F0} ms to /health",
             Target = "< 1 s",
             Repetitions = settings.Quick ? 1 : 9,
+        };
+    }
+
+    private static Scenario Schedules(BenchSettings settings)
+    {
+        var flows = settings.Size(1000, 10);
+        var seconds = settings.Quick ? 3 : 10;
+        var notes = new List<string>();
+        return new Scenario
+        {
+            Id = "schedules",
+            Title = $"Scheduler: {flows:N0} flows each with a per-second Schedule, {seconds} s: slot to execution created",
+            Size = flows * seconds,
+            Harrier = () =>
+            {
+                var run = ScheduleLoad.RunAsync(settings.HarrierPath, Path.Combine(settings.WorkDirectory, "schedules-" + Guid.NewGuid().ToString("N")), flows, seconds).GetAwaiter().GetResult();
+                var note = $"{run.Fired:N0}/{run.Expected:N0} slots fired, {run.Duplicates} twice, p99 {Statistics.Percentile(run.DelaysMs, 99):F1} ms, " +
+                    $"CPU {run.Cpu.TotalMilliseconds / Math.Max(1, run.Fired):F2} ms per fired slot (its one-Log execution included)";
+                notes.Add(note);
+                return new Measurement(run.DelaysMs.Count == 0 ? double.NaN : Statistics.Percentile(run.DelaysMs, 50), run.PeakRssKb, note);
+            },
+            FloorLabel = "none",
+            Figure = m => $"p50 {Ms(m.HarrierMs)} ms; {notes.LastOrDefault()}",
+            Target = "every slot once, p99 < 100 ms",
+            Repetitions = settings.Quick ? 1 : 3,
         };
     }
 

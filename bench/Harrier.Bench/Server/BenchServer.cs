@@ -101,6 +101,16 @@ public sealed class BenchServer : IDisposable
         return (current, peak);
     }
 
+    /// <summary>CPU time the server used so far (user + system, from /proc/PID/stat; clock ticks of 1/100 s).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are the 12th and 13th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public void Dispose()
     {
         Http.Dispose();

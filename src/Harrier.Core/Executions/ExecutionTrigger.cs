@@ -9,4 +9,7 @@ namespace Harrier.Core.Executions;
 public sealed record ExecutionTrigger(string Id, string Type, IReadOnlyDictionary<string, object?> Variables)
 {
     public IReadOnlyList<string> Chain { get; init; } = [];
+
+    /// <summary>The trigger's <c>stopAfter</c> states: the end of this execution in one of them disables the trigger.</summary>
+    public IReadOnlyList<State> StopAfter { get; init; } = [];
 }

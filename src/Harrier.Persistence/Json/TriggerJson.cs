@@ -4,7 +4,7 @@ using Harrier.Core.Json;
 namespace Harrier.Persistence.Json;
 
 /// <summary>
-/// The stored shape of <see cref="ExecutionTrigger"/>: <c>{"id":"…","type":"…","variables":{…},"chain":["ns.flow"]}</c>,
+/// The stored shape of <see cref="ExecutionTrigger"/>: <c>{"id":"…","type":"…","variables":{…},"chain":["ns.flow"],"stopAfter":["FAILED"]}</c>,
 /// variables as <see cref="PlainJson"/>.
 /// </summary>
 public static class TriggerJson
@@ -15,6 +15,7 @@ public static class TriggerJson
         ["type"] = trigger.Type,
         ["variables"] = trigger.Variables,
         ["chain"] = trigger.Chain.Cast<object?>().ToList(),
+        ["stopAfter"] = trigger.StopAfter.Select(s => (object?)s.ToName()).ToList(),
     });
 
     public static ExecutionTrigger? Read(string? json)
@@ -26,6 +27,11 @@ public static class TriggerJson
 
         var variables = map.GetValueOrDefault("variables") as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
         var chain = (map.GetValueOrDefault("chain") as IEnumerable<object?>)?.OfType<string>().ToList() ?? [];
-        return new ExecutionTrigger(map.GetValueOrDefault("id") as string ?? "", map.GetValueOrDefault("type") as string ?? "", variables) { Chain = chain };
+        var stopAfter = (map.GetValueOrDefault("stopAfter") as IEnumerable<object?>)?.OfType<string>().Select(States.Parse).ToList() ?? [];
+        return new ExecutionTrigger(map.GetValueOrDefault("id") as string ?? "", map.GetValueOrDefault("type") as string ?? "", variables)
+        {
+            Chain = chain,
+            StopAfter = stopAfter,
+        };
     }
 }

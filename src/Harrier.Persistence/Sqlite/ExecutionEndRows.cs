@@ -5,15 +5,16 @@ namespace Harrier.Persistence.Sqlite;
 /// <summary>
 /// The outbox of ended executions (<c>execution_ends</c>): a row is written in the very commit that makes an execution
 /// terminal, so a Flow trigger or a <c>stopAfter</c> hears of every end exactly once, whichever process ended it and
-/// whenever the scheduler runs. Only ends someone can act on are kept: while no Flow trigger is registered, an execution
-/// no trigger started leaves no row (a CLI-only data directory does not grow an outbox nobody reads).
+/// whenever the scheduler runs. Only ends someone can act on are kept: those of executions whose trigger has a
+/// <c>stopAfter</c>, and, while a Flow trigger is registered, every end (a CLI-only data directory, or a server with only
+/// schedules, does not grow an outbox nobody reads).
 /// </summary>
 internal static class ExecutionEndRows
 {
-    private const string Insert =
-        "INSERT INTO execution_ends (execution_id, ended_at) SELECT @id, @at WHERE " +
-        "EXISTS (SELECT 1 FROM triggers WHERE type = '" + TriggerTypes.Flow + "') OR " +
-        "EXISTS (SELECT 1 FROM executions WHERE id = @id AND trigger_json IS NOT NULL)";
+    private const string Insert = "INSERT INTO execution_ends (execution_id, ended_at) VALUES (@id, @at)";
+
+    private const string InsertIfFlowTriggers =
+        "INSERT INTO execution_ends (execution_id, ended_at) SELECT @id, @at WHERE EXISTS (SELECT 1 FROM triggers WHERE type = '" + TriggerTypes.Flow + "')";
 
     private const string StoredTerminal = "SELECT 1 FROM executions WHERE id = @id AND state IN " + ExecutionRows.TerminalStates;
 
@@ -21,6 +22,7 @@ internal static class ExecutionEndRows
     public static bool IsStoredTerminal(SqliteWrite write, string executionId) =>
         write.Command(StoredTerminal).Bind("@id", executionId).ExecuteScalar() is not null;
 
-    public static void Record(SqliteWrite write, string executionId, DateTimeOffset endedAt) =>
-        write.Command(Insert).Bind("@id", executionId).Bind("@at", SqliteDates.ToParameter(endedAt)).ExecuteNonQuery();
+    public static void Record(SqliteWrite write, Core.Executions.Execution ended, DateTimeOffset endedAt) =>
+        write.Command(ended.Trigger is { StopAfter.Count: > 0 } ? Insert : InsertIfFlowTriggers)
+            .Bind("@id", ended.Id).Bind("@at", SqliteDates.ToParameter(endedAt)).ExecuteNonQuery();
 }

@@ -69,7 +69,7 @@ internal static class ExecutionRows
             .ExecuteNonQuery();
         if (execution.State.IsTerminal())
         {
-            ExecutionEndRows.Record(write, execution.Id, now);
+            ExecutionEndRows.Record(write, execution, now);
         }
 
         return execution;

@@ -41,7 +41,7 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
                     ExecutionRows.UpdatePlannerFields(write, execution);
                     if (ends)
                     {
-                        ExecutionEndRows.Record(write, execution.Id, now);
+                        ExecutionEndRows.Record(write, execution, now);
                         if (execution.ConcurrencyLimit is { } limit)
                         {
                             ConcurrencyAdmission.PromoteQueued(write, execution.Namespace, execution.FlowId, limit, now);

@@ -31,6 +31,13 @@ public sealed partial class FlowTriggerDispatcher(
     public async Task<(int Started, bool More)> DispatchAsync(CancellationToken cancellationToken)
     {
         var entries = await store.ReadEndedAsync(Batch, cancellationToken).ConfigureAwait(false);
+        if (entries.Count == 0)
+        {
+            return (0, false);
+        }
+
+        // Read once per batch, and again only after this dispatcher or someone else changed a trigger.
+        var states = await StatesAsync(cancellationToken).ConfigureAwait(false);
         var started = 0;
         foreach (var entry in entries)
         {
@@ -38,12 +45,19 @@ public sealed partial class FlowTriggerDispatcher(
             {
                 try
                 {
-                    started += await ConsumeAsync(entry, cancellationToken).ConfigureAwait(false);
+                    var (count, wroteTriggers) = await ConsumeAsync(entry, states, cancellationToken).ConfigureAwait(false);
+                    started += count;
+                    if (wroteTriggers)
+                    {
+                        states = await StatesAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     break;
                 }
                 catch (ConcurrencyConflictException) when (attempt < Attempts)
                 {
                     // Another writer moved a trigger this entry touches (the API, another scheduler): read again and redo.
+                    states = await StatesAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -51,17 +65,19 @@ public sealed partial class FlowTriggerDispatcher(
         return (started, entries.Count == Batch);
     }
 
-    private async Task<int> ConsumeAsync(EndedExecution entry, CancellationToken cancellationToken)
+    private async Task<Dictionary<TriggerKey, TriggerState>> StatesAsync(CancellationToken cancellationToken) =>
+        (await store.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Key);
+
+    private async Task<(int Started, bool WroteTriggers)> ConsumeAsync(EndedExecution entry, Dictionary<TriggerKey, TriggerState> states, CancellationToken cancellationToken)
     {
         var ended = await executions.GetExecutionAsync(entry.ExecutionId, cancellationToken).ConfigureAwait(false);
         if (ended is null || !ended.State.IsTerminal())
         {
             // Deleted since, or restarted before this entry was read (its new end will have an entry of its own).
             await store.ConsumeEndedAsync(new EndedConsumption(entry.Seq), cancellationToken).ConfigureAwait(false);
-            return 0;
+            return (0, false);
         }
 
-        var states = (await store.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Key);
         var writes = new Dictionary<TriggerKey, TriggerWrite>();
         var windows = new List<WindowWrite>();
         var created = new List<Execution>();
@@ -121,7 +137,7 @@ public sealed partial class FlowTriggerDispatcher(
 
         var consumed = await store.ConsumeEndedAsync(
             new EndedConsumption(entry.Seq) { Windows = windows, Triggers = [.. writes.Values], Executions = created }, cancellationToken).ConfigureAwait(false);
-        return consumed ? created.Count : 0;
+        return consumed ? (created.Count, writes.Count > 0) : (0, false);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class TriggerExecutions(StandaloneEngine engine, ITemplateRenderer
             labels.Add(new FlowLabel(ExecutionStarter.CorrelationLabel, correlationId ?? executionId));
         }
 
-        var record = new ExecutionTrigger(trigger.Id, trigger.Type, variables) { Chain = chain ?? [] };
+        var record = new ExecutionTrigger(trigger.Id, trigger.Type, variables) { Chain = chain ?? [], StopAfter = trigger.StopAfter };
         return engine.Prepare(flow with { Labels = labels }, resolution.Inputs, executionId, record);
     }
 
