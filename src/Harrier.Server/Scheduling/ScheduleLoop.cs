@@ -108,7 +108,21 @@ public sealed partial class ScheduleLoop(
                 continue;
             }
 
-            var write = Evaluate(trigger, state, now, fired);
+            TriggerWrite? write;
+            try
+            {
+                write = Evaluate(trigger, state, now, fired);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // One trigger that cannot be evaluated must not stop the others: its error is stored on it, and it is
+                // tried again at the next pass.
+                var error = $"evaluation failed: {ex.Message}";
+                LogFireFailed(logger, trigger.Key.ToString(), error);
+                fired.RemoveAll(f => f.Trigger.Key == trigger.Key);
+                write = state is null || state.LastError == error ? null : new TriggerWrite(state with { LastError = error }, state.Version);
+            }
+
             if (write is not null)
             {
                 writes.Add(write);
