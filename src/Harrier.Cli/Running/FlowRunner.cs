@@ -31,6 +31,11 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         var executionId = Ids.New();
         var uploads = FileInputs.Prepare(flow, given, executionId, problems);
         var resolution = InputResolver.Resolve(flow, given);
+        foreach (var warning in resolution.Warnings)
+        {
+            await error.WriteLineAsync($"{request.FlowFile}: warning: {warning}").ConfigureAwait(false);
+        }
+
         problems.AddRange(resolution.Errors);
         if (problems.Count > 0)
         {

@@ -25,9 +25,20 @@ public sealed class EnvironmentExpressionServices : IExpressionServices
 
     public IReadOnlyList<object?> ErrorLogs() => [];
 
+    /// <summary>
+    /// <c>SECRET_NAME</c> as written, else with the name upper-cased as Kestra looks it up: <c>secret('my_secret')</c>
+    /// finds <c>SECRET_MY_SECRET</c>.
+    /// </summary>
     public string? GetSecret(string name)
     {
-        var encoded = Environment.GetEnvironmentVariable("SECRET_" + name);
+        var variable = "SECRET_" + name;
+        var encoded = Environment.GetEnvironmentVariable(variable);
+        if (encoded is null)
+        {
+            variable = "SECRET_" + name.ToUpperInvariant();
+            encoded = Environment.GetEnvironmentVariable(variable);
+        }
+
         if (encoded is null)
         {
             return null;
@@ -39,7 +50,7 @@ public sealed class EnvironmentExpressionServices : IExpressionServices
         }
         catch (FormatException ex)
         {
-            throw new ExpressionException($"Secret '{name}' is not valid base64 in environment variable SECRET_{name}", ex);
+            throw new ExpressionException($"Secret '{name}' is not valid base64 in environment variable {variable}", ex);
         }
     }
 

@@ -5,7 +5,8 @@ namespace Harrier.Core.Inputs;
 
 /// <summary>
 /// Checks and types the values given for a flow's inputs (spec §11.2): defaults, required, per-type
-/// validation, dotted ids nested into maps. Any error stops the execution before it is created.
+/// validation, dotted ids nested into maps. Any error stops the execution before it is created; a value for an input the
+/// flow does not declare is ignored with a warning (Kestra ignores it), so a caller sending extra fields still runs.
 /// </summary>
 public static class InputResolver
 {
@@ -13,13 +14,14 @@ public static class InputResolver
     public static InputResolution Resolve(FlowDefinition flow, IReadOnlyDictionary<string, object?> given)
     {
         var errors = new List<string>();
+        var warnings = new List<string>();
         var inputs = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var id in given.Keys.Where(k => flow.Inputs.All(i => i.Id != k)))
         {
             var declared = flow.Inputs.Select(i => i.Id).ToList();
-            errors.Add(declared.Count == 0
-                ? $"input '{id}': the flow declares no inputs"
-                : $"input '{id}': the flow has no such input{Suggestions.DidYouMean(id, declared)} (declared: {string.Join(", ", declared)})");
+            warnings.Add(declared.Count == 0
+                ? $"input '{id}' is ignored: the flow declares no inputs"
+                : $"input '{id}' is ignored: the flow has no such input{Suggestions.DidYouMean(id, declared)} (declared: {string.Join(", ", declared)})");
         }
 
         foreach (var input in flow.Inputs)
@@ -51,7 +53,7 @@ public static class InputResolver
             }
         }
 
-        return new InputResolution(inputs, errors);
+        return new InputResolution(inputs, errors) { Warnings = warnings };
     }
 
     /// <summary><c>a.b.c</c> ⇒ <c>inputs.a.b.c</c>.</summary>

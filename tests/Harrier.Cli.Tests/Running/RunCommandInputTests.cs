@@ -67,7 +67,7 @@ public sealed class RunCommandInputTests
         Assert.Single(lines, l => l.Contains("input 'name' (STRING) is required", StringComparison.Ordinal));
         Assert.Single(lines, l => l.Contains("input 'count' (INT): 0 is less than the minimum 1", StringComparison.Ordinal));
         Assert.Single(lines, l => l.Contains("input 'when' (DATE): 'yesterday' is not a date", StringComparison.Ordinal));
-        Assert.Single(lines, l => l.Contains("input 'nmae': the flow has no such input; did you mean 'name'?", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("warning: input 'nmae' is ignored: the flow has no such input; did you mean 'name'?", StringComparison.Ordinal));
         await using var store = await SqliteStore.OpenAsync(runs.DataDirectory, TimeProvider.System, CancellationToken.None);
         Assert.Empty(await store.Executions.ListExecutionsAsync(new ExecutionQuery(), CancellationToken.None));
     }

@@ -74,21 +74,25 @@ public sealed class InputResolverTests
     }
 
     [Fact]
-    public void Resolve_RefusesAnUnknownInput_SuggestingTheClosestDeclaredOne()
+    public void Resolve_IgnoresAnUnknownInput_WithAWarningSuggestingTheClosestDeclaredOne()
     {
-        var error = Assert.Single(Resolve(["{id: name, type: STRING, defaults: x}"], ("nmae", "ann")).Errors);
+        var resolution = Resolve(["{id: name, type: STRING, defaults: x}"], ("nmae", "ann"));
 
-        Assert.Equal("input 'nmae': the flow has no such input; did you mean 'name'? (declared: name)", error);
+        Assert.True(resolution.IsValid);
+        Assert.Equal("x", resolution.Inputs["name"]);
+        Assert.False(resolution.Inputs.ContainsKey("nmae"));
+        Assert.Equal("input 'nmae' is ignored: the flow has no such input; did you mean 'name'? (declared: name)", Assert.Single(resolution.Warnings));
     }
 
     [Fact]
-    public void Resolve_RefusesAnInput_WhenTheFlowDeclaresNone()
+    public void Resolve_IgnoresAnInput_WhenTheFlowDeclaresNone()
     {
         var flow = Engine.TestFlows.Load("tasks:\n  - {id: a, type: Return}");
 
-        var error = Assert.Single(InputResolver.Resolve(flow, new Dictionary<string, object?> { ["x"] = "1" }).Errors);
+        var resolution = InputResolver.Resolve(flow, new Dictionary<string, object?> { ["x"] = "1" });
 
-        Assert.Equal("input 'x': the flow declares no inputs", error);
+        Assert.True(resolution.IsValid);
+        Assert.Equal("input 'x' is ignored: the flow declares no inputs", Assert.Single(resolution.Warnings));
     }
 
     [Fact]
@@ -98,10 +102,10 @@ public sealed class InputResolverTests
             ["{id: a, type: INT}", "{id: b, type: BOOL}", "{id: c, type: STRING}", "{id: d, type: STRING, defaults: ok}"],
             ("a", "x"), ("b", "maybe"), ("zz", "1"));
 
-        Assert.Equal(4, resolution.Errors.Count);
+        Assert.Equal(3, resolution.Errors.Count);
         Assert.Single(resolution.Errors, e => e.StartsWith("input 'a' (INT): ", StringComparison.Ordinal));
         Assert.Single(resolution.Errors, e => e.StartsWith("input 'b' (BOOL): ", StringComparison.Ordinal));
         Assert.Single(resolution.Errors, e => e.StartsWith("input 'c' (STRING) is required", StringComparison.Ordinal));
-        Assert.Single(resolution.Errors, e => e.StartsWith("input 'zz': ", StringComparison.Ordinal));
+        Assert.StartsWith("input 'zz' is ignored: ", Assert.Single(resolution.Warnings), StringComparison.Ordinal);
     }
 }

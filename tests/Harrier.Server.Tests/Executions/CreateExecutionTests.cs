@@ -103,9 +103,10 @@ public sealed class CreateExecutionTests(ServerFixture fixture) : IClassFixture<
         var body = await response.JsonAsync(HttpStatusCode.UnprocessableEntity);
         var (message, errors) = body.Error();
         Assert.StartsWith("Invalid entity: ", message, StringComparison.Ordinal);
-        Assert.Equal(3, errors.Count);
+        // 'colour' is not an input of the flow: ignored, as Kestra ignores it.
+        Assert.Equal(2, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("input 'count' (INT): ", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("input 'colour': the flow has no such input", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Contains("colour", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("input 'report' (FILE): send the file as a multipart file part", StringComparison.Ordinal));
         Assert.Contains(body["_embedded"]!["errors"]!.AsArray(), e => e!["path"]!.GetValue<string>() == "inputs.count");
         Assert.Equal(0, await ExecutionCountAsync(ns));

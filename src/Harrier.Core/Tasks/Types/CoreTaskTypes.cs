@@ -5,6 +5,8 @@ public static class CoreTaskTypes
 {
     public const string Log = "io.kestra.plugin.core.log.Log";
     public const string Return = "io.kestra.plugin.core.debug.Return";
+    public const string Echo = "io.kestra.plugin.core.debug.Echo";
+    public const string OutputValues = "io.kestra.plugin.core.output.OutputValues";
     public const string Fail = "io.kestra.plugin.core.execution.Fail";
     public const string Assert = "io.kestra.plugin.core.execution.Assert";
     public const string Sleep = "io.kestra.plugin.core.flow.Sleep";
@@ -28,6 +30,13 @@ public static class CoreTaskTypes
         ]) { Aliases = ["io.kestra.core.tasks.log.Log"], Description = "Write a message to the task's logs." },
         new(Return, TaskKind.Runnable, [Prop.Any("format", "Value to render and return as output `value`.")])
         { Aliases = ["io.kestra.core.tasks.debugs.Return"], Description = "Render a value and return it as output `value`." },
+        new(Echo, TaskKind.Runnable,
+        [
+            Prop.String("format", "Text to render and log.", required: true),
+            Prop.Enum("level", "Level of the log line.", "INFO", "TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+        ]) { Aliases = ["io.kestra.core.tasks.debugs.Echo"], Description = "Render a text and log it (deprecated in Kestra for Log)." },
+        new(OutputValues, TaskKind.Runnable, [Prop.Map("values", "Values to render and return as outputs `values.<key>`.")])
+        { Aliases = ["io.kestra.core.tasks.outputs.OutputValues"], Description = "Render values and return them as output `values`." },
         new(Fail, TaskKind.Runnable,
         [
             Prop.String("condition", "Fail only when this renders truthy."),

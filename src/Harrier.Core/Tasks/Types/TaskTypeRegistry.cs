@@ -77,9 +77,27 @@ public sealed class TaskTypeRegistry
         // 'python.Scirpt' is answered with the short name the author meant.
         var candidates = _byName.Where(n => expectedKind is null || n.Value.Kind == expectedKind || (expectedKind == TaskKind.Runnable && n.Value.Kind == TaskKind.Flowable))
             .Select(n => n.Key);
-        return string.IsNullOrWhiteSpace(name)
-            ? "the type is empty; give a task type such as io.kestra.plugin.scripts.shell.Commands"
-            : $"unknown type '{name}'{Suggestions.DidYouMean(name, candidates)}";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "the type is empty; give a task type such as io.kestra.plugin.scripts.shell.Commands";
+        }
+
+        return name.StartsWith("io.kestra.", StringComparison.Ordinal) ? ExplainKestraType(name, candidates) : $"unknown type '{name}'{Suggestions.DidYouMean(name, candidates)}";
+    }
+
+    /// <summary>
+    /// A Kestra type name: a typo of a type of the same package gets its suggestion (<c>log.Lgo</c> → <c>log.Log</c>);
+    /// anything else is a Kestra type Harrier does not run, said as such rather than matched to an unrelated neighbour
+    /// (<c>flow.Switch</c> is not a misspelt <c>flow.Sleep</c>).
+    /// </summary>
+    private static string ExplainKestraType(string name, IEnumerable<string> candidates)
+    {
+        var dot = name.LastIndexOf('.');
+        var package = name[..(dot + 1)];
+        var siblings = candidates.Where(c => c.Length > package.Length && c.StartsWith(package, StringComparison.Ordinal) && c.LastIndexOf('.') == dot).ToList();
+        return Suggestions.Closest(name[(dot + 1)..], siblings.Select(c => c[(dot + 1)..])) is { } match
+            ? $"unknown type '{name}'; did you mean '{package}{match}'?"
+            : $"Kestra's '{name}' is not implemented by Harrier; the README lists the types it runs";
     }
 
     private void AddExact(string name, TaskTypeDescriptor type)

@@ -1,0 +1,16 @@
+using Harrier.Core.Tasks.Running;
+
+namespace Harrier.Core.Tasks.Core;
+
+/// <summary>
+/// <c>io.kestra.plugin.core.output.OutputValues</c>: renders every value of <c>values</c> (nested maps and lists too,
+/// a single expression keeping its type) and returns them as output <c>values</c>: <c>{{ outputs.id.values.key }}</c>.
+/// </summary>
+public sealed class OutputValuesTask : IRunnableTask
+{
+    public Task<TaskOutcome> RunAsync(TaskRunContext context, CancellationToken cancellationToken)
+    {
+        var values = context.Properties.Value("values") ?? new Dictionary<string, object?>();
+        return Task.FromResult(TaskOutcome.Success(new Dictionary<string, object?> { ["values"] = values }));
+    }
+}
