@@ -25,7 +25,7 @@ public class CollectionFilterTests
     [InlineData("{{ inputs.list | last }}", "2")]
     [InlineData("{{ 'abc' | first }}", "a")]
     [InlineData("{{ 'abc' | last }}", "c")]
-    [InlineData("{{ [] | first }}", "null")]
+    [InlineData("{{ [] | first }}", "")]
     [InlineData("{{ inputs.list | slice(1, 3) }}", "[1,2]")]
     [InlineData("{{ inputs.list | slice(1) }}", "[1,2]")]
     [InlineData("{{ 'abcdef' | slice(2, 4) }}", "cd")]

@@ -172,8 +172,8 @@ internal sealed class FlowPartsReader(LoadContext context)
             var descriptor = context.Registry.Resolve(type.Value);
             if (descriptor is null)
             {
-                // Plugin triggers Harrier does not implement yet are kept, not rejected: the flow still runs manually.
-                triggers.Add(new TriggerDefinition(id.Value, type.Value, map));
+                // As for tasks: a trigger that would never fire must not pass for one that does.
+                context.Error(type, PropertyValidator.Join(path, "type"), context.Registry.ExplainUnknown(type.Value, TaskKind.Trigger));
                 continue;
             }
 
