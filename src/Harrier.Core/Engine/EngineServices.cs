@@ -59,5 +59,8 @@ public sealed record EngineServices
     /// <summary>Worker services handed to task implementations (file storage, runners…).</summary>
     public IServiceProvider? TaskServices { get; init; }
 
+    /// <summary>The KV store <c>kv()</c> reads in task properties (the one the KV tasks and the server's KV API use).</summary>
+    public Store.KeyValues.IKeyValueStore? KeyValues { get; init; }
+
     public IReadOnlyDictionary<string, object?> Globals { get; init; } = new Dictionary<string, object?>();
 }

@@ -17,6 +17,20 @@ public sealed class EnvironmentExpressionServices : IExpressionServices
 
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>The KV store <c>kv()</c> reads (the engine's); null outside an engine.</summary>
+    public Store.KeyValues.IKeyValueStore? KeyValues { get; init; }
+
+    /// <summary>
+    /// Reads the pair synchronously: expressions are evaluated synchronously, and a KV read is one indexed row of the
+    /// local database.
+    /// </summary>
+    public (bool Found, object? Value) GetKeyValue(string ns, string key)
+    {
+        var store = KeyValues ?? throw new ExpressionException("kv() needs the KV store of an execution, which this rendering has not");
+        var entry = store.GetAsync(ns, key, CancellationToken.None).GetAwaiter().GetResult();
+        return entry is null || entry.IsExpiredAt(TimeProvider.GetUtcNow()) ? (false, null) : (true, entry.Value);
+    }
+
     public string ReadFile(string uriOrPath) => throw NeedsExecution("read");
 
     public string FileUri(string path) => throw NeedsExecution("fileURI");

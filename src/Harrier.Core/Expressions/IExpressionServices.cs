@@ -21,4 +21,11 @@ public interface IExpressionServices
 
     /// <summary>The error logs of the current execution (for <c>errors</c> branches).</summary>
     IReadOnlyList<object?> ErrorLogs();
+
+    /// <summary>
+    /// The typed value of a KV pair (<c>kv('key')</c>); Found is false when the key does not exist or has expired. Without
+    /// a KV store (rendering outside an execution) there is nothing to read.
+    /// </summary>
+    (bool Found, object? Value) GetKeyValue(string ns, string key) =>
+        throw new ExpressionException("kv() needs the KV store of an execution, which this rendering has not");
 }

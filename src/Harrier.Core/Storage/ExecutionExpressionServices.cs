@@ -22,6 +22,8 @@ public sealed class ExecutionExpressionServices(ExecutionFiles files, IExpressio
 
     public IReadOnlyList<object?> ErrorLogs() => inner.ErrorLogs();
 
+    public (bool Found, object? Value) GetKeyValue(string ns, string key) => inner.GetKeyValue(ns, key);
+
     private static T Guard<T>(string function, string argument, Func<T> body)
     {
         try

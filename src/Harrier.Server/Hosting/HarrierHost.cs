@@ -3,6 +3,7 @@ using Harrier.Core.Engine.Recovery;
 using Harrier.Core.Flows;
 using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Core;
+using Harrier.Core.Tasks.KeyValues;
 using Harrier.Core.Tasks.Running;
 using Harrier.Docker;
 using Harrier.Persistence;
@@ -54,8 +55,8 @@ public sealed class HarrierHost : IAsyncDisposable
 
     public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
 
-    public static TaskImplementations CreateImplementations(ScriptTaskServices? scripts = null) =>
-        new TaskImplementations().AddCoreTasks().AddScriptTasks(scripts ?? new ScriptTaskServices());
+    public static TaskImplementations CreateImplementations(Core.Store.KeyValues.IKeyValueStore keyValues, ScriptTaskServices? scripts = null) =>
+        new TaskImplementations().AddCoreTasks().AddKeyValueTasks(keyValues).AddScriptTasks(scripts ?? new ScriptTaskServices());
 
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>
     public static Task<SqliteStore> OpenStoreAsync(string dataDirectory, CancellationToken cancellationToken) =>
@@ -86,7 +87,8 @@ public sealed class HarrierHost : IAsyncDisposable
             Queue = store.Jobs,
             Renderer = ExpressionChecking.Renderer,
             Registry = HarrierTaskTypes.Registry,
-            Implementations = CreateImplementations(scripts),
+            Implementations = CreateImplementations(store.KeyValues, scripts),
+            KeyValues = store.KeyValues,
             ExpressionChecker = ExpressionChecking.Checker,
             Options = options,
             Files = files,

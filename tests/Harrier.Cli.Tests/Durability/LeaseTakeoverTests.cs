@@ -73,7 +73,7 @@ public sealed class LeaseTakeoverTests
         Queue = queue,
         Renderer = ExpressionChecking.Renderer,
         Registry = HarrierTaskTypes.Registry,
-        Implementations = HarrierHost.CreateImplementations(),
+        Implementations = HarrierHost.CreateImplementations(store.KeyValues),
         ExpressionChecker = ExpressionChecking.Checker,
         Options = options with { TempDirectory = temp },
         Files = HarrierHost.OpenFileStorage(data),

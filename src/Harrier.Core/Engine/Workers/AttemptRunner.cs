@@ -261,7 +261,9 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         var scope = new RenderScope(_variables.ForTask(flow, execution, runs, task, taskRun))
         {
             Services = new SecretRecordingServices(
-                files is null ? new EnvironmentExpressionServices(services.Time) : new ExecutionExpressionServices(files, new EnvironmentExpressionServices(services.Time)),
+                files is null
+                    ? new EnvironmentExpressionServices(services.Time) { KeyValues = services.KeyValues }
+                    : new ExecutionExpressionServices(files, new EnvironmentExpressionServices(services.Time) { KeyValues = services.KeyValues }),
                 secrets),
         };
         var context = new TaskRunContext

@@ -22,4 +22,6 @@ internal sealed class SecretRecordingServices(IExpressionServices inner, SecretM
     }
 
     public IReadOnlyList<object?> ErrorLogs() => inner.ErrorLogs();
+
+    public (bool Found, object? Value) GetKeyValue(string ns, string key) => inner.GetKeyValue(ns, key);
 }

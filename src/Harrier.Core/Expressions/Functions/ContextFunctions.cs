@@ -14,8 +14,18 @@ internal static class ContextFunctions
         into.Add("fileURI", ["path"], 1, (_, args, state) => state.Services.FileUri(args.Text(0, string.Empty)));
         into.Add("fileSize", ["path"], 1, (_, args, state) => state.Services.FileSize(args.Text(0, string.Empty)));
         into.Add("errorLogs", [], 0, (_, _, state) => state.Services.ErrorLogs());
+        into.Add("kv", ["key", "namespace", "errorOnMissing"], 1, (_, args, state) => KeyValue(args.Text(0, string.Empty), args.TextOrNull(1), args.Bool(2, true), state));
         into.Add("render", ["expression", "recursive"], 1, (_, args, state) => Render(args[0], args.Bool(1, true), state));
         into.Add("renderOnce", ["expression"], 1, (_, args, state) => Render(args[0], false, state));
+    }
+
+    /// <summary>Kestra's <c>kv(key, namespace = flow.namespace, errorOnMissing = true)</c>: the pair's typed value.</summary>
+    private static object? KeyValue(string key, string? ns, bool errorOnMissing, RenderState state)
+    {
+        ns ??= (state.Scope.TryGetVariable("flow", out var flow) && ValueAccess.TryGetMember(flow, "namespace", out var flowNamespace) ? flowNamespace as string : null)
+            ?? throw new ExpressionException($"kv('{key}') has no flow namespace here; give it: kv('{key}', 'company.team')");
+        var (found, value) = state.Services.GetKeyValue(ns, key);
+        return found || !errorOnMissing ? value : throw new ExpressionException($"kv(): there is no key '{key}' in namespace {ns} (kv('{key}', errorOnMissing=false) gives null instead)");
     }
 
     private static string Secret(string name, RenderState state) =>
