@@ -102,6 +102,11 @@ internal sealed partial class TaskReader(LoadContext context)
         _properties.ValidateObject(node, properties, path, handledElsewhere: name => descriptor.FindProperty(name)?.Kind == PropertyKind.TaskList);
         ValidateRetry(node["retry"], PropertyValidator.Join(path, "retry"));
         var children = ReadChildren(node, descriptor, path);
+        if (descriptor.Type is LegacyEachTasks.EachSequential or LegacyEachTasks.EachParallel)
+        {
+            (node, descriptor) = (LegacyEachTasks.AsForEach(node, descriptor.Type), context.Registry.Resolve(CoreTaskTypes.ForEach)!);
+        }
+
         return id is null ? null : Build(id, descriptor, node, path, children);
     }
 

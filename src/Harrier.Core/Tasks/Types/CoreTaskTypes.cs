@@ -91,6 +91,7 @@ public static class CoreTaskTypes
             Aliases = ["io.kestra.core.models.tasks.runners.types.ProcessTaskRunner"],
             Description = "Run the task as a local process on the worker.",
         },
+        .. Flows.Loading.LegacyEachTasks.All,
         .. CoreTriggerTypes.All,
     ];
 }
