@@ -49,4 +49,10 @@ public interface IExecutionStore
     /// planner sees it; the engine itself only writes through <see cref="IEngineCommits"/>.
     /// </summary>
     Task SaveTaskRunAsync(TaskRun taskRun, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds labels to a stored execution in one transaction (a label of the same key is replaced, the others kept, the
+    /// order of first appearance kept); returns the labels now stored, or null when there is no such execution.
+    /// </summary>
+    Task<IReadOnlyList<Core.Flows.FlowLabel>?> AddLabelsAsync(string executionId, IReadOnlyList<Core.Flows.FlowLabel> labels, CancellationToken cancellationToken);
 }

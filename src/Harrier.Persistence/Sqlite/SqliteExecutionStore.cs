@@ -17,6 +17,32 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
             return 0;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<Core.Flows.FlowLabel>?> AddLabelsAsync(string executionId, IReadOnlyList<Core.Flows.FlowLabel> labels, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<Core.Flows.FlowLabel>?>(write =>
+        {
+            if (write.Command("SELECT labels_json FROM executions WHERE id = @id").Bind("@id", executionId).ExecuteScalar() is not string json)
+            {
+                return null;
+            }
+
+            var merged = Json.StoredJson.ReadLabels(json).ToList();
+            foreach (var label in labels)
+            {
+                var at = merged.FindIndex(l => l.Key == label.Key);
+                if (at >= 0)
+                {
+                    merged[at] = label;
+                }
+                else
+                {
+                    merged.Add(label);
+                }
+            }
+
+            write.Command("UPDATE executions SET labels_json = @labels WHERE id = @id").Bind("@id", executionId).Bind("@labels", Json.StoredJson.WriteLabels(merged)).ExecuteNonQuery();
+            return merged;
+        }, cancellationToken);
+
     public Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken) =>
         database.QueryAsync(read => ReadExecution(read, id), cancellationToken);
 

@@ -55,8 +55,11 @@ public sealed class HarrierHost : IAsyncDisposable
 
     public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
 
-    public static TaskImplementations CreateImplementations(Core.Store.KeyValues.IKeyValueStore keyValues, ScriptTaskServices? scripts = null) =>
-        new TaskImplementations().AddCoreTasks().AddKeyValueTasks(keyValues).AddScriptTasks(scripts ?? new ScriptTaskServices());
+    /// <summary>Every task implementation; the KV and Labels tasks write to the store they are given.</summary>
+    public static TaskImplementations CreateImplementations(SqliteStore store, ScriptTaskServices? scripts = null) =>
+        new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)
+            .Add(Core.Tasks.Executions.LabelsTask.Type, () => new Core.Tasks.Executions.LabelsTask(store.Executions))
+            .AddScriptTasks(scripts ?? new ScriptTaskServices());
 
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>
     public static Task<SqliteStore> OpenStoreAsync(string dataDirectory, CancellationToken cancellationToken) =>
@@ -87,7 +90,7 @@ public sealed class HarrierHost : IAsyncDisposable
             Queue = store.Jobs,
             Renderer = ExpressionChecking.Renderer,
             Registry = HarrierTaskTypes.Registry,
-            Implementations = CreateImplementations(store.KeyValues, scripts),
+            Implementations = CreateImplementations(store, scripts),
             KeyValues = store.KeyValues,
             ExpressionChecker = ExpressionChecking.Checker,
             Options = options,

@@ -73,7 +73,7 @@ public sealed class LeaseTakeoverTests
         Queue = queue,
         Renderer = ExpressionChecking.Renderer,
         Registry = HarrierTaskTypes.Registry,
-        Implementations = HarrierHost.CreateImplementations(store.KeyValues),
+        Implementations = HarrierHost.CreateImplementations(store),
         ExpressionChecker = ExpressionChecking.Checker,
         Options = options with { TempDirectory = temp },
         Files = HarrierHost.OpenFileStorage(data),

@@ -24,6 +24,19 @@ public abstract class ExecutionStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task AddLabels_ReplacesTheSameKey_KeepsTheOthersInOrder_AndIsNullForNoExecution()
+    {
+        var execution = Execution() with { Labels = [new Core.Flows.FlowLabel("team", "data"), new Core.Flows.FlowLabel("stage", "draft")] };
+        await Store.CreateExecutionAsync(execution, Ct);
+
+        var stored = await Store.AddLabelsAsync(execution.Id, [new Core.Flows.FlowLabel("stage", "final"), new Core.Flows.FlowLabel("rows", "42")], Ct);
+
+        Assert.Equal(["team:data", "stage:final", "rows:42"], stored!.Select(l => $"{l.Key}:{l.Value}"));
+        Assert.Equal(stored, (await Store.GetExecutionAsync(execution.Id, Ct))!.Labels);
+        Assert.Null(await Store.AddLabelsAsync("no-such-execution", [new Core.Flows.FlowLabel("k", "v")], Ct));
+    }
+
+    [Fact]
     public async Task CreateExecution_OfTheSameFlowTwice_SharesOneDocument()
     {
         var first = Execution();

@@ -92,6 +92,7 @@ public static class CoreTaskTypes
             Description = "Run the task as a local process on the worker.",
         },
         .. Flows.Loading.LegacyEachTasks.All,
+        Executions.LabelsTask.Descriptor,
         .. CoreTriggerTypes.All,
     ];
 }
