@@ -165,7 +165,7 @@ public sealed partial class FlowDirectorySync : IAsyncDisposable
             return;
         }
 
-        var saved = await _catalog.Store.SaveAsync(FlowCatalog.Document(flow, source), FlowSaveMode.Upsert, cancellationToken).ConfigureAwait(false);
+        var saved = await _catalog.SaveAsync(flow, source, FlowSaveMode.Upsert, cancellationToken).ConfigureAwait(false);
         _known[file] = (info.Length, info.LastWriteTimeUtc, flow.Namespace, flow.Id);
         if (saved.Status is FlowSaveStatus.Created or FlowSaveStatus.Updated)
         {

@@ -203,7 +203,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IFlowStore>(host.Store.Flows);
         builder.Services.AddSingleton<IKeyValueStore>(host.Store.KeyValues);
-        builder.Services.AddSingleton(new FlowCatalog(host.Store.Flows, HarrierHost.CreateFlowLoader()));
+        builder.Services.AddSingleton(new FlowCatalog(host.Store.Flows, HarrierHost.CreateFlowLoader(), host.Store.Triggers));
         builder.Services.AddSingleton<ExecutionStarter>();
         builder.Services.AddSingleton(components.TriggerExecutions);
         builder.Services.AddSingleton(components.Scheduler);

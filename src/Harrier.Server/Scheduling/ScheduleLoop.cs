@@ -138,8 +138,12 @@ public sealed partial class ScheduleLoop(
             }
         }
 
-        // What is left was a trigger of a flow since deleted, or removed from its flow.
-        await store.DeleteAsync([.. stored.Keys], cancellationToken).ConfigureAwait(false);
+        // What is left was a trigger of a flow since deleted, or removed from its flow — unless a deployment landed since
+        // the catalog was read (it registers its triggers after storing the flow): then the next pass decides.
+        if (stored.Count > 0 && !await catalog.RefreshAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await store.DeleteAsync([.. stored.Keys], cancellationToken).ConfigureAwait(false);
+        }
         var refused = (await store.WriteAsync(writes, cancellationToken).ConfigureAwait(false)).ToHashSet();
         var started = 0;
         foreach (var (trigger, fire, execution) in fired)

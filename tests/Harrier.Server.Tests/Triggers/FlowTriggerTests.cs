@@ -105,6 +105,20 @@ public sealed class FlowTriggerTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task AFlowTrigger_HearsAnEndRightAfterItsDeploymentAnswered()
+    {
+        var ns = ApiCalls.UniqueNamespace();
+        await Http.DeployAsync(Upstream(ns, "upstream"));
+        await Http.DeployAsync(Downstream(ns, AfterSuccessOf(ns, "upstream")));
+
+        // No wait for the scheduler: the deployment registered the trigger before it answered.
+        var upstream = await Http.ExecuteAsync(ns, "upstream");
+        var downstream = Assert.Single(await WaitForExecutionsAsync(ns, "downstream", 1))!.AsObject();
+
+        Assert.Equal(upstream.Id(), downstream["inputs"]!["upstreamId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnEndInAStateTheTriggerDoesNotList_StartsNothing()
     {
         var ns = ApiCalls.UniqueNamespace();

@@ -36,7 +36,7 @@ public static class FlowEndpoints
     {
         var source = await RequestBodies.ReadTextAsync(request, ct);
         var flow = LoadOrThrow(catalog, source);
-        var saved = await catalog.Store.SaveAsync(FlowCatalog.Document(flow, source), FlowSaveMode.Create, ct);
+        var saved = await catalog.SaveAsync(flow, source, FlowSaveMode.Create, ct);
         if (saved.Status == FlowSaveStatus.AlreadyExists)
         {
             throw ApiException.Invalid($"flow {flow.Namespace}.{flow.Id} already exists; update it with PUT /flows/{flow.Namespace}/{flow.Id}", "flow.id");
@@ -54,7 +54,7 @@ public static class FlowEndpoints
             throw ApiException.Invalid($"the document is flow {flow.Namespace}.{flow.Id}, not {@namespace}.{id}: a flow's namespace and id cannot change", flow.Id != id ? "flow.id" : "flow.namespace");
         }
 
-        var saved = await catalog.Store.SaveAsync(FlowCatalog.Document(flow, source), FlowSaveMode.Update, ct);
+        var saved = await catalog.SaveAsync(flow, source, FlowSaveMode.Update, ct);
         return saved.Status == FlowSaveStatus.NotFound
             ? throw ApiException.NotFound($"there is no flow {@namespace}.{id}; create it with POST /flows")
             : TypedResults.Ok(FlowJson.From(saved.Flow!, includeSource: true));
@@ -138,6 +138,7 @@ public static class FlowEndpoints
         var documents = FlowDocuments.Split(await RequestBodies.ReadTextAsync(request, ct));
         var problems = new List<ApiErrorItem>();
         var flows = new List<FlowDocument>();
+        var definitions = new List<FlowDefinition>();
         for (var i = 0; i < documents.Count; i++)
         {
             var loaded = catalog.Load(documents[i]);
@@ -156,6 +157,7 @@ public static class FlowEndpoints
             else
             {
                 flows.Add(FlowCatalog.Document(flow, documents[i]));
+                definitions.Add(flow);
             }
         }
 
@@ -165,6 +167,11 @@ public static class FlowEndpoints
         }
 
         var results = await catalog.Store.ReplaceNamespaceAsync(@namespace, flows, delete, ct);
+        foreach (var flow in definitions)
+        {
+            await catalog.RegisterTriggersAsync(flow, ct);
+        }
+
         return TypedResults.Ok(results.Where(r => r.Flow is not null).Select(r => FlowJson.From(r.Flow!, includeSource: true)).ToList());
     }
 
