@@ -7,5 +7,8 @@ public sealed record BenchReport
     public required string Commit { get; init; }
     public required string Machine { get; init; }
     public required bool Quick { get; init; }
+
+    /// <summary>Only some scenarios ran (<c>--only</c>): the run is kept in history/, never as latest.</summary>
+    public bool Partial { get; init; }
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 }

@@ -4,7 +4,8 @@ namespace Harrier.Bench.Harness;
 
 /// <summary>
 /// Writes latest.json and latest.md, plus dated copies so a regression can be traced back. Quick runs
-/// (CI) write quick.json/quick.md only: their tiny sizes must never replace real figures.
+/// (CI) write quick.json/quick.md only: their tiny sizes must never replace real figures. Partial runs (<c>--only</c>)
+/// write their dated copy only (named <c>…-only</c>): latest stays the last run of every scenario.
 /// </summary>
 public static class ReportFiles
 {
@@ -15,9 +16,8 @@ public static class ReportFiles
         Directory.CreateDirectory(directory);
         var json = JsonSerializer.Serialize(report, Json) + "\n";
         var markdown = ReportTable.Markdown(report);
-        var stems = report.Quick
-            ? new[] { "quick" }
-            : ["latest", Path.Combine("history", report.Date.ToString("yyyy-MM-dd'T'HHmm", System.Globalization.CultureInfo.InvariantCulture))];
+        var dated = Path.Combine("history", report.Date.ToString("yyyy-MM-dd'T'HHmm", System.Globalization.CultureInfo.InvariantCulture));
+        var stems = report.Quick ? new[] { "quick" } : report.Partial ? [dated + "-only"] : ["latest", dated];
         var written = new List<string>();
         foreach (var stem in stems)
         {

@@ -39,6 +39,7 @@ public static class ScenariosCommand
             Commit = Commit(),
             Machine = Machine(),
             Quick = settings.Quick,
+            Partial = settings.Only.Count > 0,
             Scenarios = results,
         };
         Console.WriteLine();
