@@ -45,6 +45,9 @@ public sealed record TaskDefinition
 
     public string? WorkerGroup { get; init; }
 
+    /// <summary>A flowable's own properties, typed at load (null for a runnable task).</summary>
+    public Engine.Flowables.FlowableSpec? Flowable { get; init; }
+
     /// <summary>Child task lists by property name (<c>tasks</c>, <c>then</c>, <c>else</c>, <c>errors</c>, <c>finally</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<TaskDefinition>> Children { get; init; } =
         new Dictionary<string, IReadOnlyList<TaskDefinition>>();

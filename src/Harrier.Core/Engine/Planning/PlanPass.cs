@@ -1,3 +1,4 @@
+using Harrier.Core.Engine.Flowables;
 using Harrier.Core.Executions;
 using Harrier.Core.Flows;
 using Harrier.Core.Logs;
@@ -8,7 +9,8 @@ namespace Harrier.Core.Engine.Planning;
 
 /// <summary>
 /// One planning pass: walks the flow's task lists against the known task runs, creating the next ones and rolling
-/// finished children up into their flowable parents and the execution.
+/// finished children up into their flowable parents and the execution. Each flowable's own rule (how it decides and
+/// walks its children) is its <see cref="IFlowable"/>; the pass keeps the walk, errors/finally and the state roll-up.
 /// </summary>
 /// <remarks>
 /// Sequential lists and ForEach iterations keep a memo (<see cref="PlanProgress"/>) of their finished prefix, so a walk
@@ -16,13 +18,15 @@ namespace Harrier.Core.Engine.Planning;
 /// advanced only over terminal runs, in the same commit as the runs it covers.
 /// </remarks>
 internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspace, IPlanEvaluator evaluator, DateTimeOffset now, Func<string> newId)
+    : IFlowableWalk
 {
     private const string Main = "tasks";
     private const string Errors = "errors";
     private const string Finally = "finally";
-    private const string Iterations = "iterations";
 
-    private bool Killing => snapshot.Execution.State is State.Killing or State.Killed;
+    public bool Killing => snapshot.Execution.State is State.Killing or State.Killed;
+
+    public DateTimeOffset Now => now;
 
     public State PlanExecution()
     {
@@ -114,56 +118,6 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         return ListOutcome.Done(worst);
     }
 
-    private ListOutcome WalkParallel(IReadOnlyList<TaskDefinition> tasks, TaskRun parent, int limit)
-    {
-        var states = new List<State>();
-        var running = 0;
-        var waiting = false;
-        var notStarted = new List<TaskDefinition>();
-        foreach (var task in tasks.Where(t => !t.Disabled))
-        {
-            if (workspace.Find(task.Id, parent.Id, parent.Iteration) is not { } run)
-            {
-                notStarted.Add(task);
-                continue;
-            }
-
-            run = Advance(task, run);
-            Count(run, states, ref running);
-        }
-
-        foreach (var task in notStarted)
-        {
-            if (Killing || states.Any(s => s.IsFailure()))
-            {
-                states.Add(Killing ? State.Killed : State.Success);
-                continue;
-            }
-
-            if (limit > 0 && running >= limit)
-            {
-                waiting = true;
-                break;
-            }
-
-            Count(Create(task, parent, parent.Iteration, parent.Value, isIteration: false), states, ref running);
-        }
-
-        return running > 0 || waiting ? ListOutcome.StillRunning : ListOutcome.Done(States.Worst(states));
-    }
-
-    private static void Count(TaskRun run, List<State> states, ref int running)
-    {
-        if (run.State.IsTerminal())
-        {
-            states.Add(run.State);
-        }
-        else
-        {
-            running++;
-        }
-    }
-
     /// <summary>Moves an existing, unfinished task run on: flowables re-plan their children; waiting runnables die on kill.</summary>
     private TaskRun Advance(TaskDefinition task, TaskRun run)
     {
@@ -207,9 +161,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
         if (task.IsFlowable)
         {
-            if (task.Type == CoreTaskTypes.WorkingDirectory)
+            if (FlowableCatalog.For(task.Type).RunsOnWorker)
             {
-                // Its children share one directory, so one worker runs them all; the executor keeps errors/finally.
                 workspace.Jobs.Add(new WorkerJob(snapshot.Execution.Id, run.Id, 0) { WorkerGroup = task.WorkerGroup });
             }
 
@@ -245,12 +198,17 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             run = workspace.Update(run with { State = State.Running, Attempts = [new TaskRunAttempt(State.Running, now, null)] });
         }
 
+        var flowable = FlowableCatalog.For(task.Type);
         ListOutcome outcome;
         try
         {
-            run = DecideOnce(task, run);
+            if (run.Decision is null && flowable.Decide(task, run, this) is { } decision)
+            {
+                run = workspace.Update(run with { Decision = decision });
+            }
+
             var decided = run;
-            outcome = WalkBlock(() => WalkChildren(task, decided), task.ChildList(Errors), task.ChildList(Finally), run);
+            outcome = WalkBlock(() => flowable.Walk(task, decided, this), task.ChildList(Errors), task.ChildList(Finally), run);
         }
         catch (FlowableDecisionException ex)
         {
@@ -272,117 +230,6 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             EndDate = now,
             Attempts = [.. run.Attempts.Take(run.Attempts.Count - 1), new TaskRunAttempt(state, run.Attempts.Count > 0 ? run.Attempts[^1].StartDate : now, now)],
         });
-    }
-
-    /// <summary>If's branch and ForEach's values are decided when the flowable starts, and kept.</summary>
-    private TaskRun DecideOnce(TaskDefinition task, TaskRun run)
-    {
-        if (run.Decision is not null || task.Type is not (CoreTaskTypes.If or CoreTaskTypes.ForEach))
-        {
-            return run;
-        }
-
-        var property = task.Type == CoreTaskTypes.If ? "condition" : "values";
-        if (!TryEvaluateProperty(task, run, property, out var evaluated))
-        {
-            throw new OutputsNotLoadedException();
-        }
-
-        return workspace.Update(run with
-        {
-            Decision = task.Type == CoreTaskTypes.If
-                ? new FlowableDecision { Branch = Truth.IsTruthy(evaluated) ? "then" : "else" }
-                : ForEachValues.Decide(evaluated, task.Id),
-        });
-    }
-
-    private ListOutcome WalkChildren(TaskDefinition task, TaskRun run)
-    {
-        switch (task.Type)
-        {
-            case CoreTaskTypes.Parallel:
-                var limit = task.Node["concurrent"]?.ToPlain() is long concurrent ? (int)concurrent : 0;
-                return WalkParallel(task.ChildList(Main), run, limit);
-            case CoreTaskTypes.If:
-                var branch = run.Decision!.Branch!;
-                return WalkSequential(task.ChildList(branch), run, branch);
-            case CoreTaskTypes.ForEach:
-                return WalkIterations(task, run);
-            case CoreTaskTypes.WorkingDirectory:
-                return run.Decision?.WorkerState is { } state ? ListOutcome.Done(state) : ListOutcome.StillRunning;
-            default:
-                return WalkSequential(task.ChildList(Main), run, Main);
-        }
-    }
-
-    /// <summary>
-    /// ForEach: iterations from the memo's first unfinished one on, at most <c>concurrencyLimit</c> running at once (0: no
-    /// limit); an iteration has started once its first task run exists. After a failure no new iteration starts.
-    /// </summary>
-    private ListOutcome WalkIterations(TaskDefinition task, TaskRun run)
-    {
-        var count = run.Decision!.CountOfValues;
-        var body = task.ChildList(Main);
-        var first = body.FirstOrDefault(t => !t.Disabled);
-        var limit = task.Node["concurrencyLimit"]?.ToPlain() is long l ? (int)l : 1;
-        var progress = GetProgress(run, Iterations);
-        var prefix = first is null ? count : progress?.Next ?? 0;
-        var knowsStarts = progress is not null || run.Version == 0;
-        var started = Math.Max(prefix, progress?.Started ?? 0);
-        var prefixWorst = progress?.Worst ?? State.Success;
-        var worst = prefixWorst;
-        var failed = worst.IsFailure();
-        var running = 0;
-        var waiting = false;
-        var prefixOpen = true;
-        for (var i = prefix; i < count; i++)
-        {
-            // Iterations start in order, so the memo's count says which did; without a memo, the first child's run tells.
-            var isStarted = knowsStarts ? i < started : workspace.Find(first!.Id, run.Id, i) is not null;
-            if (!isStarted && (Killing || failed))
-            {
-                // Never started and never will: finished, as far as the memo is concerned.
-                prefix += prefixOpen ? 1 : 0;
-                continue;
-            }
-
-            if (!isStarted && limit > 0 && running >= limit)
-            {
-                waiting = true;
-                break;
-            }
-
-            // A started iteration's runs carry its value; only one to start needs it from the decision's values.
-            var value = isStarted && workspace.Find(first!.Id, run.Id, i) is { Value: { } carried } ? carried : workspace.Value(run, i);
-            if (value is null)
-            {
-                // Not read yet: the pass is planned again once it is (see PlanWorkspace.Value). Counted as running, and the
-                // walk goes on, so one round collects every value the pass needs.
-                running++;
-                prefixOpen = false;
-                continue;
-            }
-
-            started = Math.Max(started, i + 1);
-            var outcome = WalkSequential(body, run, null, i, value, isIteration: true);
-            if (outcome.Running)
-            {
-                running++;
-                prefixOpen = false;
-                continue;
-            }
-
-            worst = States.Worst([worst, outcome.State]);
-            failed |= outcome.State.IsFailure();
-            if (prefixOpen)
-            {
-                prefix = i + 1;
-                prefixWorst = States.Worst([prefixWorst, outcome.State]);
-            }
-        }
-
-        SetProgress(run, Iterations, new ListProgress(prefix, prefixWorst, Math.Max(started, prefix)));
-        return running > 0 || waiting ? ListOutcome.StillRunning : ListOutcome.Done(Killing ? State.Killed : worst);
     }
 
     private ListProgress? GetProgress(TaskRun? owner, string list) =>
@@ -416,29 +263,53 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         return evaluator.Evaluate(template, Snapshot(), task, run);
     }
 
-    private bool TryEvaluateProperty(TaskDefinition task, TaskRun run, string property, out object? value)
+    public object? Evaluate(TaskDefinition task, TaskRun run, string property)
     {
         var node = task.Property(property);
+        return node switch
+        {
+            Yaml.YScalar scalar when !scalar.IsNull && scalar.Value.Contains("{{", StringComparison.Ordinal) => Render(scalar.Value, task, run, property),
+            null => null,
+            _ => node.ToPlain(),
+        };
+    }
+
+    public object? Render(string template, TaskDefinition task, TaskRun run, string property)
+    {
         try
         {
-            value = node switch
-            {
-                Yaml.YScalar scalar when !scalar.IsNull && scalar.Value.Contains("{{", StringComparison.Ordinal) => Evaluate(scalar.Value, task, run),
-                null => null,
-                _ => node.ToPlain(),
-            };
-            return true;
+            return Evaluate(template, task, run);
         }
-        catch (OutputsNotLoadedException)
-        {
-            value = null;
-            return false;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException and not OutputsNotLoadedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OutputsNotLoadedException and not FlowableDecisionException)
         {
             throw new FlowableDecisionException($"{property} of task '{task.Id}' could not be evaluated: {ex.Message}", ex);
         }
     }
+
+    ListOutcome IFlowableWalk.Sequential(IReadOnlyList<TaskDefinition> tasks, TaskRun parent, string? memo, int? iteration, string? value, bool isIteration) =>
+        WalkSequential(tasks, parent, memo, iteration, value, isIteration);
+
+    public TaskRun? Find(TaskDefinition task, TaskRun parent, int? iteration) => workspace.Find(task.Id, parent.Id, iteration);
+
+    public TaskRun? Child(TaskDefinition task, TaskRun parent, int? iteration) =>
+        Find(task, parent, iteration) is { } run ? Advance(task, run) : null;
+
+    public TaskRun Start(TaskDefinition task, TaskRun parent, int? iteration, string? value, bool isIteration = false) =>
+        Create(task, parent, iteration, value, isIteration);
+
+    public string? Value(TaskRun run, int index) => workspace.Value(run, index);
+
+    public ListProgress? Progress(TaskRun owner, string list) => GetProgress(owner, list);
+
+    void IFlowableWalk.SetProgress(TaskRun owner, string list, ListProgress progress) => SetProgress(owner, list, progress);
+
+    public TaskRun Latest(TaskRun run) => workspace.Latest(run);
+
+    public TaskRun Update(TaskRun run) => workspace.Update(run);
+
+    public void Log(TaskRun run, TaskLogLevel level, string message) => workspace.Log(run, level, message, now);
+
+    public void WakeAt(DateTimeOffset time) => workspace.WakeAt(time);
 
     private PlanningSnapshot Snapshot() => snapshot with { TaskRuns = workspace.Runs };
 }

@@ -107,7 +107,10 @@ internal sealed partial class TaskReader(LoadContext context)
             (node, descriptor) = (LegacyEachTasks.AsForEach(node, descriptor.Type), context.Registry.Resolve(CoreTaskTypes.ForEach)!);
         }
 
-        return id is null ? null : Build(id, descriptor, node, path, children);
+        var flowable = descriptor.Kind == TaskKind.Flowable
+            ? Engine.Flowables.FlowableCatalog.For(descriptor.Type).Read(new Engine.Flowables.FlowableSource(node, path, children, context))
+            : null;
+        return id is null ? null : Build(id, descriptor, node, path, children) with { Flowable = flowable };
     }
 
     private Dictionary<string, IReadOnlyList<TaskDefinition>> ReadChildren(YMapping node, TaskTypeDescriptor descriptor, string path)

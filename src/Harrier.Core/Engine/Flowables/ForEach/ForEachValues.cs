@@ -2,7 +2,9 @@ using System.Globalization;
 using Harrier.Core.Executions;
 using Harrier.Core.Json;
 
-namespace Harrier.Core.Engine.Planning;
+using Harrier.Core.Engine.Planning;
+
+namespace Harrier.Core.Engine.Flowables.ForEach;
 
 /// <summary>Reads ForEach's <c>values</c>: a list, or a text holding a JSON list; each value as text.</summary>
 internal static class ForEachValues
