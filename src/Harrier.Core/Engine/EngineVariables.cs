@@ -94,12 +94,10 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
     public static Dictionary<string, object?> OutputsOf(IReadOnlyList<TaskRun> taskRuns)
     {
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var run in taskRuns)
+        // Oldest first, so that where a task ran several times at one place (WaitFor's iterations) the latest run wins
+        // whatever order the runs were read in (a planning pass reads them in several batches). The sort is stable.
+        foreach (var run in taskRuns.Where(r => r.Outputs.Count > 0).OrderBy(r => r.CreatedAt))
         {
-            if (run.Outputs.Count == 0)
-            {
-                continue;
-            }
 
             var path = run.OutputPath;
             if (path.Count == 0)

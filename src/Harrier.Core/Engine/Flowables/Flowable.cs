@@ -13,11 +13,11 @@ internal abstract class Flowable<TSpec> : IFlowable where TSpec : FlowableSpec
 
     public abstract FlowableSpec Read(FlowableSource source);
 
-    public FlowableDecision? Decide(TaskDefinition task, TaskRun run, IFlowableWalk walk) => Decide(task, Spec(task), run, walk);
+    public FlowableStart? Decide(TaskDefinition task, TaskRun run, IFlowableWalk walk) => Decide(task, Spec(task), run, walk);
 
     public ListOutcome Walk(TaskDefinition task, TaskRun run, IFlowableWalk walk) => Walk(task, Spec(task), run, walk);
 
-    protected virtual FlowableDecision? Decide(TaskDefinition task, TSpec spec, TaskRun run, IFlowableWalk walk) => null;
+    protected virtual FlowableStart? Decide(TaskDefinition task, TSpec spec, TaskRun run, IFlowableWalk walk) => null;
 
     protected abstract ListOutcome Walk(TaskDefinition task, TSpec spec, TaskRun run, IFlowableWalk walk);
 

@@ -9,6 +9,9 @@ internal static class FlowableCatalog
         new Parallel.ParallelFlowable(),
         new If.IfFlowable(),
         new ForEach.ForEachFlowable(),
+        new Switch.SwitchFlowable(),
+        new Dag.DagFlowable(),
+        new WaitFor.WaitForFlowable(),
         new WorkingDirectory.WorkingDirectoryFlowable(),
     }.ToDictionary(f => f.Type, StringComparer.Ordinal);
 

@@ -27,7 +27,7 @@ internal interface IFlowable
     /// What the flowable decides once, when it starts (If's branch, ForEach's values); null when it decides nothing.
     /// Throws <see cref="FlowableDecisionException"/> when the decision cannot be made (the run fails with that message).
     /// </summary>
-    FlowableDecision? Decide(TaskDefinition task, TaskRun run, IFlowableWalk walk);
+    FlowableStart? Decide(TaskDefinition task, TaskRun run, IFlowableWalk walk);
 
     /// <summary>Creates and advances the children; says whether they are still running or how they ended.</summary>
     ListOutcome Walk(TaskDefinition task, TaskRun run, IFlowableWalk walk);

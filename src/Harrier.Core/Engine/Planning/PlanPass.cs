@@ -202,9 +202,9 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         ListOutcome outcome;
         try
         {
-            if (run.Decision is null && flowable.Decide(task, run, this) is { } decision)
+            if (run.Decision is null && flowable.Decide(task, run, this) is { } start)
             {
-                run = workspace.Update(run with { Decision = decision });
+                run = workspace.Update(run with { Decision = start.Decision, Outputs = start.Outputs ?? run.Outputs });
             }
 
             var decided = run;

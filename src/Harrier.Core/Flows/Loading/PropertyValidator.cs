@@ -164,7 +164,7 @@ internal sealed class PropertyValidator(LoadContext context)
             case PropertyKind.TaskRunner:
                 new TaskRunnerValidator(context, this).Validate(value, path);
                 break;
-            case PropertyKind.TaskList:
+            case PropertyKind.TaskList or PropertyKind.TaskListMap or PropertyKind.DagTaskList:
                 break;
             default:
                 if (property.Dynamic)

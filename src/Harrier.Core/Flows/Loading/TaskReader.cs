@@ -99,7 +99,7 @@ internal sealed partial class TaskReader(LoadContext context)
         }
 
         IReadOnlyList<PropertyDescriptor> properties = [.. CommonTaskProperties.All, .. descriptor.Properties];
-        _properties.ValidateObject(node, properties, path, handledElsewhere: name => descriptor.FindProperty(name)?.Kind == PropertyKind.TaskList);
+        _properties.ValidateObject(node, properties, path, handledElsewhere: name => descriptor.FindProperty(name)?.Kind is PropertyKind.TaskList or PropertyKind.TaskListMap or PropertyKind.DagTaskList);
         ValidateRetry(node["retry"], PropertyValidator.Join(path, "retry"));
         var children = ReadChildren(node, descriptor, path);
         if (descriptor.Type is LegacyEachTasks.EachSequential or LegacyEachTasks.EachParallel)
@@ -128,7 +128,85 @@ internal sealed partial class TaskReader(LoadContext context)
             }
         }
 
+        foreach (var property in descriptor.Properties.Where(p => p.Kind == PropertyKind.TaskListMap))
+        {
+            ReadListMap(node[property.Name], property.Name, path, children);
+        }
+
+        foreach (var property in descriptor.Properties.Where(p => p.Kind == PropertyKind.DagTaskList))
+        {
+            children[property.Name] = ReadDagList(node[property.Name], PropertyValidator.Join(path, property.Name));
+        }
+
         return children;
+    }
+
+    /// <summary>A map of task lists (Switch's <c>cases</c>): each list is read as a child list keyed <c>name.key</c>.</summary>
+    private void ReadListMap(YNode? node, string name, string path, Dictionary<string, IReadOnlyList<TaskDefinition>> children)
+    {
+        var mapPath = PropertyValidator.Join(path, name);
+        switch (node)
+        {
+            case null or YScalar { IsNull: true }:
+                return;
+            case YMapping map:
+                foreach (var entry in map.Entries)
+                {
+                    var list = ReadList(entry.Value, PropertyValidator.Join(mapPath, entry.Key.Value), TaskListRules.None, required: true);
+                    children[$"{name}.{entry.Key.Value}"] = list;
+                }
+
+                return;
+            default:
+                context.Error(node, mapPath, $"must be a map of keys to lists of tasks (e.g. {name}: {{FIRST: [- id: …]}}), found {node.KindName}");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Dag's <c>tasks</c>: each item a map of <c>task</c> (read as a child task) and <c>dependsOn</c> (ids, checked by
+    /// the Dag's own reader against the list once every task is known).
+    /// </summary>
+    private List<TaskDefinition> ReadDagList(YNode? node, string path)
+    {
+        var tasks = new List<TaskDefinition>();
+        if (node is null or YScalar { IsNull: true })
+        {
+            // Absent or null: the property validator reports the required property once.
+            return tasks;
+        }
+
+        if (node is not YSequence sequence || sequence.Items.Count == 0)
+        {
+            context.Error(node, path, $"must be a non-empty list of items '- task: {{id: …, type: …}}' with an optional 'dependsOn: [ids]', found {node.KindName}");
+            return tasks;
+        }
+
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (sequence.Items[i] is not YMapping item)
+            {
+                context.Error(sequence.Items[i], itemPath, $"must be a map with 'task' and an optional 'dependsOn', found {sequence.Items[i].KindName}");
+                continue;
+            }
+
+            foreach (var entry in item.Entries.Where(e => e.Key.Value is not ("task" or "dependsOn")))
+            {
+                context.Error(entry.Key, PropertyValidator.Join(itemPath, entry.Key.Value), $"unknown property '{entry.Key.Value}': a Dag item has only 'task' and 'dependsOn'");
+            }
+
+            if (item["task"] is not { } taskNode)
+            {
+                context.Error(item, PropertyValidator.Join(itemPath, "task"), "must not be null: each Dag item needs a 'task'");
+            }
+            else if (Read(taskNode, PropertyValidator.Join(itemPath, "task"), TaskListRules.None) is { } task)
+            {
+                tasks.Add(task);
+            }
+        }
+
+        return tasks;
     }
 
     /// <summary>Per-type required fields of a retry and a sane attempt count (shared with the flow-level retry).</summary>

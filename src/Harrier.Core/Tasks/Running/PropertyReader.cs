@@ -122,6 +122,25 @@ public sealed class PropertyReader(TaskDefinition task, ITemplateRenderer render
     /// <summary>The property as plain data, every text rendered (single expressions keep their type).</summary>
     public object? Value(string name) => task.Property(name) is { } node ? Rendered(node, name) : null;
 
+    /// <summary>
+    /// The property as plain data with every text rendered to text, as Kestra renders a map property: a single
+    /// expression gives its text (<c>"{{ 1 + 1 }}"</c> is <c>"2"</c>), values written as numbers or booleans keep their type.
+    /// </summary>
+    public object? TextValue(string name) => task.Property(name) is { } node ? RenderedAsText(node, name) : null;
+
+    private object? RenderedAsText(YNode node, string name) => node switch
+    {
+        YScalar { IsNull: true } => null,
+        YScalar scalar when renderer.HasTemplate(scalar.Value) => Render(scalar.Value, name, scalar),
+        YScalar scalar => scalar.ToPlain(),
+        YSequence sequence => sequence.Items.Select(item => RenderedAsText(item, name)).ToList(),
+        YMapping mapping => mapping.Entries.ToDictionary(
+            e => renderer.HasTemplate(e.Key.Value) ? Render(e.Key.Value, name, e.Key) : e.Key.Value,
+            e => RenderedAsText(e.Value, name),
+            StringComparer.Ordinal),
+        _ => null,
+    };
+
     /// <summary>Renders an arbitrary text in this task's scope (errors point at <paramref name="property"/>).</summary>
     public string RenderText(string text, string property) => Render(text, property, task.Property(property) ?? task.Node);
 

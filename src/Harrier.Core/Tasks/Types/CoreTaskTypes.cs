@@ -15,6 +15,9 @@ public static class CoreTaskTypes
     public const string If = "io.kestra.plugin.core.flow.If";
     public const string ForEach = "io.kestra.plugin.core.flow.ForEach";
     public const string WorkingDirectory = "io.kestra.plugin.core.flow.WorkingDirectory";
+    public const string Switch = "io.kestra.plugin.core.flow.Switch";
+    public const string Dag = "io.kestra.plugin.core.flow.Dag";
+    public const string WaitFor = "io.kestra.plugin.core.flow.WaitFor";
     public const string ProcessRunner = "io.kestra.plugin.core.runner.Process";
 
     private static PropertyDescriptor Errors => Prop.Tasks("errors", "Tasks run when a child fails.");
@@ -64,6 +67,30 @@ public static class CoreTaskTypes
             Prop.Tasks("else", "Tasks run otherwise."),
             Errors, Finally,
         ]) { Aliases = ["io.kestra.core.tasks.flows.If"], Description = "Choose a branch from a condition." },
+        new(Switch, TaskKind.Flowable,
+        [
+            Prop.String("value", "Expression whose text picks the case.", required: true),
+            Prop.TaskLists("cases", "Task lists by the value that runs them."),
+            Prop.Tasks("defaults", "Tasks run when no case matches."),
+            Errors, Finally,
+        ]) { Aliases = ["io.kestra.core.tasks.flows.Switch"], Description = "Choose a list of tasks by the text of a value." },
+        new(Dag, TaskKind.Flowable,
+        [
+            Prop.DagTasks("tasks", "Items '{task, dependsOn: [ids]}': each task starts once its dependencies ended."),
+            Prop.Integer("concurrent", "How many tasks run at once; 0 means no limit.", 0) with { Dynamic = false },
+            Errors, Finally,
+        ]) { Aliases = ["io.kestra.core.tasks.flows.Dag"], Description = "Run tasks in the order of their dependencies." },
+        new(WaitFor, TaskKind.Flowable,
+        [
+            Prop.Tasks("tasks", "Tasks run in each iteration.", required: true),
+            Prop.String("condition", "Expression that ends the loop once truthy; rendered after each iteration.", required: true),
+            Prop.Object("checkFrequency", "How often and how long to loop.",
+                Prop.Duration("interval", "Wait between two iterations.", "PT1S"),
+                Prop.Integer("maxIterations", "Most iterations to run.", 100) with { Dynamic = false },
+                Prop.Duration("maxDuration", "Longest time to loop, from the task's start.", "PT1H")),
+            Prop.Boolean("failOnMaxReached", "Fail (instead of succeeding) when a maximum is reached first.", false) with { Dynamic = false },
+            Errors, Finally,
+        ]) { Description = "Run tasks again and again until a condition is true." },
         new(ForEach, TaskKind.Flowable,
         [
             Prop.Any("values", "A list (or JSON list text) of values; each runs the tasks once.", required: true),

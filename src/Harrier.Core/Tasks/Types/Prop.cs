@@ -38,4 +38,10 @@ public static class Prop
 
     public static PropertyDescriptor Tasks(string name, string description, bool required = false) =>
         new(name, PropertyKind.TaskList) { Description = description, Required = required, MinItems = required ? 1 : 0, Dynamic = false };
+
+    public static PropertyDescriptor DagTasks(string name, string description) =>
+        new(name, PropertyKind.DagTaskList) { Description = description, Required = true, MinItems = 1, Dynamic = false };
+
+    public static PropertyDescriptor TaskLists(string name, string description) =>
+        new(name, PropertyKind.TaskListMap) { Description = description, Dynamic = false };
 }

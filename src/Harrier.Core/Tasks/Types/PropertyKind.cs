@@ -36,6 +36,12 @@ public enum PropertyKind
     /// <summary>A list of tasks (Sequential's <c>tasks</c>, If's <c>then</c>…).</summary>
     TaskList,
 
+    /// <summary>A map of names to task lists (Switch's <c>cases</c>); its children are keyed <c>name.key</c>.</summary>
+    TaskListMap,
+
+    /// <summary>A list of <c>{task, dependsOn}</c> items (Dag's <c>tasks</c>); the tasks are its children.</summary>
+    DagTaskList,
+
     /// <summary>A task runner object with a <c>type</c> (<c>taskRunner</c>).</summary>
     TaskRunner,
 

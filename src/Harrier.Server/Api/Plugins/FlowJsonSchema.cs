@@ -98,6 +98,25 @@ public static class FlowJsonSchema
             PropertyKind.Map => new JsonObject { ["type"] = "object" },
             PropertyKind.Object => ObjectSchema(property.Fields, property.OpenObject, ""),
             PropertyKind.TaskList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = "#/definitions/task" } },
+            PropertyKind.DagTaskList => new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["required"] = new JsonArray("task"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["task"] = new JsonObject { ["$ref"] = "#/definitions/task" },
+                        ["dependsOn"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                    },
+                },
+            },
+            PropertyKind.TaskListMap => new JsonObject
+            {
+                ["type"] = "object",
+                ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = "#/definitions/task" } },
+            },
             PropertyKind.TaskRunner => new JsonObject { ["$ref"] = "#/definitions/taskRunner" },
             _ => new JsonObject(),
         };

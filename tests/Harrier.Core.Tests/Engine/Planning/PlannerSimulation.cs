@@ -47,6 +47,9 @@ internal sealed class PlannerSimulation
 
     public List<LogEntry> Logs { get; } = [];
 
+    /// <summary>How many times <see cref="RunToEnd"/> moved the clock to a timer a plan asked for.</summary>
+    public int WakeUps { get; private set; }
+
     /// <summary>Task runs created per pass, "a b | c": labels separated by spaces, passes by bars.</summary>
     public string Waves => string.Join(" | ", _waves);
 
@@ -118,6 +121,14 @@ internal sealed class PlannerSimulation
             if (plan.IsFinished)
             {
                 return plan.ExecutionState;
+            }
+
+            if (_pendingJobs.Count == 0 && plan.WakeAt is { } wake)
+            {
+                // Nothing to run until a flowable's timer (WaitFor's interval, a Pause's delay): let the clock get there.
+                Time.SetUtcNow(wake > Time.GetUtcNow() ? wake : Time.GetUtcNow());
+                WakeUps++;
+                continue;
             }
 
             Assert.True(_pendingJobs.Count > 0, $"the planner is stuck: no job to run and the execution is {plan.ExecutionState}; runs: {FinalStates}");

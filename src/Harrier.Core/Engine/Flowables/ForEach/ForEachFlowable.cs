@@ -21,7 +21,7 @@ internal sealed class ForEachFlowable : Flowable<ForEachSpec>
 
     public override FlowableSpec Read(FlowableSource source) => new ForEachSpec(Math.Max(0, source.Integer("concurrencyLimit", 1)));
 
-    protected override FlowableDecision Decide(TaskDefinition task, ForEachSpec spec, TaskRun run, IFlowableWalk walk) =>
+    protected override FlowableStart Decide(TaskDefinition task, ForEachSpec spec, TaskRun run, IFlowableWalk walk) =>
         ForEachValues.Decide(walk.Evaluate(task, run, "values"), task.Id);
 
     protected override ListOutcome Walk(TaskDefinition task, ForEachSpec spec, TaskRun run, IFlowableWalk walk)

@@ -1,8 +1,6 @@
-using System.Globalization;
+using Harrier.Core.Engine.Planning;
 using Harrier.Core.Executions;
 using Harrier.Core.Json;
-
-using Harrier.Core.Engine.Planning;
 
 namespace Harrier.Core.Engine.Flowables.ForEach;
 
@@ -37,14 +35,7 @@ internal static class ForEachValues
         var result = new List<string>();
         foreach (var item in list)
         {
-            result.Add(item switch
-            {
-                string s => s,
-                null => "null",
-                bool b => b ? "true" : "false",
-                long or int or double => Convert.ToString(item, CultureInfo.InvariantCulture)!,
-                _ => PlainJson.Serialize(item),
-            });
+            result.Add(PlainText.Of(item));
         }
 
         return result;

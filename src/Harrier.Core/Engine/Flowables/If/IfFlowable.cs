@@ -12,8 +12,8 @@ internal sealed class IfFlowable : Flowable<IfSpec>
 
     public override FlowableSpec Read(FlowableSource source) => IfSpec.Instance;
 
-    protected override FlowableDecision Decide(TaskDefinition task, IfSpec spec, TaskRun run, IFlowableWalk walk) =>
-        new() { Branch = Truth.IsTruthy(walk.Evaluate(task, run, "condition")) ? "then" : "else" };
+    protected override FlowableStart Decide(TaskDefinition task, IfSpec spec, TaskRun run, IFlowableWalk walk) =>
+        new FlowableDecision { Branch = Truth.IsTruthy(walk.Evaluate(task, run, "condition")) ? "then" : "else" };
 
     protected override ListOutcome Walk(TaskDefinition task, IfSpec spec, TaskRun run, IFlowableWalk walk)
     {
