@@ -158,7 +158,7 @@ internal sealed partial class TaskReader(LoadContext context)
 
                 return;
             default:
-                context.Error(node, mapPath, $"must be a map of keys to lists of tasks (e.g. {name}: {{FIRST: [- id: …]}}), found {node.KindName}");
+                context.Error(node, mapPath, $"must be a map whose keys are the values to match, each holding a list of tasks (FIRST: then '- id: …' below it), found {node.KindName}");
                 return;
         }
     }
