@@ -36,7 +36,9 @@ public static class ExecutionSummary
         }
 
         var took = Duration(execution.StartDate ?? execution.CreatedAt, execution.EndDate);
-        await output.WriteLineAsync($"Execution {execution.Id} {execution.State.ToName()} in {took}").ConfigureAwait(false);
+        await output.WriteLineAsync(execution.State == State.Paused
+            ? $"Execution {execution.Id} PAUSED after {Duration(execution.StartDate ?? execution.CreatedAt, DateTimeOffset.UtcNow)}"
+            : $"Execution {execution.Id} {execution.State.ToName()} in {took}").ConfigureAwait(false);
     }
 
     private static int Depth(TaskRun run, IReadOnlyList<TaskRun> all)

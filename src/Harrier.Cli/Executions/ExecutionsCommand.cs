@@ -21,6 +21,7 @@ public static class ExecutionsCommand
         command.Subcommands.Add(Show());
         command.Subcommands.Add(KillCommand.Create());
         command.Subcommands.Add(RecoverCommand.Create());
+        command.Subcommands.Add(ResumeCommand.Create());
         return command;
     }
 

@@ -13,6 +13,9 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
     public const int ExitFailed = 1;
     public const int ExitInvalid = 2;
 
+    /// <summary>The execution paused waiting for a resume (<c>harrier executions resume</c>); this process leaves it so.</summary>
+    public const int ExitPaused = 3;
+
     public async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var loaded = HarrierHost.CreateFlowLoader().LoadFile(request.FlowFile);
@@ -64,7 +67,7 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         printedExecution = execution.Id;
         using var interrupt = new InterruptHandler(() => host.Engine.KillAsync(execution.Id, CancellationToken.None));
         using var registration = cancellationToken.Register(() => _ = host.Engine.KillAsync(execution.Id, CancellationToken.None));
-        var final = await host.Engine.WaitAsync(execution.Id, CancellationToken.None).ConfigureAwait(false);
+        var final = await EndOrPause.WaitAsync(host, flow, execution.Id).ConfigureAwait(false);
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(final.Id, CancellationToken.None).ConfigureAwait(false);
         if (request.Json)
         {
@@ -76,6 +79,12 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         }
 
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        if (final.State == State.Paused)
+        {
+            await error.WriteLineAsync(EndOrPause.HowToResume(final, request.DataDirectory)).ConfigureAwait(false);
+            return ExitPaused;
+        }
+
         return final.State is State.Success or State.Warning ? ExitSuccess : ExitFailed;
     }
 }

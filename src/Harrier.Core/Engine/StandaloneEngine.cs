@@ -1,3 +1,4 @@
+using Harrier.Core.Executions.Resumes;
 using Harrier.Core.Engine.Coordination;
 using Harrier.Core.Engine.Executors;
 using Harrier.Core.Engine.Workers;
@@ -123,6 +124,18 @@ public sealed class StandaloneEngine : IAsyncDisposable
 
     /// <summary>Executions were stored by someone else in this process (the scheduler): plan them now, not at the next poll.</summary>
     public void ExecutionsCreated() => _nudges.ExecutionsChanged();
+
+    /// <summary>Resumes the paused runs of an execution (see <see cref="PauseResumer"/>) and has it planned at once here.</summary>
+    public async Task<ResumeResult> ResumeAsync(Execution execution, FlowDefinition flow, IReadOnlyDictionary<string, object?> given, IPauseResumes resumes, CancellationToken cancellationToken)
+    {
+        var result = await new PauseResumer(_services.Store, resumes).ResumeAsync(execution, flow, given, cancellationToken).ConfigureAwait(false);
+        if (result.Resumed)
+        {
+            _nudges.ExecutionsChanged();
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// Completes when the execution reaches a terminal state, whichever process ends it; returns it as stored. Throws

@@ -22,5 +22,14 @@ public sealed record FlowableDecision
     /// <summary>A worker-side flowable (WorkingDirectory): the state its main list ended in on the worker, once it did.</summary>
     public State? WorkerState { get; init; }
 
+    /// <summary>Pause: whether the run has been PAUSED (a RUNNING run with this set was resumed).</summary>
+    public bool Paused { get; init; }
+
+    /// <summary>Pause: when the pause ends by itself (its delay, or its timeout); null when only a resume ends it.</summary>
+    public DateTimeOffset? ResumeAt { get; init; }
+
+    /// <summary>Pause: how it ends at <see cref="ResumeAt"/>: RUNNING after a delay (it goes on), FAILED after a timeout.</summary>
+    public State? ResumeState { get; init; }
+
     public int CountOfValues => Values?.Count ?? ValueCount ?? 0;
 }

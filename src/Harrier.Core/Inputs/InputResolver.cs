@@ -11,20 +11,23 @@ namespace Harrier.Core.Inputs;
 public static class InputResolver
 {
     /// <param name="given">Values by input id: texts from the command line, or typed values from JSON.</param>
-    public static InputResolution Resolve(FlowDefinition flow, IReadOnlyDictionary<string, object?> given)
+    public static InputResolution Resolve(FlowDefinition flow, IReadOnlyDictionary<string, object?> given) => Resolve(flow.Inputs, given);
+
+    /// <summary>The same checks for any list of input declarations (a Pause's <c>onResume</c>).</summary>
+    public static InputResolution Resolve(IReadOnlyList<InputDefinition> declared, IReadOnlyDictionary<string, object?> given)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
         var inputs = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var id in given.Keys.Where(k => flow.Inputs.All(i => i.Id != k)))
+        foreach (var id in given.Keys.Where(k => declared.All(i => i.Id != k)))
         {
-            var declared = flow.Inputs.Select(i => i.Id).ToList();
-            warnings.Add(declared.Count == 0
+            var ids = declared.Select(i => i.Id).ToList();
+            warnings.Add(ids.Count == 0
                 ? $"input '{id}' is ignored: the flow declares no inputs"
-                : $"input '{id}' is ignored: the flow has no such input{Suggestions.DidYouMean(id, declared)} (declared: {string.Join(", ", declared)})");
+                : $"input '{id}' is ignored: the flow has no such input{Suggestions.DidYouMean(id, ids)} (declared: {string.Join(", ", ids)})");
         }
 
-        foreach (var input in flow.Inputs)
+        foreach (var input in declared)
         {
             var hasValue = given.TryGetValue(input.Id, out var value);
             if (!hasValue || value is null || value is string { Length: 0 } && input.Type != "STRING")

@@ -97,6 +97,21 @@ public static class StoredJson
             writer.WriteString("workerState", state.ToName());
         }
 
+        if (decision.Paused)
+        {
+            writer.WriteBoolean("paused", true);
+        }
+
+        if (decision.ResumeAt is { } resumeAt)
+        {
+            writer.WriteString("resumeAt", SqliteDates.ToText(resumeAt));
+        }
+
+        if (decision.ResumeState is { } resumeState)
+        {
+            writer.WriteString("resumeState", resumeState.ToName());
+        }
+
         writer.WriteEndObject();
     });
 
@@ -128,6 +143,9 @@ public static class StoredJson
             Values = values,
             ValueCount = root.TryGetProperty("valueCount", out var count) ? count.GetInt32() : values?.Count,
             WorkerState = workerState,
+            Paused = root.TryGetProperty("paused", out var paused) && paused.GetBoolean(),
+            ResumeAt = root.TryGetProperty("resumeAt", out var resumeAt) ? SqliteDates.Parse(resumeAt.GetString()!) : null,
+            ResumeState = root.TryGetProperty("resumeState", out var resumeState) ? States.Parse(resumeState.GetString()!) : null,
         };
     }
 

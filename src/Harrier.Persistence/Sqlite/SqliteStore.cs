@@ -20,6 +20,7 @@ public sealed class SqliteStore : IAsyncDisposable
         Planning = new SqlitePlanningQueue(database, time);
         Commits = new SqliteEngineCommits(database, time);
         Kills = new SqliteKillRequests(database, time);
+        Resumes = new SqlitePauseResumes(database, time);
         Processes = new SqliteProcessRegistry(database, time);
         Ownership = new SqliteExecutionOwnership(database, time);
         Flows = new SqliteFlowStore(database, time);
@@ -46,6 +47,8 @@ public sealed class SqliteStore : IAsyncDisposable
     public IEngineCommits Commits { get; }
 
     public IKillRequests Kills { get; }
+
+    public IPauseResumes Resumes { get; }
 
     public IProcessRegistry Processes { get; }
 

@@ -55,6 +55,13 @@ public sealed class HarrierHost : IAsyncDisposable
 
     public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
 
+    /// <summary>The flow document an execution runs (the revision it started with, whatever is deployed now); null when it no longer loads.</summary>
+    public async Task<Core.Flows.FlowDefinition?> LoadFlowOfAsync(Core.Executions.Execution execution, CancellationToken cancellationToken)
+    {
+        var source = execution.FlowSourceId is { } sourceId ? await Store.Executions.GetFlowSourceAsync(sourceId, cancellationToken).ConfigureAwait(false) : execution.FlowSource;
+        return CreateFlowLoader().Load(source ?? "", execution.FlowFile).Flow is { } flow ? flow with { Revision = execution.FlowRevision } : null;
+    }
+
     /// <summary>Every task implementation; the KV and Labels tasks write to the store they are given.</summary>
     public static TaskImplementations CreateImplementations(SqliteStore store, ScriptTaskServices? scripts = null) =>
         new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)

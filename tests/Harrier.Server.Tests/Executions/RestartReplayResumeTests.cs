@@ -4,7 +4,7 @@ using Harrier.TestKit.Support;
 
 namespace Harrier.Server.Tests.Executions;
 
-/// <summary>Restart (failed tasks again as new attempts, successful ones kept), replay (a new execution), resume (409: nothing is ever paused).</summary>
+/// <summary>Restart (failed tasks again as new attempts, successful ones kept), replay (a new execution), resume (a paused execution goes on with its onResume inputs; 409 when it is not paused).</summary>
 public sealed class RestartReplayResumeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private HttpClient Http => fixture.Http;
@@ -118,5 +118,51 @@ public sealed class RestartReplayResumeTests(ServerFixture fixture) : IClassFixt
 
         Assert.Contains("not PAUSED", (await resume.JsonAsync(HttpStatusCode.Conflict)).Error().Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Resume_OfAPausedExecution_GoesOnWithTheTypedOnResumeInputs_AfterRefusingAnInvalidValue()
+    {
+        var ns = ApiCalls.UniqueNamespace();
+        await Http.DeployAsync($$$"""
+            id: approval
+            namespace: {{{ns}}}
+            tasks:
+              - id: approve
+                type: io.kestra.plugin.core.flow.Pause
+                onResume:
+                  - id: approved
+                    type: BOOLEAN
+                  - id: note
+                    type: STRING
+                    defaults: none
+              - id: after
+                type: io.kestra.plugin.core.debug.Return
+                format: "{{ outputs.approve.onResume.approved }} / {{ outputs.approve.onResume.note }}"
+            """);
+        var id = (await Http.ExecuteAsync(ns, "approval", wait: false)).Id();
+        await PollAsync(() => Http.GetJsonAsync($"executions/{id}"), e => e.State() == "PAUSED");
+
+        using var invalid = await Http.PostAsync($"executions/{id}/resume", ApiCalls.Form(("approved", "perhaps")));
+        Assert.Contains("'perhaps' is not true or false", (await invalid.JsonAsync(HttpStatusCode.UnprocessableEntity)).Error().Message, StringComparison.Ordinal);
+        Assert.Equal("PAUSED", (await Http.GetJsonAsync($"executions/{id}")).State());
+
+        using var resume = await Http.PostAsync($"executions/{id}/resume", ApiCalls.Form(("approved", "true")));
+        Assert.Equal(HttpStatusCode.NoContent, resume.StatusCode);
+        var ended = await EndOfAsync(id);
+
+        Assert.Equal("SUCCESS", ended.State());
+        Assert.Equal("true / none", ended.TaskRun("after")["outputs"]!["value"]!.GetValue<string>());
+        Assert.True(ended.TaskRun("approve")["outputs"]!["onResume"]!["approved"]!.GetValue<bool>());
+    }
+
+    private static async Task PollAsync(Func<Task<System.Text.Json.Nodes.JsonObject>> read, Func<System.Text.Json.Nodes.JsonObject, bool> until)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!until(await read()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(50);
+        }
     }
 }

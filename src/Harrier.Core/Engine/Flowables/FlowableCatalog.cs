@@ -12,6 +12,7 @@ internal static class FlowableCatalog
         new Switch.SwitchFlowable(),
         new Dag.DagFlowable(),
         new WaitFor.WaitForFlowable(),
+        new Pause.PauseFlowable(),
         new WorkingDirectory.WorkingDirectoryFlowable(),
     }.ToDictionary(f => f.Type, StringComparer.Ordinal);
 

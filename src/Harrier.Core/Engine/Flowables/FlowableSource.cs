@@ -30,6 +30,9 @@ internal sealed class FlowableSource(YMapping node, string path, IReadOnlyDictio
     /// <summary>The text of a scalar property (an expression stays as written, rendered when the flowable decides).</summary>
     public string? Text(string name) => Node[name] is YScalar { IsNull: false } scalar ? scalar.Value : null;
 
+    /// <summary>A list of input declarations (a Pause's <c>onResume</c>), checked as a flow's <c>inputs</c> are.</summary>
+    public IReadOnlyList<InputDefinition> Inputs(string name) => new InputReader(context).Read(Node[name], PropertyValidator.Join(Path, name));
+
     /// <summary>A literal ISO-8601 duration, or <paramref name="fallback"/>.</summary>
     public TimeSpan? Duration(YMapping? map, string name, TimeSpan? fallback) =>
         map?[name] is YScalar { IsNull: false } scalar && IsoDuration.TryParse(scalar.Value, out var duration) ? duration : fallback;

@@ -34,7 +34,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         var outcome = WalkBlock(() => WalkSequential(flow.Tasks, null, Main), flow.Errors, flow.Finally, null);
         if (outcome.Running)
         {
-            return Killing ? State.Killing : State.Running;
+            // A Pause holds the execution PAUSED while it waits (Kestra shows the execution so, whatever else runs).
+            return Killing ? State.Killing : workspace.Runs.Any(r => r.State == State.Paused) ? State.Paused : State.Running;
         }
 
         return Killing ? State.Killed : outcome.State;

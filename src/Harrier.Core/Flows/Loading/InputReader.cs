@@ -11,7 +11,8 @@ internal sealed partial class InputReader(LoadContext context)
 {
     private readonly PropertyValidator _properties = new(context);
 
-    public IReadOnlyList<InputDefinition> Read(YNode? node)
+    /// <param name="path">Where the list is: <c>inputs</c>, or a Pause's <c>tasks[2].onResume</c>.</param>
+    public IReadOnlyList<InputDefinition> Read(YNode? node, string path = "inputs")
     {
         if (node is null or YScalar { IsNull: true })
         {
@@ -20,7 +21,7 @@ internal sealed partial class InputReader(LoadContext context)
 
         if (node is not YSequence sequence)
         {
-            context.Error(node, "inputs", $"must be a list of inputs (each item starting with '- id:'), found {node.KindName}");
+            context.Error(node, path, $"must be a list of inputs (each item starting with '- id:'), found {node.KindName}");
             return [];
         }
 
@@ -28,7 +29,7 @@ internal sealed partial class InputReader(LoadContext context)
         var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            if (ReadOne(sequence.Items[i], $"inputs[{i}]", ids) is { } input)
+            if (ReadOne(sequence.Items[i], $"{path}[{i}]", ids) is { } input)
             {
                 inputs.Add(input);
             }

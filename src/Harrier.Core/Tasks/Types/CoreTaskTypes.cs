@@ -18,6 +18,7 @@ public static class CoreTaskTypes
     public const string Switch = "io.kestra.plugin.core.flow.Switch";
     public const string Dag = "io.kestra.plugin.core.flow.Dag";
     public const string WaitFor = "io.kestra.plugin.core.flow.WaitFor";
+    public const string Pause = "io.kestra.plugin.core.flow.Pause";
     public const string ProcessRunner = "io.kestra.plugin.core.runner.Process";
 
     private static PropertyDescriptor Errors => Prop.Tasks("errors", "Tasks run when a child fails.");
@@ -91,6 +92,14 @@ public static class CoreTaskTypes
             Prop.Boolean("failOnMaxReached", "Fail (instead of succeeding) when a maximum is reached first.", false) with { Dynamic = false },
             Errors, Finally,
         ]) { Description = "Run tasks again and again until a condition is true." },
+        new(Pause, TaskKind.Flowable,
+        [
+            Prop.Duration("delay", "Go on by itself after this long."),
+            Prop.Duration("timeout", "Fail after this long unless resumed first."),
+            Prop.Any("onResume", "Inputs a resume may give (as flow inputs), output as onResume.") with { Dynamic = false },
+            Prop.Tasks("tasks", "Deprecated: tasks run once the pause is over."),
+            Errors, Finally,
+        ]) { Aliases = ["io.kestra.core.tasks.flows.Pause"], Description = "Pause the execution for a delay or until it is resumed." },
         new(ForEach, TaskKind.Flowable,
         [
             Prop.Any("values", "A list (or JSON list text) of values; each runs the tasks once.", required: true),

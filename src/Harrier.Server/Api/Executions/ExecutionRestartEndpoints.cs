@@ -1,5 +1,6 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Executions.Restarts;
+using Harrier.Core.Store;
 using Harrier.Core.Flows;
 using Harrier.Server.Api.Errors;
 using Harrier.Server.Hosting;
@@ -9,8 +10,8 @@ namespace Harrier.Server.Api.Executions;
 
 /// <summary>
 /// Restart (failed tasks run again as a new attempt of the same execution, successful ones kept), replay (a new
-/// execution of the same flow revision with the same inputs) and resume. Harrier has no Pause task yet, so no execution
-/// is ever PAUSED: resume answers 409, as Kestra does for an execution that is not paused.
+/// execution of the same flow revision with the same inputs) and resume (a PAUSED execution's Pause tasks go on, with the
+/// form's fields as their <c>onResume</c> inputs; 409 when it is not paused, 422 naming the field when a value is invalid).
 /// </summary>
 public static class ExecutionRestartEndpoints
 {
@@ -20,7 +21,8 @@ public static class ExecutionRestartEndpoints
             .WithSummary("Run the failed tasks of a FAILED or KILLED execution again (new attempts), keeping what succeeded");
         executions.MapPost("/{executionId}/replay", ReplayAsync).Produces<ApiExecution>()
             .WithSummary("A new execution of the same flow revision with the same inputs");
-        executions.MapPost("/{executionId}/resume", ResumeAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Resume a paused execution (409 when it is not paused)");
+        executions.MapPost("/{executionId}/resume", ResumeAsync).Produces(StatusCodes.Status204NoContent).DisableAntiforgery()
+            .WithSummary("Resume a paused execution, its onResume inputs as multipart fields (409 when it is not paused)");
     }
 
     private static async Task<IResult> RestartAsync(string executionId, HarrierHost host, ServerContext server, CancellationToken ct)
@@ -54,20 +56,35 @@ public static class ExecutionRestartEndpoints
         return TypedResults.Ok(ExecutionReads.Render(host, server, replay, null, server.ExecutionUrl(replay.Namespace, replay.FlowId, replay.Id)));
     }
 
-    private static async Task<IResult> ResumeAsync(string executionId, HarrierHost host, CancellationToken ct)
+    private static async Task<IResult> ResumeAsync(string executionId, HttpRequest request, HarrierHost host, CancellationToken ct)
     {
-        var execution = await host.Store.Executions.GetExecutionAsync(executionId, ct) ?? throw ApiException.NotFound($"there is no execution {executionId}");
-        throw ApiException.Conflict($"execution {executionId} is {execution.State.ToName()}, not PAUSED; only a paused execution can be resumed");
+        var form = await ExecutionInputs.ReadAsync(request, ct);
+        if (form.Files.Count > 0)
+        {
+            throw ApiException.Invalid($"onResume inputs are taken as form fields; file parts are not supported ({string.Join(", ", form.Files.Select(f => f.InputId))})", form.Files[0].InputId);
+        }
+
+        var (execution, flow) = await LoadAsync(host, executionId, ct);
+        var result = await host.Engine.ResumeAsync(execution, flow, form.Values, host.Store.Resumes, ct);
+        if (result.Resumed)
+        {
+            return TypedResults.NoContent();
+        }
+
+        throw result.Outcome switch
+        {
+            null => ApiException.Invalid([.. result.Errors.Select(e => new ApiErrorItem(e, null))]),
+            ResumeOutcome.NotFound => ApiException.NotFound(result.Errors[0]),
+            _ => ApiException.Conflict(result.Errors[0]),
+        };
     }
 
     /// <summary>The execution and the flow document it ran (the revision it started with, whatever is deployed now).</summary>
     private static async Task<(Execution Execution, FlowDefinition Flow)> LoadAsync(HarrierHost host, string executionId, CancellationToken ct)
     {
         var execution = await host.Store.Executions.GetExecutionAsync(executionId, ct) ?? throw ApiException.NotFound($"there is no execution {executionId}");
-        var source = execution.FlowSourceId is { } sourceId ? await host.Store.Executions.GetFlowSourceAsync(sourceId, ct) : execution.FlowSource;
-        var loaded = HarrierHost.CreateFlowLoader().Load(source ?? "", execution.FlowFile);
-        return loaded.Flow is { } flow
-            ? (execution, flow with { Revision = execution.FlowRevision })
+        return await host.LoadFlowOfAsync(execution, ct) is { } flow
+            ? (execution, flow)
             : throw ApiException.Conflict($"the flow document execution {executionId} ran no longer loads in this Harrier; it cannot be run again");
     }
 }
