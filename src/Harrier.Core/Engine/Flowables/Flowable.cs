@@ -11,6 +11,8 @@ internal abstract class Flowable<TSpec> : IFlowable where TSpec : FlowableSpec
 
     public virtual bool RunsOnWorker => false;
 
+    public virtual State Finish(State rolledUp) => rolledUp;
+
     public abstract FlowableSpec Read(FlowableSource source);
 
     public FlowableStart? Decide(TaskDefinition task, TaskRun run, IFlowableWalk walk) => Decide(task, Spec(task), run, walk);

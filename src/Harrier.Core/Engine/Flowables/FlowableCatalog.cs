@@ -13,6 +13,7 @@ internal static class FlowableCatalog
         new Dag.DagFlowable(),
         new WaitFor.WaitForFlowable(),
         new Pause.PauseFlowable(),
+        new AllowFailure.AllowFailureFlowable(),
         new WorkingDirectory.WorkingDirectoryFlowable(),
     }.ToDictionary(f => f.Type, StringComparer.Ordinal);
 

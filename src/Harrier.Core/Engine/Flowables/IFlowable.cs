@@ -32,6 +32,9 @@ internal interface IFlowable
     /// <summary>Creates and advances the children; says whether they are still running or how they ended.</summary>
     ListOutcome Walk(TaskDefinition task, TaskRun run, IFlowableWalk walk);
 
+    /// <summary>The run's state from its rolled-up children (AllowFailure turns a failure into a warning).</summary>
+    State Finish(State rolledUp) => rolledUp;
+
     /// <summary>Whether one worker runs the whole main list (WorkingDirectory): the planner then enqueues the run itself.</summary>
     bool RunsOnWorker => false;
 }

@@ -224,7 +224,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             return run;
         }
 
-        var state = TaskStatePolicy.Finalize(outcome.State, task);
+        var state = TaskStatePolicy.Finalize(flowable.Finish(outcome.State), task);
         return workspace.Update(run with
         {
             State = state,

@@ -19,6 +19,7 @@ public static class CoreTaskTypes
     public const string Dag = "io.kestra.plugin.core.flow.Dag";
     public const string WaitFor = "io.kestra.plugin.core.flow.WaitFor";
     public const string Pause = "io.kestra.plugin.core.flow.Pause";
+    public const string AllowFailure = "io.kestra.plugin.core.flow.AllowFailure";
     public const string ProcessRunner = "io.kestra.plugin.core.runner.Process";
 
     private static PropertyDescriptor Errors => Prop.Tasks("errors", "Tasks run when a child fails.");
@@ -100,6 +101,8 @@ public static class CoreTaskTypes
             Prop.Tasks("tasks", "Deprecated: tasks run once the pause is over."),
             Errors, Finally,
         ]) { Aliases = ["io.kestra.core.tasks.flows.Pause"], Description = "Pause the execution for a delay or until it is resumed." },
+        new(AllowFailure, TaskKind.Flowable, [Prop.Tasks("tasks", "Children, run one after another; a failure ends WARNING.", required: true), Errors, Finally])
+        { Aliases = ["io.kestra.core.tasks.flows.AllowFailure"], Description = "Deprecated in Kestra for allowFailure: run tasks, a failure ending WARNING." },
         new(ForEach, TaskKind.Flowable,
         [
             Prop.Any("values", "A list (or JSON list text) of values; each runs the tasks once.", required: true),
