@@ -32,6 +32,7 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         var problems = new List<string>();
         var given = InputArguments.Parse(request.Inputs, request.InputsFile, problems);
         var executionId = Ids.New();
+        problems.AddRange(request.FlowDirectories.Where(d => !Directory.Exists(d)).Select(d => $"--flows {d}: there is no such folder"));
         var uploads = FileInputs.Prepare(flow, given, executionId, problems);
         var resolution = InputResolver.Resolve(flow, given);
         foreach (var warning in resolution.Warnings)
@@ -55,7 +56,8 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         var options = new EngineOptions();
         options = options with { Owner = options.ProcessId, ProcessKind = "run", WorkerSlots = request.WorkerSlots ?? options.WorkerSlots };
         using var loggers = StderrLoggerProvider.CreateFactory(error);
-        await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, request.Host, cancellationToken, loggers).ConfigureAwait(false);
+        var hostOptions = request.Host with { Flows = new DirectoryFlowRepository(request.FlowDirectories, flow) };
+        await using var host = await HarrierHost.StartAsync(request.DataDirectory, options, hostOptions, cancellationToken, loggers).ConfigureAwait(false);
         await StartNotices.WriteAsync(host, error, request.DataDirectory, cancellationToken).ConfigureAwait(false);
         var logOutput = request.Json ? error : output;
         var printer = new LogPrinter(logOutput, LogPrinter.ShouldColour(request.Json ? Console.IsErrorRedirected : Console.IsOutputRedirected));
@@ -68,6 +70,7 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         using var interrupt = new InterruptHandler(() => host.Engine.KillAsync(execution.Id, CancellationToken.None));
         using var registration = cancellationToken.Register(() => _ = host.Engine.KillAsync(execution.Id, CancellationToken.None));
         var final = await EndOrPause.WaitAsync(host, flow, execution.Id).ConfigureAwait(false);
+        await ChildExecutions.WaitAsync(host, options.Owner!).ConfigureAwait(false);
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(final.Id, CancellationToken.None).ConfigureAwait(false);
         if (request.Json)
         {

@@ -33,9 +33,14 @@ public static class RunCommand
         {
             Description = "Let Docker-runner tasks reach the host: bind mounts (volumes), privileged, networkMode host; off by default.",
         };
+        var flows = new Option<string[]>("--flows")
+        {
+            Description = "A folder of flows Subflows may start (repeatable; read recursively).",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("run", "Run a flow to its end in this process and print its logs live.")
         {
-            file, input, inputs, json, logs, dataDir, slots, defaultRunner, volumes,
+            file, input, inputs, json, logs, dataDir, slots, defaultRunner, volumes, flows,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -48,6 +53,7 @@ public static class RunCommand
                 IncludeLogs = parseResult.GetValue(logs),
                 DataDirectory = parseResult.GetValue(dataDir)!,
                 WorkerSlots = parseResult.GetValue(slots),
+                FlowDirectories = parseResult.GetValue(flows) ?? [],
                 Host = new HostOptions { DefaultRunner = parseResult.GetValue(defaultRunner)!, DockerVolumesEnabled = parseResult.GetValue(volumes) },
             };
             var configuration = parseResult.InvocationConfiguration;

@@ -20,4 +20,7 @@ public sealed record RunRequest
     public int? WorkerSlots { get; init; }
 
     public HostOptions Host { get; init; } = new();
+
+    /// <summary>Folders of flows Subflows may start (<c>--flows</c>).</summary>
+    public IReadOnlyList<string> FlowDirectories { get; init; } = [];
 }

@@ -62,5 +62,8 @@ public sealed record EngineServices
     /// <summary>The KV store <c>kv()</c> reads in task properties (the one the KV tasks and the server's KV API use).</summary>
     public Store.KeyValues.IKeyValueStore? KeyValues { get; init; }
 
+    /// <summary>Where Subflows find the flows they start; null when this engine has none (a Subflow then fails saying so).</summary>
+    public Flows.IFlowRepository? Flows { get; init; }
+
     public IReadOnlyDictionary<string, object?> Globals { get; init; } = new Dictionary<string, object?>();
 }

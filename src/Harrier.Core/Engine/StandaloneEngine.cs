@@ -93,25 +93,8 @@ public sealed class StandaloneEngine : IAsyncDisposable
     /// </summary>
     public Execution Prepare(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, string executionId, ExecutionTrigger? trigger)
     {
-        var execution = new Execution
-        {
-            Id = executionId,
-            Namespace = flow.Namespace,
-            FlowId = flow.Id,
-            FlowRevision = flow.Revision,
-            State = State.Created,
-            Inputs = SecretInputs.Seal(flow, inputs, _services.SecretCipher),
-            Labels = flow.Labels,
-            CreatedAt = _services.Time.GetUtcNow(),
-            FlowSource = flow.Source,
-            FlowSourceId = FlowSources.IdOf(flow.Source),
-            FlowFile = flow.SourceFile,
-            Owner = _services.Options.Owner,
-            Trigger = trigger,
-            ConcurrencyLimit = flow.Concurrency?.Limit,
-            ConcurrencyBehavior = flow.Concurrency?.Behavior,
-        };
-        _flows.Add(flow, execution.FlowSourceId);
+        var execution = ExecutionDrafts.New(_services, flow, inputs, executionId, trigger);
+        _flows.Add(flow, execution.FlowSourceId!);
         return execution;
     }
 

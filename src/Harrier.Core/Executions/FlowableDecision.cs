@@ -31,5 +31,8 @@ public sealed record FlowableDecision
     /// <summary>Pause: how it ends at <see cref="ResumeAt"/>: RUNNING after a delay (it goes on), FAILED after a timeout.</summary>
     public State? ResumeState { get; init; }
 
+    /// <summary>Subflow: the id of the child execution it started.</summary>
+    public string? ChildExecutionId { get; init; }
+
     public int CountOfValues => Values?.Count ?? ValueCount ?? 0;
 }

@@ -97,6 +97,11 @@ public static class StoredJson
             writer.WriteString("workerState", state.ToName());
         }
 
+        if (decision.ChildExecutionId is { } child)
+        {
+            writer.WriteString("childExecutionId", child);
+        }
+
         if (decision.Paused)
         {
             writer.WriteBoolean("paused", true);
@@ -144,6 +149,7 @@ public static class StoredJson
             ValueCount = root.TryGetProperty("valueCount", out var count) ? count.GetInt32() : values?.Count,
             WorkerState = workerState,
             Paused = root.TryGetProperty("paused", out var paused) && paused.GetBoolean(),
+            ChildExecutionId = root.TryGetProperty("childExecutionId", out var child) ? child.GetString() : null,
             ResumeAt = root.TryGetProperty("resumeAt", out var resumeAt) ? SqliteDates.Parse(resumeAt.GetString()!) : null,
             ResumeState = root.TryGetProperty("resumeState", out var resumeState) ? States.Parse(resumeState.GetString()!) : null,
         };

@@ -99,6 +99,7 @@ public sealed class HarrierHost : IAsyncDisposable
             Registry = HarrierTaskTypes.Registry,
             Implementations = CreateImplementations(store, scripts),
             KeyValues = store.KeyValues,
+            Flows = host.Flows ?? new StoredFlowRepository(store.Flows),
             ExpressionChecker = ExpressionChecking.Checker,
             Options = options,
             Files = files,

@@ -9,6 +9,9 @@ public sealed record HostOptions
     /// <summary>Let tasks bind-mount host paths with the Docker runner's <c>volumes</c> (off by default, spec §7).</summary>
     public bool DockerVolumesEnabled { get; init; }
 
+    /// <summary>Where Subflows find their flows; null: the flows deployed in the store (the server's).</summary>
+    public Core.Flows.IFlowRepository? Flows { get; init; }
+
     public void Validate()
     {
         if (DefaultRunner is not ("process" or "docker"))

@@ -42,12 +42,12 @@ internal sealed class FlowRun
               + string.Join('\n', Logs.Select(l => $"  log {l.TaskId} {l.Level} {l.Message}"))
             : Error);
 
-    public static FlowRun Of(string directory, string yaml)
+    public static FlowRun Of(string directory, string yaml, params string[] extraArguments)
     {
         var flow = WriteFlow(directory, yaml);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = HarrierCli.Run(["run", flow, "--json", "--logs", "--data-dir", Path.Combine(directory, "data")], output, error);
+        var exitCode = HarrierCli.Run(["run", flow, "--json", "--logs", "--data-dir", Path.Combine(directory, "data"), .. extraArguments], output, error);
         return new FlowRun(exitCode, output.ToString(), error.ToString());
     }
 

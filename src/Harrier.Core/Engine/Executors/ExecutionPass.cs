@@ -15,6 +15,8 @@ namespace Harrier.Core.Engine.Executors;
 /// </summary>
 internal sealed class ExecutionPass(EngineServices services, LogWriter logs, FlowCache flows, PlanningReads reads, FlowOutputsRenderer outputs, IEngineNudges nudges)
 {
+    private readonly SubflowStarter _subflows = new(services, flows);
+
     /// <summary>Plans and commits; returns false when the commit met a concurrent task run write (plan again).</summary>
     public async Task<bool> RunAsync(PlanningLease lease, CancellationToken cancellationToken)
     {
@@ -49,6 +51,7 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
 
         var flow = await flows.GetAsync(execution, cancellationToken).ConfigureAwait(false);
         var plan = await reads.PlanAsync(flow, execution, read, cancellationToken).ConfigureAwait(false);
+        plan = await _subflows.StartAsync(flow, execution, plan, cancellationToken).ConfigureAwait(false);
         var updated = execution with
         {
             State = plan.ExecutionState,

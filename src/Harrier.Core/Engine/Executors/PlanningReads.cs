@@ -26,6 +26,7 @@ internal sealed class PlanningReads(IExecutionStore store, ExecutionPlanner plan
         var absent = new HashSet<TaskRunKey>();
         var values = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         var outputsLoaded = false;
+        var children = new Dictionary<string, Execution?>(StringComparer.Ordinal);
         for (var round = 0; round < MaxRounds; round++)
         {
             var plan = planner.Plan(new PlanningSnapshot(flow, execution, runs)
@@ -34,6 +35,7 @@ internal sealed class PlanningReads(IExecutionStore store, ExecutionPlanner plan
                 Absent = absent,
                 Values = values,
                 OutputsLoaded = outputsLoaded,
+                Children = children,
             });
             if (plan.IsComplete)
             {
@@ -59,6 +61,11 @@ internal sealed class PlanningReads(IExecutionStore store, ExecutionPlanner plan
                 }
 
                 values[taskRunId] = known;
+            }
+
+            foreach (var childId in plan.MissingChildren)
+            {
+                children[childId] = await store.GetExecutionAsync(childId, cancellationToken).ConfigureAwait(false);
             }
 
             if (plan.NeedsOutputs)

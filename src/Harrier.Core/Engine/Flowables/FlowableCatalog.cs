@@ -14,6 +14,7 @@ internal static class FlowableCatalog
         new WaitFor.WaitForFlowable(),
         new Pause.PauseFlowable(),
         new AllowFailure.AllowFailureFlowable(),
+        new Subflow.SubflowFlowable(),
         new WorkingDirectory.WorkingDirectoryFlowable(),
     }.ToDictionary(f => f.Type, StringComparer.Ordinal);
 

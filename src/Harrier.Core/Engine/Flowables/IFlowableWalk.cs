@@ -61,4 +61,16 @@ internal interface IFlowableWalk
 
     /// <summary>Plans the execution again at <paramref name="time"/> even if nothing else happens (a poll, a delay).</summary>
     void WakeAt(DateTimeOffset time);
+
+    /// <summary>A new unique id (a child execution's).</summary>
+    string NewId();
+
+    /// <summary>Asks the executor to start a child execution with this pass's commit.</summary>
+    void StartSubflow(SubflowStart start);
+
+    /// <summary>A child execution as stored; null while unknown (the pass reads it and plans again) or when absent.</summary>
+    Execution? Child(string executionId, out bool absent);
+
+    /// <summary>A property with every text in it rendered (maps and lists too; a single expression keeps its type).</summary>
+    object? EvaluateAll(TaskDefinition task, TaskRun run, string property);
 }

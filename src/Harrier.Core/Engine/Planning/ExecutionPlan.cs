@@ -27,6 +27,11 @@ public sealed record ExecutionPlan
     /// <summary>Executions this pass starts (a Subflow's child), stored in the same commit as the pass.</summary>
     public IReadOnlyList<Execution> NewExecutions { get; init; } = [];
 
+    /// <summary>Child executions this pass starts (Subflows): the executor resolves each flow and stores them with the pass.</summary>
+    public IReadOnlyList<SubflowStart> Subflows { get; init; } = [];
+
+    public IReadOnlyCollection<string> MissingChildren { get; init; } = [];
+
     public IReadOnlyCollection<TaskRunKey> MissingTaskRuns { get; init; } = [];
 
     public IReadOnlyCollection<(string TaskRunId, int Index)> MissingValues { get; init; } = [];
@@ -34,7 +39,7 @@ public sealed record ExecutionPlan
     public bool NeedsOutputs { get; init; }
 
     /// <summary>False when the pass must be planned again after reading what it missed; its other fields are then meaningless.</summary>
-    public bool IsComplete => MissingTaskRuns.Count == 0 && MissingValues.Count == 0 && !NeedsOutputs;
+    public bool IsComplete => MissingTaskRuns.Count == 0 && MissingValues.Count == 0 && MissingChildren.Count == 0 && !NeedsOutputs;
 
     public bool IsFinished => ExecutionState.IsTerminal();
 }

@@ -33,6 +33,8 @@ public sealed class ExecutionPlanner(IPlanEvaluator evaluator, TimeProvider time
             ExecutionProgress = workspace.ExecutionProgress,
             WakeAt = state.IsTerminal() ? null : workspace.WakeTime,
             NewExecutions = workspace.NewExecutions,
+            Subflows = workspace.Subflows,
+            MissingChildren = workspace.MissingChildren,
             MissingTaskRuns = workspace.Missing,
             MissingValues = workspace.MissingValues,
             NeedsOutputs = workspace.NeedsOutputs,

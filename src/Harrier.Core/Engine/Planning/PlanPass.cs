@@ -312,5 +312,22 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
     public void WakeAt(DateTimeOffset time) => workspace.WakeAt(time);
 
+    public string NewId() => newId();
+
+    public void StartSubflow(SubflowStart start) => workspace.Subflows.Add(start);
+
+    public Execution? Child(string executionId, out bool absent) => workspace.Child(executionId, out absent);
+
+    public object? EvaluateAll(TaskDefinition task, TaskRun run, string property) =>
+        task.Property(property) is { } node ? RenderAll(node, task, run, property) : null;
+
+    private object? RenderAll(Yaml.YNode node, TaskDefinition task, TaskRun run, string property) => node switch
+    {
+        Yaml.YScalar scalar when !scalar.IsNull && scalar.Value.Contains("{{", StringComparison.Ordinal) => Render(scalar.Value, task, run, property),
+        Yaml.YSequence sequence => sequence.Items.Select(item => RenderAll(item, task, run, property)).ToList(),
+        Yaml.YMapping mapping => mapping.Entries.ToDictionary(e => e.Key.Value, e => RenderAll(e.Value, task, run, property), StringComparer.Ordinal),
+        _ => node.ToPlain(),
+    };
+
     private PlanningSnapshot Snapshot() => snapshot with { TaskRuns = workspace.Runs };
 }

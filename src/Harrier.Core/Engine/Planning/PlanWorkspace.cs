@@ -48,6 +48,33 @@ internal sealed class PlanWorkspace
 
     public List<LogEntry> Logs { get; } = [];
 
+    /// <summary>Child executions this pass asks the executor to start (a Subflow's), stored with its commit.</summary>
+    public List<SubflowStart> Subflows { get; } = [];
+
+    /// <summary>Child executions the pass needed but its snapshot did not hold: read them and plan again.</summary>
+    public HashSet<string> MissingChildren { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A child execution as last read; null when it is not known yet (recorded as missing unless this pass starts it) or
+    /// was read and found absent — <paramref name="absent"/> tells which.
+    /// </summary>
+    public Execution? Child(string executionId, out bool absent)
+    {
+        absent = false;
+        if (_snapshot.Children.TryGetValue(executionId, out var child))
+        {
+            absent = child is null;
+            return child;
+        }
+
+        if (Subflows.All(s => s.ChildExecutionId != executionId))
+        {
+            MissingChildren.Add(executionId);
+        }
+
+        return null;
+    }
+
     /// <summary>Executions to start with this pass's commit (Subflow's children).</summary>
     public List<Execution> NewExecutions { get; } = [];
 

@@ -22,4 +22,7 @@ public sealed record PlanningSnapshot(FlowDefinition Flow, Execution Execution, 
 
     /// <summary>True when <see cref="TaskRuns"/> holds every task run with outputs, so expressions may read <c>outputs</c>.</summary>
     public bool OutputsLoaded { get; init; }
+
+    /// <summary>Child executions read so far (a Subflow's), by id; a null value was read and found absent.</summary>
+    public IReadOnlyDictionary<string, Execution?> Children { get; init; } = new Dictionary<string, Execution?>(StringComparer.Ordinal);
 }

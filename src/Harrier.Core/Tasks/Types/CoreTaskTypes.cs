@@ -20,6 +20,7 @@ public static class CoreTaskTypes
     public const string WaitFor = "io.kestra.plugin.core.flow.WaitFor";
     public const string Pause = "io.kestra.plugin.core.flow.Pause";
     public const string AllowFailure = "io.kestra.plugin.core.flow.AllowFailure";
+    public const string Subflow = "io.kestra.plugin.core.flow.Subflow";
     public const string ProcessRunner = "io.kestra.plugin.core.runner.Process";
 
     private static PropertyDescriptor Errors => Prop.Tasks("errors", "Tasks run when a child fails.");
@@ -103,6 +104,22 @@ public static class CoreTaskTypes
         ]) { Aliases = ["io.kestra.core.tasks.flows.Pause"], Description = "Pause the execution for a delay or until it is resumed." },
         new(AllowFailure, TaskKind.Flowable, [Prop.Tasks("tasks", "Children, run one after another; a failure ends WARNING.", required: true), Errors, Finally])
         { Aliases = ["io.kestra.core.tasks.flows.AllowFailure"], Description = "Deprecated in Kestra for allowFailure: run tasks, a failure ending WARNING." },
+        new(Subflow, TaskKind.Flowable,
+        [
+            Prop.String("namespace", "Namespace of the flow to start.", required: true),
+            Prop.String("flowId", "Id of the flow to start.", required: true),
+            Prop.Integer("revision", "Revision to start (default: the latest)."),
+            Prop.Map("inputs", "Inputs of the child execution (rendered)."),
+            Prop.Any("labels", "Labels of the child execution: a map, or a list of {key, value}."),
+            Prop.Boolean("inheritLabels", "Give the child this execution's labels too.", false) with { Dynamic = false },
+            Prop.Boolean("wait", "Wait for the child's end (its state and outputs become this task's).", true) with { Dynamic = false },
+            Prop.Boolean("transmitFailed", "A child ending FAILED, KILLED or WARNING ends this task so.", true) with { Dynamic = false },
+            Errors, Finally,
+        ])
+        {
+            Aliases = ["io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow"],
+            Description = "Start an execution of another flow, and wait for its end.",
+        },
         new(ForEach, TaskKind.Flowable,
         [
             Prop.Any("values", "A list (or JSON list text) of values; each runs the tasks once.", required: true),

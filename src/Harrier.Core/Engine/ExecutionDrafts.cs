@@ -1,0 +1,28 @@
+using Harrier.Core.Executions;
+using Harrier.Core.Flows;
+using Harrier.Core.Inputs;
+
+namespace Harrier.Core.Engine;
+
+/// <summary>A new execution of a flow for an engine, not stored yet, SECRET inputs sealed (shared by submissions, triggers and Subflows).</summary>
+internal static class ExecutionDrafts
+{
+    public static Execution New(EngineServices services, FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, string executionId, ExecutionTrigger? trigger) => new()
+    {
+        Id = executionId,
+        Namespace = flow.Namespace,
+        FlowId = flow.Id,
+        FlowRevision = flow.Revision,
+        State = State.Created,
+        Inputs = SecretInputs.Seal(flow, inputs, services.SecretCipher),
+        Labels = flow.Labels,
+        CreatedAt = services.Time.GetUtcNow(),
+        FlowSource = flow.Source,
+        FlowSourceId = FlowSources.IdOf(flow.Source),
+        FlowFile = flow.SourceFile,
+        Owner = services.Options.Owner,
+        Trigger = trigger,
+        ConcurrencyLimit = flow.Concurrency?.Limit,
+        ConcurrencyBehavior = flow.Concurrency?.Behavior,
+    };
+}

@@ -1,0 +1,104 @@
+using Harrier.Core.Engine.Planning;
+using Harrier.Core.Executions;
+using Harrier.Core.Flows;
+using Harrier.Core.Tasks.Types;
+
+namespace Harrier.Core.Engine.Flowables.Subflow;
+
+/// <summary>
+/// Subflow: starts an execution of another flow (<c>namespace</c>, <c>flowId</c>, <c>revision</c>) with <c>inputs</c> and
+/// <c>labels</c>, its own execution with a link to this one. With <c>wait</c> (the default) the run ends as the child
+/// ended — FAILED, KILLED and WARNING passed on with <c>transmitFailed</c> (the default), SUCCESS otherwise — with
+/// outputs <c>executionId</c>, <c>state</c> and the child flow's <c>outputs</c>; without, it succeeds once the child is
+/// started. A missing flow or invalid inputs fail the run (the executor says which).
+/// </summary>
+/// <remarks>
+/// The child's id is decided with the run and the child is stored in the same commit as that decision, so a crash
+/// can neither lose the child nor start it twice; its end wakes this execution in the commit that stores the end.
+/// </remarks>
+internal sealed class SubflowFlowable : Flowable<SubflowSpec>
+{
+    public override string Type => CoreTaskTypes.Subflow;
+
+    public override FlowableSpec Read(FlowableSource source) => new SubflowSpec(
+        source.Boolean("wait", true),
+        source.Boolean("transmitFailed", true),
+        source.Boolean("inheritLabels", false));
+
+    protected override FlowableStart Decide(TaskDefinition task, SubflowSpec spec, TaskRun run, IFlowableWalk walk)
+    {
+        var childId = walk.NewId();
+        walk.StartSubflow(new SubflowStart(
+            run.Id,
+            task.Id,
+            childId,
+            Text(task, run, "namespace", walk),
+            Text(task, run, "flowId", walk),
+            Revision(walk.Evaluate(task, run, "revision"), task),
+            walk.EvaluateAll(task, run, "inputs") as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>(),
+            Labels(walk.EvaluateAll(task, run, "labels")),
+            spec.InheritLabels));
+        return new FlowableStart(
+            new FlowableDecision { ChildExecutionId = childId },
+            new Dictionary<string, object?> { ["executionId"] = childId });
+    }
+
+    protected override ListOutcome Walk(TaskDefinition task, SubflowSpec spec, TaskRun run, IFlowableWalk walk)
+    {
+        if (!spec.Wait)
+        {
+            return ListOutcome.Done(State.Success);
+        }
+
+        var childId = run.Decision!.ChildExecutionId!;
+        var child = walk.Child(childId, out var absent);
+        if (absent)
+        {
+            throw new FlowableDecisionException($"the execution {childId} that task '{task.Id}' started is gone (deleted?)");
+        }
+
+        if (child is null || !child.State.IsTerminal())
+        {
+            return ListOutcome.StillRunning;
+        }
+
+        var latest = walk.Latest(run);
+        walk.Update(latest with
+        {
+            Outputs = new Dictionary<string, object?>(latest.Outputs, StringComparer.Ordinal)
+            {
+                ["state"] = child.State.ToName(),
+                ["outputs"] = child.Outputs,
+            },
+        });
+        return ListOutcome.Done(spec.TransmitFailed && child.State is State.Failed or State.Killed or State.Warning ? child.State : State.Success);
+    }
+
+    private static string Text(TaskDefinition task, TaskRun run, string property, IFlowableWalk walk) =>
+        walk.Evaluate(task, run, property) is { } value && PlainText.Of(value) is { Length: > 0 } text
+            ? text
+            : throw new FlowableDecisionException($"{property} of task '{task.Id}' rendered empty; it names the flow to start");
+
+    private static int? Revision(object? value, TaskDefinition task) => value switch
+    {
+        null => null,
+        long number when number is > 0 and <= int.MaxValue => (int)number,
+        string text when int.TryParse(text, out var number) && number > 0 => number,
+        _ => throw new FlowableDecisionException($"revision of task '{task.Id}' must be a positive whole number, found '{PlainText.Of(value)}'"),
+    };
+
+    /// <summary>Labels as a map (<c>key: value</c>) or Kestra's list of <c>{key, value}</c>.</summary>
+    private static IReadOnlyList<FlowLabel> Labels(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> map => [.. map.Select(e => new FlowLabel(e.Key, PlainText.Of(e.Value)))],
+        IEnumerable<object?> list => [.. list.OfType<IReadOnlyDictionary<string, object?>>()
+            .Where(l => l.ContainsKey("key"))
+            .Select(l => new FlowLabel(PlainText.Of(l["key"]), PlainText.Of(l.GetValueOrDefault("value"))))],
+        _ => [],
+    };
+}
+
+/// <param name="Wait">Whether the run waits for the child's end.</param>
+/// <param name="TransmitFailed">Whether a child ending FAILED, KILLED or WARNING ends the run so.</param>
+/// <param name="InheritLabels">Whether the child gets this execution's labels.</param>
+public sealed record SubflowSpec(bool Wait, bool TransmitFailed, bool InheritLabels) : FlowableSpec;
