@@ -144,5 +144,6 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         return parents;
     }
 
-    private static string Iso(DateTimeOffset date) => date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    // Milliseconds, as Kestra renders its dates (taskrun.startDate, execution.startDate, trigger.date).
+    private static string Iso(DateTimeOffset date) => date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ namespace Harrier.Core.Executions;
 /// <summary>
 /// The stable JSON shape of an execution that <c>harrier run --json</c> and <c>executions show --json</c> print; other
 /// tools and the acceptance tests read it, so fields are only ever added:
-/// <c>{"id","namespace","flowId","state","startDate","endDate","inputs","outputs","labels","error"?,"taskRuns":[…],"logs"?:[…]}</c>.
+/// <c>{"id","namespace","flowId","state","startDate","endDate","inputs","outputs","labels":[{"key","value"}],"error"?,"taskRuns":[…],"logs"?:[…]}</c>.
 /// </summary>
 /// <remarks>
 /// Written as a stream: log lines are read and written a page at a time and the text is handed to the output every few
@@ -110,7 +110,17 @@ public static class ExecutionJson
         writer.WriteString("endDate", execution.EndDate?.ToString("O"));
         Property(writer, "inputs", SecretInputCipher.Masked(execution.Inputs));
         Property(writer, "outputs", execution.Outputs);
-        Property(writer, "labels", execution.Labels.ToDictionary(l => l.Key, l => (object?)l.Value));
+        // Kestra's shape: a list of {key, value} (a label key may repeat there; order kept).
+        writer.WriteStartArray("labels");
+        foreach (var label in execution.Labels)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", label.Key);
+            writer.WriteString("value", label.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         if (execution.Error is not null)
         {
             writer.WriteString("error", execution.Error);

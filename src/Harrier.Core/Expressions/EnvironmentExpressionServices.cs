@@ -37,7 +37,10 @@ public sealed class EnvironmentExpressionServices : IExpressionServices
 
     public long FileSize(string uri) => throw NeedsExecution("fileSize");
 
-    public IReadOnlyList<object?> ErrorLogs() => [];
+    /// <summary>Reads the current execution's ERROR lines for <c>errorLogs()</c>; null outside an execution (then none).</summary>
+    public Func<IReadOnlyList<object?>>? ErrorLogSource { get; init; }
+
+    public IReadOnlyList<object?> ErrorLogs() => ErrorLogSource?.Invoke() ?? [];
 
     /// <summary>
     /// <c>SECRET_NAME</c> as written, else with the name upper-cased as Kestra looks it up: <c>secret('my_secret')</c>

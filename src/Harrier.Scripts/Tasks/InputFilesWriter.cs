@@ -12,9 +12,10 @@ namespace Harrier.Scripts.Tasks;
 /// </summary>
 internal static class InputFilesWriter
 {
-    public static async Task WriteAsync(PropertyReader properties, ExecutionFiles? storage, string workingDirectory, CancellationToken cancellationToken)
+    /// <param name="property">The property holding the files: <c>inputFiles</c>, or LocalFiles' <c>inputs</c>.</param>
+    public static async Task WriteAsync(PropertyReader properties, ExecutionFiles? storage, string workingDirectory, CancellationToken cancellationToken, string property = "inputFiles")
     {
-        var value = properties.Value("inputFiles");
+        var value = properties.Value(property);
         if (value is string json)
         {
             value = ParseJsonObject(json);
@@ -27,7 +28,7 @@ internal static class InputFilesWriter
 
         if (value is not IReadOnlyDictionary<string, object?> files)
         {
-            throw new TaskFailedException("inputFiles must be a map of file name to content, or a text holding a JSON object");
+            throw new TaskFailedException($"{property} must be a map of file name to content, or a text holding a JSON object");
         }
 
         foreach (var (name, content) in files)

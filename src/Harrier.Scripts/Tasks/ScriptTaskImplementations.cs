@@ -31,6 +31,7 @@ public static class ScriptTaskImplementations
         implementations.Add(HttpTaskTypes.Download, () => new DownloadTask());
         implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());
         implementations.Add(GitCloneType.Type, () => new GitCloneTask());
+        implementations.Add(Storage.LocalFilesType.Type, () => new Storage.LocalFilesTask());
         return implementations;
     }
 }

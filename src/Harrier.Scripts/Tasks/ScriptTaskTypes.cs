@@ -90,5 +90,6 @@ public static class ScriptTaskTypes
         .. HttpTaskTypes.All,
         .. ScriptTriggerTypes.All,
         GitCloneType.Descriptor,
+        Storage.LocalFilesType.Descriptor,
     ];
 }

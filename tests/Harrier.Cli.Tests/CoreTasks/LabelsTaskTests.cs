@@ -32,11 +32,11 @@ public sealed class LabelsTaskTests : IDisposable
             """);
 
         Assert.True(run.ExitCode == 0, run.Describe);
-        var labels = run.Execution.GetProperty("labels");
-        Assert.Equal("data", labels.GetProperty("team").GetString());
-        Assert.Equal("final-2", labels.GetProperty("stage").GetString());
-        Assert.Equal("42", labels.GetProperty("rows").GetString());
-        Assert.Equal("api", labels.GetProperty("source").GetString());
+        var labels = JsonLabels.Of(run.Execution);
+        Assert.Equal("data", labels["team"]);
+        Assert.Equal("final-2", labels["stage"]);
+        Assert.Equal("42", labels["rows"]);
+        Assert.Equal("api", labels["source"]);
     }
 
     [Fact]

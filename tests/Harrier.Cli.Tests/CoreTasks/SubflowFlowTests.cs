@@ -76,11 +76,11 @@ public sealed class SubflowFlowTests : IDisposable
         Assert.Equal("harrier.tests", child.GetProperty("namespace").GetString());
         Assert.Equal("double", child.GetProperty("flowId").GetString());
         Assert.Equal("SUCCESS", child.GetProperty("state").GetString());
-        var labels = child.GetProperty("labels");
-        Assert.Equal("child", labels.GetProperty("kind").GetString());
-        Assert.Equal("7", labels.GetProperty("batch").GetString());
-        Assert.False(labels.TryGetProperty("owner", out _), "labels were inherited without inheritLabels");
-        Assert.Equal(run.Execution.GetProperty("id").GetString(), labels.GetProperty("system.correlationId").GetString());
+        var labels = JsonLabels.Of(child);
+        Assert.Equal("child", labels["kind"]);
+        Assert.Equal("7", labels["batch"]);
+        Assert.False(labels.ContainsKey("owner"), "labels were inherited without inheritLabels");
+        Assert.Equal(run.Execution.GetProperty("id").GetString(), labels["system.correlationId"]);
     }
 
     [Theory]

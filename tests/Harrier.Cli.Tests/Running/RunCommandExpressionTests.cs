@@ -1,3 +1,5 @@
+using Harrier.Cli.Tests.Support;
+
 namespace Harrier.Cli.Tests.Running;
 
 /// <summary><c>harrier run</c> end to end: the variables expressions see, and flow outputs.</summary>
@@ -41,7 +43,7 @@ public sealed class RunCommandExpressionTests
         Assert.Equal(meta, result.OutputOf("meta", "value").GetString());
         Assert.Equal("Hello World from data!", result.Json.GetProperty("outputs").GetProperty("greeting").GetString());
         Assert.Equal(42, result.Json.GetProperty("outputs").GetProperty("answer").GetInt64());
-        Assert.Equal("data", result.Json.GetProperty("labels").GetProperty("team").GetString());
+        Assert.Equal("data", JsonLabels.Of(result.Json)["team"]);
     }
 
     [Fact]

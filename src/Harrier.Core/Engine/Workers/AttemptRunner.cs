@@ -258,13 +258,11 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         var files = services.Files is { } storage
             ? new ExecutionFiles(storage, new ExecutionFileScope(flow.Namespace, flow.Id, execution.Id, task.Id, taskRun.Id) { AllowedLocalPaths = services.Options.AllowedLocalPaths })
             : null;
+        var errorLogs = new Lazy<IReadOnlyList<object?>>(() => ErrorLogs.Read(services.Logs, flow, execution.Id));
+        var environment = new EnvironmentExpressionServices(services.Time) { KeyValues = services.KeyValues, ErrorLogSource = () => errorLogs.Value };
         var scope = new RenderScope(_variables.ForTask(flow, execution, runs, task, taskRun))
         {
-            Services = new SecretRecordingServices(
-                files is null
-                    ? new EnvironmentExpressionServices(services.Time) { KeyValues = services.KeyValues }
-                    : new ExecutionExpressionServices(files, new EnvironmentExpressionServices(services.Time) { KeyValues = services.KeyValues }),
-                secrets),
+            Services = new SecretRecordingServices(files is null ? environment : new ExecutionExpressionServices(files, environment), secrets),
         };
         var context = new TaskRunContext
         {
