@@ -24,4 +24,10 @@ public sealed record PlanCommit(PlanningLease Lease)
 
     /// <summary>Executions to create with the pass (a Subflow's children), each woken for its own executors.</summary>
     public IReadOnlyList<Execution> NewExecutions { get; init; } = [];
+
+    /// <summary>
+    /// Executions to kill with the pass (the running children of a Subflow whose execution is killed): a kill request is
+    /// stored for each one that is unfinished and not yet asked, and it is woken, as <see cref="IKillRequests"/> does.
+    /// </summary>
+    public IReadOnlyList<string> KillExecutions { get; init; } = [];
 }

@@ -14,6 +14,9 @@ namespace Harrier.Persistence.Sqlite;
 /// </remarks>
 public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider time) : IEngineCommits
 {
+    private const string RequestKill =
+        "UPDATE executions SET kill_requested_at = @now WHERE id = @id AND kill_requested_at IS NULL AND state NOT IN " + ExecutionRows.TerminalStates;
+
     private const string WakeupHeld = "SELECT 1 FROM execution_wakeups WHERE execution_id = @id AND lease_owner = @owner AND lease_epoch = @epoch";
 
     public Task CommitPlanAsync(PlanCommit commit, CancellationToken cancellationToken) =>
@@ -59,6 +62,14 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
             {
                 ExecutionRows.InsertNew(write, child, now);
                 WakeupRows.Wake(write, child.Id, now);
+            }
+
+            foreach (var killed in commit.KillExecutions)
+            {
+                if (write.Command(RequestKill).Bind("@id", killed).Bind("@now", SqliteDates.ToText(now)).ExecuteNonQuery() == 1)
+                {
+                    WakeupRows.Wake(write, killed, now);
+                }
             }
 
             // An execution that ends wakes the one that started it (a Subflow waiting for its child), in the same commit.

@@ -180,6 +180,25 @@ public abstract class EngineCommitsContract : StoreContract
     }
 
     [Fact]
+    public async Task CommitPlan_KillingChildren_RequestsTheKillOfEachUnfinishedOne_AndWakesIt()
+    {
+        var parent = await CreateExecutionAsync();
+        var running = Execution() with { ParentExecutionId = parent.Id };
+        var ended = Execution() with { ParentExecutionId = parent.Id, State = State.Success };
+        await Store.CreateExecutionAsync(running, Ct);
+        await Store.CreateExecutionAsync(ended, Ct);
+        await DrainWakeupsAsync();
+        await Planning.WakeAsync(parent.Id, null, Ct);
+        var lease = await ClaimPlanningAsync();
+
+        await Commits.CommitPlanAsync(new PlanCommit(lease) { KillExecutions = [running.Id, ended.Id, "no-such-execution"] }, Ct);
+
+        Assert.Equal(T0, (await Store.GetExecutionAsync(running.Id, Ct))!.KillRequestedAt);
+        Assert.Null((await Store.GetExecutionAsync(ended.Id, Ct))!.KillRequestedAt);
+        Assert.Equal(running.Id, (await Planning.TryClaimAsync("e2", null, Lease, Ct))?.ExecutionId);
+    }
+
+    [Fact]
     public async Task CommitPlan_ThatEndsAChild_WakesItsParent()
     {
         var parent = await CreateExecutionAsync();

@@ -77,6 +77,7 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
                 CancelUnleasedJobs = updated.State is State.Killing or State.Killed,
                 WakeAt = plan.WakeAt,
                 NewExecutions = plan.NewExecutions,
+                KillExecutions = plan.KillChildren,
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
@@ -90,9 +91,14 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
             nudges.JobsAvailable(plan.Jobs.Count);
         }
 
-        if (plan.NewExecutions.Count > 0)
+        if (plan.NewExecutions.Count > 0 || plan.KillChildren.Count > 0)
         {
             nudges.ExecutionsChanged();
+        }
+
+        foreach (var child in plan.KillChildren)
+        {
+            nudges.KillRequested(child);
         }
 
         if (plan.IsFinished)

@@ -68,6 +68,9 @@ internal interface IFlowableWalk
     /// <summary>Asks the executor to start a child execution with this pass's commit.</summary>
     void StartSubflow(SubflowStart start);
 
+    /// <summary>Asks for a kill of a child execution with this pass's commit.</summary>
+    void KillChild(string executionId);
+
     /// <summary>A child execution as stored; null while unknown (the pass reads it and plans again) or when absent.</summary>
     Execution? Child(string executionId, out bool absent);
 

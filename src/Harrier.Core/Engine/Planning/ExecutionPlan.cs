@@ -32,6 +32,9 @@ public sealed record ExecutionPlan
 
     public IReadOnlyCollection<string> MissingChildren { get; init; } = [];
 
+    /// <summary>Child executions to kill with this pass (a killed execution's running Subflow children).</summary>
+    public IReadOnlyList<string> KillChildren { get; init; } = [];
+
     public IReadOnlyCollection<TaskRunKey> MissingTaskRuns { get; init; } = [];
 
     public IReadOnlyCollection<(string TaskRunId, int Index)> MissingValues { get; init; } = [];

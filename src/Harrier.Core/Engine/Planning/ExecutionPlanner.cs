@@ -35,6 +35,7 @@ public sealed class ExecutionPlanner(IPlanEvaluator evaluator, TimeProvider time
             NewExecutions = workspace.NewExecutions,
             Subflows = workspace.Subflows,
             MissingChildren = workspace.MissingChildren,
+            KillChildren = workspace.KillChildren,
             MissingTaskRuns = workspace.Missing,
             MissingValues = workspace.MissingValues,
             NeedsOutputs = workspace.NeedsOutputs,

@@ -316,6 +316,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
     public void StartSubflow(SubflowStart start) => workspace.Subflows.Add(start);
 
+    public void KillChild(string executionId) => workspace.KillChildren.Add(executionId);
+
     public Execution? Child(string executionId, out bool absent) => workspace.Child(executionId, out absent);
 
     public object? EvaluateAll(TaskDefinition task, TaskRun run, string property) =>

@@ -54,6 +54,9 @@ internal sealed class PlanWorkspace
     /// <summary>Child executions the pass needed but its snapshot did not hold: read them and plan again.</summary>
     public HashSet<string> MissingChildren { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Child executions to kill with this pass's commit.</summary>
+    public List<string> KillChildren { get; } = [];
+
     /// <summary>
     /// A child execution as last read; null when it is not known yet (recorded as missing unless this pass starts it) or
     /// was read and found absent — <paramref name="absent"/> tells which.

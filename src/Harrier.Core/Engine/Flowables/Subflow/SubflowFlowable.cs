@@ -59,6 +59,12 @@ internal sealed class SubflowFlowable : Flowable<SubflowSpec>
 
         if (child is null || !child.State.IsTerminal())
         {
+            if (walk.Killing && child is { KillRequestedAt: null })
+            {
+                // A killed execution kills the children it waits for; their ends then end this run.
+                walk.KillChild(childId);
+            }
+
             return ListOutcome.StillRunning;
         }
 
