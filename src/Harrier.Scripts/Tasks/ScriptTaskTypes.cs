@@ -91,5 +91,6 @@ public static class ScriptTaskTypes
         .. ScriptTriggerTypes.All,
         GitCloneType.Descriptor,
         Storage.LocalFilesType.Descriptor,
+        Logs.LogFetchType.Descriptor,
     ];
 }

@@ -66,6 +66,7 @@ public sealed class HarrierHost : IAsyncDisposable
     public static TaskImplementations CreateImplementations(SqliteStore store, ScriptTaskServices? scripts = null) =>
         new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)
             .Add(Core.Tasks.Executions.LabelsTask.Type, () => new Core.Tasks.Executions.LabelsTask(store.Executions))
+            .Add(Scripts.Logs.LogFetchType.Type, () => new Scripts.Logs.LogFetchTask(store.Logs, store.Executions))
             .AddScriptTasks(scripts ?? new ScriptTaskServices());
 
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>

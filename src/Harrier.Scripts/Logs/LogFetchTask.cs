@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Harrier.Core.Logs;
+using Harrier.Core.Store;
+using Harrier.Core.Tasks.Running;
+using Harrier.Scripts.Ion;
+
+namespace Harrier.Scripts.Logs;
+
+/// <summary>
+/// <c>log.Fetch</c>: the logs of this execution (or of <c>executionId</c>, which must belong to <c>namespace</c>.<c>flowId</c>,
+/// this flow by default) at <c>level</c> or above, of <c>tasksId</c> only when given, written one ION struct per line to
+/// internal storage; outputs <c>uri</c> and <c>size</c> (the number of lines). Lines are read a page at a time and
+/// streamed to the file, so memory stays flat in their number.
+/// </summary>
+public sealed class LogFetchTask(ILogStore logs, IExecutionStore executions) : IRunnableTask
+{
+    private const int Page = 5000;
+
+    public async Task<TaskOutcome> RunAsync(TaskRunContext context, CancellationToken cancellationToken)
+    {
+        var properties = context.Properties;
+        var files = context.Files ?? throw new TaskFailedException("log.Fetch writes to internal storage, which this engine was started without");
+        var executionId = properties.String("executionId") is { Length: > 0 } id ? id : context.Execution.Id;
+        var target = await TargetAsync(context, executionId, properties.String("namespace"), properties.String("flowId"), cancellationToken).ConfigureAwait(false);
+        var minimum = TaskLogLevels.TryParse(properties.String("level") ?? "INFO", out var level) ? level : TaskLogLevel.Info;
+        var tasks = properties.StringList("tasksId") is { Count: > 0 } list ? new HashSet<string>(list, StringComparer.Ordinal) : null;
+
+        var path = Path.Combine(context.TempDirectory, $"harrier-fetch-{context.TaskRun.Id}-{context.Attempt}.ion");
+        long count = 0;
+        try
+        {
+            await using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)))
+            {
+                long after = 0;
+                while (true)
+                {
+                    var page = await logs.ReadAsync(executionId, after, Page, cancellationToken).ConfigureAwait(false);
+                    if (page.Count == 0)
+                    {
+                        break;
+                    }
+
+                    foreach (var entry in page.Where(e => e.Level >= minimum && (tasks is null || (e.TaskId is { } t && tasks.Contains(t)))))
+                    {
+                        await writer.WriteLineAsync(IonTextWriter.Write(Entry(target, entry))).ConfigureAwait(false);
+                        count++;
+                    }
+
+                    after = page[^1].Sequence;
+                }
+            }
+
+            var uri = await files.UploadAsync($"{context.Task.Id}.ion", path, cancellationToken).ConfigureAwait(false);
+            return TaskOutcome.Success(new Dictionary<string, object?> { ["uri"] = uri.ToString(), ["size"] = count });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The execution whose logs are read; another one only when it belongs to the named (or this) flow.</summary>
+    private async Task<Core.Executions.Execution> TargetAsync(TaskRunContext context, string executionId, string? ns, string? flowId, CancellationToken cancellationToken)
+    {
+        if (executionId == context.Execution.Id)
+        {
+            return context.Execution;
+        }
+
+        var (wantedNs, wantedFlow) = (ns ?? context.Flow.Namespace, flowId ?? context.Flow.Id);
+        var execution = await executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
+        return execution is not null && execution.Namespace == wantedNs && execution.FlowId == wantedFlow
+            ? execution
+            : throw new TaskFailedException($"there is no execution {executionId} of the flow {wantedNs}.{wantedFlow}; set namespace and flowId to fetch the logs of another flow's execution");
+    }
+
+    private static Dictionary<string, object?> Entry(Core.Executions.Execution execution, Core.Executions.LogEntry entry) => new(StringComparer.Ordinal)
+    {
+        ["namespace"] = execution.Namespace,
+        ["flowId"] = execution.FlowId,
+        ["taskId"] = entry.TaskId,
+        ["executionId"] = execution.Id,
+        ["taskRunId"] = entry.TaskRunId,
+        ["attemptNumber"] = entry.Attempt is { } attempt ? (long)attempt : null,
+        ["timestamp"] = entry.Timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ["level"] = entry.Level.ToName(),
+        ["message"] = entry.Message,
+    };
+}
