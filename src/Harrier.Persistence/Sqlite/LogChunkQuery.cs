@@ -2,6 +2,7 @@ using System.Text;
 using Harrier.Core.Executions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Harrier.Persistence.Logs;
 
 namespace Harrier.Persistence.Sqlite;
 

@@ -4,6 +4,7 @@ using Harrier.Core.Store;
 using Harrier.Core.Store.Search;
 using Harrier.Persistence.Sqlite.Search;
 using Microsoft.Data.Sqlite;
+using Harrier.Persistence.Logs;
 
 namespace Harrier.Persistence.Sqlite;
 
