@@ -127,8 +127,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
         {
             return await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException || IsEnvironmental(ex))
+        catch (NpgsqlException ex)
         {
+            // Whatever stops a connection (unreachable, refused, a wrong password, no such database) is the setup's, not Harrier's.
             throw Describe(ex);
         }
     }

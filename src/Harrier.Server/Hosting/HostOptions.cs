@@ -9,11 +9,19 @@ public sealed record HostOptions
     /// <summary>Let tasks bind-mount host paths with the Docker runner's <c>volumes</c> (off by default, spec §7).</summary>
     public bool DockerVolumesEnabled { get; init; }
 
+    /// <summary>Where executions, logs and the queue are stored (default: SQLite in the data directory).</summary>
+    public DatabaseSettings Database { get; init; } = DatabaseSettings.Sqlite;
+
     public void Validate()
     {
         if (DefaultRunner is not ("process" or "docker"))
         {
             throw new ArgumentException($"--default-runner must be process or docker, not '{DefaultRunner}'");
+        }
+
+        if (Database.Problems().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem);
         }
     }
 }
