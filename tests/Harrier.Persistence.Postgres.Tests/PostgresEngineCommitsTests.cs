@@ -1,3 +1,5 @@
+using Harrier.Core.Queue;
+using Harrier.Core.Store;
 using Harrier.TestKit.Contracts;
 using Xunit;
 
@@ -12,4 +14,22 @@ public sealed class PostgresEngineCommitsTests(PostgresCluster cluster) : Engine
     protected override Task<StoreSubject> CreateAsync(TimeProvider time) => PostgresSubjects.CreateAsync(_database, time);
 
     public override Task DisposeAsync() => _database.DeleteAsync();
+
+    [Fact]
+    public async Task CommitPlan_StoresNoTaskRunAndNoJob_WhenTheExecutionUpdateFails()
+    {
+        var execution = await CreateExecutionAsync();
+        var lease = await ClaimPlanningAsync();
+        var taskRun = NewRun(execution.Id);
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Commits.CommitPlanAsync(new PlanCommit(lease)
+        {
+            TaskRuns = [taskRun],
+            Jobs = [new WorkerJob(execution.Id, taskRun.Id, 0)],
+            Execution = ContractData.Execution(),
+        }, Ct));
+
+        Assert.Empty(await Store.GetTaskRunsAsync(execution.Id, Ct));
+        Assert.Null(await ClaimJobAsync());
+    }
 }
