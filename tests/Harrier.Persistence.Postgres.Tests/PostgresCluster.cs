@@ -22,6 +22,7 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private const string Template = "harrier_template";
 
+    private readonly List<Task> _drops = [];
     private int _databases;
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "harrier-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -62,7 +63,8 @@ public sealed class PostgresCluster : IAsyncLifetime
         var name = "h" + Interlocked.Increment(ref _databases).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The template must have no connections while it is copied: every store on it was disposed, and pools cleared.
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {Template}");
+        // FILE_COPY: a copy of the template's files (half the time of WAL_LOG's block-by-block copy with fsync off).
+        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {Template} STRATEGY FILE_COPY");
         return name;
     }
 
@@ -74,10 +76,26 @@ public sealed class PostgresCluster : IAsyncLifetime
         return name;
     }
 
-    public async Task DropDatabaseAsync(string name) => await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    /// <summary>Drops a test's database in the background (the next test need not wait for it); <see cref="DisposeAsync"/> waits for every drop.</summary>
+    public Task DropDatabaseAsync(string name)
+    {
+        lock (_drops)
+        {
+            _drops.Add(Task.Run(() => ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)")));
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {
+        Task[] drops;
+        lock (_drops)
+        {
+            drops = [.. _drops];
+        }
+
+        await Task.WhenAll(drops);
         NpgsqlConnection.ClearAllPools();
         if (Port != 0)
         {
