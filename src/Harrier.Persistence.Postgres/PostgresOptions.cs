@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Harrier.Persistence.Postgres;
 
 /// <summary>Settings of the PostgreSQL store. Validated by <see cref="Validate"/> when the store opens.</summary>
@@ -14,12 +12,6 @@ public sealed record PostgresOptions
     /// <summary>Connections the pool may open at most. Default 20.</summary>
     public int MaxPoolSize { get; init; } = 20;
 
-    /// <summary>
-    /// How long a loop may sleep between looks at the queue when no notification came (LISTEN/NOTIFY is the fast path;
-    /// this bounds the delay when a notification is lost, e.g. while the listening connection reconnects). Default 1 s.
-    /// </summary>
-    public TimeSpan NotificationFallback { get; init; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Throws <see cref="PostgresConfigException"/> with a sentence a user can act on.</summary>
     public void Validate()
     {
@@ -27,11 +19,6 @@ public sealed record PostgresOptions
         if (MaxPoolSize is < 2 or > 1000)
         {
             throw new PostgresConfigException($"The PostgreSQL pool size {MaxPoolSize} is outside 2 to 1000 (the store needs a connection for notifications and one for work).");
-        }
-
-        if (NotificationFallback <= TimeSpan.Zero || NotificationFallback > TimeSpan.FromMinutes(1))
-        {
-            throw new PostgresConfigException($"The PostgreSQL notification fallback {NotificationFallback} is outside 0 to 1 minute.");
         }
     }
 

@@ -22,10 +22,15 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private const string Template = "harrier_template";
 
+    private const string Prefix = "harrier-pg-";
+
+    /// <summary>The test process that started a cluster, so a later run can tell an abandoned one (its runner was killed).</summary>
+    private const string OwnerFile = "owner.pid";
+
     private readonly List<Task> _drops = [];
     private int _databases;
 
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "harrier-pg-" + Guid.NewGuid().ToString("N")[..12]);
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]);
 
     public int Port { get; private set; }
 
@@ -47,7 +52,9 @@ public sealed class PostgresCluster : IAsyncLifetime
                 "Install it with ./scripts/setup (its step scripts/setup.d/45-postgresql.sh), or: apt-get install -y postgresql");
         }
 
+        await StopAbandonedClustersAsync();
         System.IO.Directory.CreateDirectory(Directory);
+        await File.WriteAllTextAsync(Path.Combine(Directory, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await RunAsync("chown", ["postgres:postgres", Directory]);
         await RunAsPostgresAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
         Port = FreePort();
@@ -105,6 +112,51 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose test process is gone (killed before its DisposeAsync) would run forever: each is
+    /// stopped through its own data folder (pg_ctl stops the postmaster recorded there, nothing else) and deleted.
+    /// </summary>
+    private static async Task StopAbandonedClustersAsync()
+    {
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            var data = Path.Combine(folder, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                using var stop = Process.Start(new ProcessStartInfo("runuser", ["-u", "postgres", "--", Path.Combine(BinDirectory, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"])
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                });
+                if (stop is not null)
+                {
+                    await stop.WaitForExitAsync();
+                }
+            }
+
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
