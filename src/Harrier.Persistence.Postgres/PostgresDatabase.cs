@@ -102,7 +102,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one read-only REPEATABLE READ transaction: every statement sees the same snapshot.</summary>
+    /// <summary>Runs <paramref name="work"/> in one REPEATABLE READ transaction: every statement sees the same snapshot (the work only reads).</summary>
     internal async Task<T> SnapshotAsync<T>(Func<PgSession, Task<T>> work, CancellationToken cancellationToken)
     {
         try

@@ -87,7 +87,7 @@ internal sealed class PgWhere(IReadOnlyDictionary<string, FilterColumn> columns)
             FilterOperation.Contains => $"{expression} ILIKE {Bind("%" + EscapeLike(value) + "%")} ESCAPE '\\'",
             FilterOperation.StartsWith => $"{expression} ILIKE {Bind(EscapeLike(value) + "%")} ESCAPE '\\'",
             FilterOperation.EndsWith => $"{expression} ILIKE {Bind("%" + EscapeLike(value))} ESCAPE '\\'",
-            FilterOperation.Prefix => $"({expression} = {Bind(value)} OR {expression} LIKE {Bind(EscapeLike(value) + ".%")} ESCAPE '\\')",
+            FilterOperation.Prefix => $"({expression} = {Bind(value)} OR {expression} ILIKE {Bind(EscapeLike(value) + ".%")} ESCAPE '\\')",
             FilterOperation.GreaterThan => $"{expression} > {Bind(value)}",
             FilterOperation.GreaterThanOrEqualTo => $"{expression} >= {Bind(value)}",
             FilterOperation.LessThan => $"{expression} < {Bind(value)}",
