@@ -22,6 +22,7 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction? 
     /// </summary>
     public void Notify(string channel, string payload = "") => (_notifications ??= []).Add((channel, payload));
 
+    /// <summary>Sends every notification asked for, in one statement (one round trip however many).</summary>
     internal async Task SendNotificationsAsync(CancellationToken cancellationToken)
     {
         if (_notifications is null)
@@ -29,9 +30,9 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction? 
             return;
         }
 
-        foreach (var (channel, payload) in _notifications)
-        {
-            await Sql("SELECT pg_notify(@channel, @payload)").Bind("@channel", channel).Bind("@payload", payload).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var channels = _notifications.Select(n => n.Channel).ToArray();
+        var payloads = _notifications.Select(n => n.Payload).ToArray();
+        await Sql("SELECT pg_notify(c, p) FROM unnest(@channels, @payloads) AS n(c, p)")
+            .Bind("@channels", channels).Bind("@payloads", payloads).ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

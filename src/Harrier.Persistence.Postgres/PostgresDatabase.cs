@@ -23,10 +23,11 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     private readonly NpgsqlDataSource _source;
 
-    private PostgresDatabase(NpgsqlDataSource source, PostgresOptions options)
+    private PostgresDatabase(NpgsqlDataSource source, PostgresOptions options, string connectionString)
     {
         _source = source;
         Options = options;
+        ConnectionString = connectionString;
     }
 
     public PostgresOptions Options { get; }
@@ -34,7 +35,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>The database's address without its password.</summary>
     public string Address => Options.Redacted();
 
-    internal NpgsqlDataSource Source => _source;
+    /// <summary>The pool's connection string (for the LISTEN connection, which stays out of the pool).</summary>
+    internal string ConnectionString { get; }
 
     /// <summary>Opens the pool and applies pending migrations (under an advisory lock: two processes starting at once do not race).</summary>
     public static async Task<PostgresDatabase> OpenAsync(PostgresOptions options, TimeProvider time, CancellationToken cancellationToken)
@@ -47,9 +49,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 2,
             ApplicationName = "harrier",
+            // The store never changes session state (no SET, no temporary tables; LISTEN has its own connection): resetting
+            // every connection returned to the pool (RESET ALL, DISCARD…) was server work on every call, and DISCARD ALL
+            // also dropped the auto-prepared statements.
+            NoResetOnClose = true,
         };
         var source = NpgsqlDataSource.Create(builder.ConnectionString);
-        var database = new PostgresDatabase(source, options);
+        var database = new PostgresDatabase(source, options, builder.ConnectionString);
         try
         {
             await PostgresMigrations.ApplyAsync(database, time, cancellationToken).ConfigureAwait(false);

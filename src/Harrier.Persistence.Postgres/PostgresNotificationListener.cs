@@ -12,12 +12,15 @@ public sealed class PostgresNotificationListener : IStoreNotifications, IAsyncDi
 {
     private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(500);
 
-    private readonly NpgsqlDataSource _source;
+    private readonly string _connectionString;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private Task? _loop;
 
-    internal PostgresNotificationListener(NpgsqlDataSource source) => _source = source;
+    /// <param name="connectionString">The store's; the listening connection is opened outside its pool, so a connection
+    /// that ran LISTEN never goes back to it (the pool does not reset connections).</param>
+    internal PostgresNotificationListener(string connectionString) =>
+        _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 }.ConnectionString;
 
     public event Action? JobsAvailable
     {
@@ -86,9 +89,10 @@ public sealed class PostgresNotificationListener : IStoreNotifications, IAsyncDi
         {
             try
             {
-                var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                var connection = new NpgsqlConnection(_connectionString);
                 await using (connection.ConfigureAwait(false))
                 {
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                     connection.Notification += (_, e) => Raise(e.Channel, e.Payload);
                     await using (var listen = new NpgsqlCommand(
                         $"LISTEN {Notifications.Jobs}; LISTEN {Notifications.Wakeups}; LISTEN {Notifications.Ends}; LISTEN {Notifications.Kills}", connection))

@@ -9,16 +9,16 @@ public sealed record PostgresOptions
     /// </summary>
     public required string Url { get; init; }
 
-    /// <summary>Connections the pool may open at most. Default 20.</summary>
+    /// <summary>Connections the pool may open at most (the LISTEN connection is one more, outside it). Default 20.</summary>
     public int MaxPoolSize { get; init; } = 20;
 
     /// <summary>Throws <see cref="PostgresConfigException"/> with a sentence a user can act on.</summary>
     public void Validate()
     {
         _ = ConnectionString();
-        if (MaxPoolSize is < 2 or > 1000)
+        if (MaxPoolSize is < 1 or > 1000)
         {
-            throw new PostgresConfigException($"The PostgreSQL pool size {MaxPoolSize} is outside 2 to 1000 (the store needs a connection for notifications and one for work).");
+            throw new PostgresConfigException($"The PostgreSQL pool size {MaxPoolSize} is outside 1 to 1000.");
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class PostgresStore : IStore
         LogSearch = new PostgresLogSearch(database);
         Restarts = new PostgresExecutionRestarts(database, time);
         Triggers = new PostgresTriggerStore(database, time);
-        Listener = new PostgresNotificationListener(database.Source);
+        Listener = new PostgresNotificationListener(database.ConnectionString);
     }
 
     public PostgresDatabase Database { get; }
