@@ -1,8 +1,8 @@
 using System.Text;
 using Harrier.Core.Executions;
+using Harrier.Persistence.Logs;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using Harrier.Persistence.Logs;
 
 namespace Harrier.Persistence.Sqlite;
 

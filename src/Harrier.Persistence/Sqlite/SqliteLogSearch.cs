@@ -2,9 +2,9 @@ using System.Text;
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
 using Harrier.Core.Store.Search;
+using Harrier.Persistence.Logs;
 using Harrier.Persistence.Sqlite.Search;
 using Microsoft.Data.Sqlite;
-using Harrier.Persistence.Logs;
 
 namespace Harrier.Persistence.Sqlite;
 
