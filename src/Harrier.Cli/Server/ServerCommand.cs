@@ -79,7 +79,7 @@ public static class ServerCommand
         using var logs = new StderrLoggerProvider(error, Environment.GetEnvironmentVariable("HARRIER_DEBUG") is { Length: > 0 } ? LogLevel.Debug : LogLevel.Information);
         await using var server = await HarrierServer.StartAsync(options, logs, stop.Token).ConfigureAwait(false);
         var slots = server.Host.Engine.Services.Options.WorkerSlots;
-        await output.WriteLineAsync($"harrier server: listening on {server.Address.ToString().TrimEnd('/')} (data directory {Path.GetFullPath(options.DataDirectory)}, {slots} worker slots{(options.BasicAuth is null ? "" : ", basic auth")})").ConfigureAwait(false);
+        await output.WriteLineAsync($"harrier server: listening on {server.Address.ToString().TrimEnd('/')} (data directory {Path.GetFullPath(options.DataDirectory)}{Database(options)}, {slots} worker slots{(options.BasicAuth is null ? "" : ", basic auth")})").ConfigureAwait(false);
         if (server.Recovered > 0)
         {
             await output.WriteLineAsync($"harrier server: recovered {server.Recovered} interrupted execution(s); they run to their end here").ConfigureAwait(false);
@@ -103,5 +103,12 @@ public static class ServerCommand
         await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await output.WriteLineAsync("harrier server: stopped").ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>", database PostgreSQL postgresql://user:***@host/db" on PostgreSQL (the password never printed); nothing on SQLite.</summary>
+    private static string Database(ServerOptions options)
+    {
+        var database = new Harrier.Server.Hosting.DatabaseSettings(options.DatabaseType, options.DatabaseUrl);
+        return database.IsPostgres ? ", database " + database.Describe(options.DataDirectory) : "";
     }
 }

@@ -28,6 +28,9 @@ public sealed record EngineServices
 
     public required IExecutionOwnership Ownership { get; init; }
 
+    /// <summary>Wake-ups from other processes on the same database (PostgreSQL); null when the store has none (SQLite).</summary>
+    public Coordination.IStoreNotifications? Notifications { get; init; }
+
     /// <summary>Environmental failures the engine's loops met (a full disk), for whoever waits on the engine.</summary>
     public Coordination.EngineHealth Health { get; init; } = new();
 

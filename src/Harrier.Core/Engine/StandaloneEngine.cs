@@ -37,6 +37,14 @@ public sealed class StandaloneEngine : IAsyncDisposable
         _flows = new FlowCache(new FlowLoader(services.Registry, services.ExpressionChecker), services.Store);
         _waiter = new StoreExecutionEndWaiter(services.Store, _nudges, services.Options.EndPollInterval);
         _nudges.Killed += _running.Kill;
+        if (services.Notifications is { } notifications)
+        {
+            // Another process enqueued, woke, ended or killed: look now rather than at the next poll.
+            notifications.JobsAvailable += () => _nudges.JobsAvailable();
+            notifications.ExecutionsChanged += _nudges.ExecutionsChanged;
+            notifications.ExecutionEnded += _nudges.ExecutionEnded;
+            notifications.KillRequested += _nudges.KillRequested;
+        }
     }
 
     public LogWriter Logs { get; }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Harrier.Core.Executions;
+using Harrier.Persistence.Logs;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

@@ -1,6 +1,7 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Queue;
 using Harrier.Core.Store;
+using Harrier.Persistence.Logs;
 
 namespace Harrier.Persistence.Sqlite;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
 using Harrier.Core.Store.Search;
+using Harrier.Persistence.Logs;
 using Harrier.Persistence.Sqlite.Search;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,6 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Store;
+using Harrier.Persistence.Logs;
 
 namespace Harrier.Persistence.Sqlite;
 

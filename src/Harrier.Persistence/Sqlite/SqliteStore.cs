@@ -9,7 +9,7 @@ namespace Harrier.Persistence.Sqlite;
 /// The embedded store: one SQLite file holding executions, logs, the job queue and the coordination tables. Open it once
 /// per process and share it; every member is safe to use from many threads, and several processes may open one file.
 /// </summary>
-public sealed class SqliteStore : IAsyncDisposable
+public sealed class SqliteStore : IStore
 {
     private SqliteStore(SqliteDatabase database, TimeProvider time)
     {
@@ -71,6 +71,9 @@ public sealed class SqliteStore : IAsyncDisposable
 
     /// <summary>The scheduler's state: triggers, condition windows, the outbox of ended executions.</summary>
     public Harrier.Core.Store.Triggers.ITriggerStore Triggers { get; }
+
+    /// <summary>None: SQLite is one machine's file; its engine nudges in-process and polls.</summary>
+    public Core.Engine.Coordination.IStoreNotifications? Notifications => null;
 
     /// <summary>Opens <c>&lt;dataDirectory&gt;/harrier.db</c>, creating it and applying migrations as needed.</summary>
     public static Task<SqliteStore> OpenAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken) =>

@@ -18,6 +18,8 @@ public static class ServerConfigKeys
         new("server.recoveryInterval", "How often executions of dead Harrier processes are adopted, ISO-8601 (default PT30S).", (o, v) => o with { RecoveryInterval = Duration(v) }),
         new("server.url", "Public URL of the server, used in execution links.", (o, v) => o with { PublicUrl = v.TrimEnd('/') }),
         new("dataDir", "Data directory: database, storage, SECRET key (default .harrier).", (o, v) => o with { DataDirectory = v }),
+        new("database.type", "Where executions, logs and the queue live: sqlite (default, in dataDir) or postgres.", (o, v) => o with { DatabaseType = DatabaseType(v) }),
+        new("database.url", "The PostgreSQL database, postgresql://user:password@host:5432/db (password never logged).", (o, v) => o with { DatabaseUrl = DatabaseUrl(v) }),
         new("workers", "Task runs executed at once (default: cores, at least 2).", (o, v) => o with { Workers = Integer(v) }),
         new("flows", "Folder of flows deployed at start and kept in sync.", (o, v) => o with { FlowsDirectory = v }),
         new("defaultRunner", "Runner of script tasks that name none: process (default) or docker.", (o, v) => o with { DefaultRunner = v }),
@@ -28,6 +30,27 @@ public static class ServerConfigKeys
 
     private static int Integer(string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : throw new FormatException($"'{value}' is not a whole number");
+
+    private static string DatabaseType(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => Hosting.DatabaseSettings.SqliteType,
+        "postgres" or "postgresql" => Hosting.DatabaseSettings.PostgresType,
+        _ => throw new FormatException($"'{value}' is not a database type; use sqlite or postgres"),
+    };
+
+    /// <summary>Checked here, so a bad url is reported at its line; the message never holds the password.</summary>
+    private static string DatabaseUrl(string value)
+    {
+        try
+        {
+            _ = Persistence.Postgres.PostgresUrl.ToConnectionString(value);
+            return value.Trim();
+        }
+        catch (Persistence.Postgres.PostgresConfigException ex)
+        {
+            throw new FormatException(ex.Message, ex);
+        }
+    }
 
     private static bool Boolean(string value) => value.ToLowerInvariant() switch
     {

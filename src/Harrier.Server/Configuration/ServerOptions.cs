@@ -44,6 +44,12 @@ public sealed record ServerOptions
     /// <summary>Data directory (<c>dataDir</c>): SQLite database, internal storage, the SECRET input key. Default .harrier.</summary>
     public string DataDirectory { get; init; } = ".harrier";
 
+    /// <summary>Where executions, logs and the queue live (<c>database.type</c>): sqlite (default, in the data directory) or postgres.</summary>
+    public string DatabaseType { get; init; } = Hosting.DatabaseSettings.SqliteType;
+
+    /// <summary>The PostgreSQL database (<c>database.url</c>, a postgresql:// URL or a connection string); never logged with its password.</summary>
+    public string? DatabaseUrl { get; init; }
+
     /// <summary>Task runs executed at once (<c>workers</c>); default: cores, at least 2.</summary>
     public int? Workers { get; init; }
 
@@ -99,6 +105,8 @@ public sealed record ServerOptions
         {
             problems.Add($"defaultRunner must be process or docker, not '{DefaultRunner}'");
         }
+
+        problems.AddRange(new Hosting.DatabaseSettings(DatabaseType, DatabaseUrl).Problems());
 
         if (FlowsDirectory is { } flows && !Directory.Exists(flows))
         {

@@ -8,6 +8,7 @@ using Harrier.Core.Tasks.Running;
 using Harrier.Docker;
 using Harrier.Persistence;
 using Harrier.Persistence.Files;
+using Harrier.Persistence.Postgres;
 using Harrier.Persistence.Sqlite;
 using Harrier.Scripts.Tasks;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace Harrier.Server.Hosting;
 
 /// <summary>
 /// The one composition root of a Harrier process (the CLI, the server and the bench host the engine through it): SQLite
-/// in the data directory, files in <c>&lt;data dir&gt;/storage</c>, the template engine, every task type this build knows,
+/// in the data directory (or the PostgreSQL database of <see cref="HostOptions.Database"/>), files in <c>&lt;data dir&gt;/storage</c>, the template engine, every task type this build knows,
 /// executor and worker in this process. Before the engine starts, it sweeps what dead Harrier processes of this machine
 /// left behind (their tasks' processes and containers, scratch folders, partial uploads).
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class HarrierHost : IAsyncDisposable
     private readonly DockerServerOptions _dockerServer;
     private readonly LocalFileStorage _files;
 
-    private HarrierHost(SqliteStore store, LocalFileStorage files, StandaloneEngine engine, DockerTaskRunner docker, DockerServerOptions dockerServer, SweepReport sweep)
+    private HarrierHost(IStore store, LocalFileStorage files, StandaloneEngine engine, DockerTaskRunner docker, DockerServerOptions dockerServer, SweepReport sweep)
     {
         Store = store;
         Files = files;
@@ -38,7 +39,7 @@ public sealed class HarrierHost : IAsyncDisposable
         Sweep = sweep;
     }
 
-    public SqliteStore Store { get; }
+    public IStore Store { get; }
 
     public IFileStorage Files { get; }
 
@@ -63,7 +64,7 @@ public sealed class HarrierHost : IAsyncDisposable
     }
 
     /// <summary>Every task implementation; the KV and Labels tasks write to the store they are given.</summary>
-    public static TaskImplementations CreateImplementations(SqliteStore store, ScriptTaskServices? scripts = null) =>
+    public static TaskImplementations CreateImplementations(IStore store, ScriptTaskServices? scripts = null) =>
         new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)
             .Add(Core.Tasks.Executions.LabelsTask.Type, () => new Core.Tasks.Executions.LabelsTask(store.Executions))
             .Add(Scripts.Logs.LogFetchType.Type, () => new Scripts.Logs.LogFetchTask(store.Logs, store.Executions))
@@ -72,6 +73,12 @@ public sealed class HarrierHost : IAsyncDisposable
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>
     public static Task<SqliteStore> OpenStoreAsync(string dataDirectory, CancellationToken cancellationToken) =>
         SqliteStore.OpenAsync(dataDirectory, TimeProvider.System, cancellationToken);
+
+    /// <summary>Opens the store <paramref name="database"/> names: SQLite in the data directory, or PostgreSQL at its url.</summary>
+    public static async Task<IStore> OpenStoreAsync(string dataDirectory, DatabaseSettings database, CancellationToken cancellationToken) =>
+        database.IsPostgres
+            ? await PostgresStore.OpenAsync(new PostgresOptions { Url = database.Url! }, TimeProvider.System, cancellationToken).ConfigureAwait(false)
+            : await OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
 
     public static Task<HarrierHost> StartAsync(string dataDirectory, EngineOptions options, CancellationToken cancellationToken) =>
         StartAsync(dataDirectory, options, new HostOptions(), cancellationToken);
@@ -82,9 +89,19 @@ public sealed class HarrierHost : IAsyncDisposable
         var dockerServer = new DockerServerOptions { VolumesEnabled = host.DockerVolumesEnabled };
         var docker = new DockerTaskRunner(dockerServer);
         var scripts = new ScriptTaskServices(containers: new DockerRunnerFactory(docker, dockerServer), dockerIsDefault: host.DefaultRunner == "docker");
-        var store = await OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
+        var store = await OpenStoreAsync(dataDirectory, host.Database, cancellationToken).ConfigureAwait(false);
         var files = OpenFileStorage(dataDirectory);
-        var sweep = await SweepAsync(files, options, dockerServer, cancellationToken).ConfigureAwait(false);
+        SweepReport sweep;
+        try
+        {
+            sweep = await SweepAsync(files, options, dockerServer, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var engine = new StandaloneEngine(new EngineServices
         {
             Store = store.Executions,
@@ -93,6 +110,7 @@ public sealed class HarrierHost : IAsyncDisposable
             Kills = store.Kills,
             Processes = store.Processes,
             Ownership = store.Ownership,
+            Notifications = store.Notifications,
             Logs = store.Logs,
             SecretCipher = SecretKeyFile.OpenCipher(dataDirectory),
             Queue = store.Jobs,

@@ -75,8 +75,9 @@ public sealed partial class HarrierServer : IAsyncDisposable
         int recovered;
         try
         {
-            recovered = await recovery.AdoptBeforeStartAsync(options.DataDirectory, engineOptions.LeaseDuration, cancellationToken).ConfigureAwait(false);
-            var hostOptions = new HostOptions { DefaultRunner = options.DefaultRunner, DockerVolumesEnabled = options.DockerVolumesEnabled };
+            var database = new DatabaseSettings(options.DatabaseType, options.DatabaseUrl);
+            recovered = await recovery.AdoptBeforeStartAsync(options.DataDirectory, database, engineOptions.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            var hostOptions = new HostOptions { DefaultRunner = options.DefaultRunner, DockerVolumesEnabled = options.DockerVolumesEnabled, Database = database };
             host = await HarrierHost.StartAsync(options.DataDirectory, engineOptions, hostOptions, cancellationToken, loggers).ConfigureAwait(false);
         }
         catch

@@ -12,11 +12,19 @@ public sealed record HostOptions
     /// <summary>Where Subflows find their flows; null: the flows deployed in the store (the server's).</summary>
     public Core.Flows.IFlowRepository? Flows { get; init; }
 
+    /// <summary>Where executions, logs and the queue are stored (default: SQLite in the data directory).</summary>
+    public DatabaseSettings Database { get; init; } = DatabaseSettings.Sqlite;
+
     public void Validate()
     {
         if (DefaultRunner is not ("process" or "docker"))
         {
             throw new ArgumentException($"--default-runner must be process or docker, not '{DefaultRunner}'");
+        }
+
+        if (Database.Problems().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem);
         }
     }
 }

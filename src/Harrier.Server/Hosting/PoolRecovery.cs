@@ -1,5 +1,5 @@
 using Harrier.Core.Engine.Recovery;
-using Harrier.Persistence.Sqlite;
+using Harrier.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace Harrier.Server.Hosting;
@@ -18,7 +18,7 @@ namespace Harrier.Server.Hosting;
 public sealed partial class PoolRecovery(ILogger logger)
 {
     /// <summary>Adopts every interrupted execution of <paramref name="store"/> into the pool; returns how many.</summary>
-    public async Task<int> AdoptAsync(SqliteStore store, TimeSpan heartbeatTimeout, CancellationToken cancellationToken)
+    public async Task<int> AdoptAsync(IStore store, TimeSpan heartbeatTimeout, CancellationToken cancellationToken)
     {
         var recovery = new ExecutionRecovery(store.Ownership, store.Processes, TimeProvider.System, heartbeatTimeout);
         var adopted = 0;
@@ -36,9 +36,9 @@ public sealed partial class PoolRecovery(ILogger logger)
     }
 
     /// <summary>Before the engine starts: opens the store on its own, adopts, closes it.</summary>
-    public async Task<int> AdoptBeforeStartAsync(string dataDirectory, TimeSpan heartbeatTimeout, CancellationToken cancellationToken)
+    public async Task<int> AdoptBeforeStartAsync(string dataDirectory, DatabaseSettings database, TimeSpan heartbeatTimeout, CancellationToken cancellationToken)
     {
-        await using var store = await HarrierHost.OpenStoreAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
+        await using var store = await HarrierHost.OpenStoreAsync(dataDirectory, database, cancellationToken).ConfigureAwait(false);
         return await AdoptAsync(store, heartbeatTimeout, cancellationToken).ConfigureAwait(false);
     }
 

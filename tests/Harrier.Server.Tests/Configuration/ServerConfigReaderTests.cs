@@ -26,14 +26,18 @@ public sealed class ServerConfigReaderTests
             defaultRunner: docker
             docker:
               volumesEnabled: true
+            database:
+              type: postgres
+              url: postgresql://harrier:secret@db.example.com:5432/harrier
             """, "harrier.yml");
 
         Assert.Equal(("0.0.0.0", 9090, "admin", "pass"), (options.Host, options.Port, options.BasicAuth!.Username, options.BasicAuth.Password));
         Assert.Equal((10L * 1024 * 1024, TimeSpan.FromSeconds(5), "https://harrier.example.com"), (options.MaxRequestBodySize, options.TerminationGracePeriod, options.PublicUrl));
         Assert.Equal(("/var/lib/harrier", 6, "/tmp", "docker", true), (options.DataDirectory, options.Workers, options.FlowsDirectory, options.DefaultRunner, options.DockerVolumesEnabled));
         Assert.Equal(TimeSpan.FromSeconds(10), options.RecoveryInterval);
+        Assert.Equal(("postgres", "postgresql://harrier:secret@db.example.com:5432/harrier"), (options.DatabaseType, options.DatabaseUrl));
         options.Validate();
-        Assert.Equal(14, ServerConfigKeys.All.Count);
+        Assert.Equal(16, ServerConfigKeys.All.Count);
     }
 
     [Fact]

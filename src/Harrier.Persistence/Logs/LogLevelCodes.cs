@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Harrier.Core.Logs;
 
-namespace Harrier.Persistence.Sqlite;
+namespace Harrier.Persistence.Logs;
 
 /// <summary>
 /// The byte a log chunk stores for a level (migration 0003). Written out rather than cast from the enum, so

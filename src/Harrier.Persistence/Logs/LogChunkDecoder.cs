@@ -1,6 +1,6 @@
 using Harrier.Core.Logs;
 
-namespace Harrier.Persistence.Sqlite;
+namespace Harrier.Persistence.Logs;
 
 /// <summary>Reads the lines of one <c>log_chunks</c> payload (format in migration 0003) in order, without copying.</summary>
 internal ref struct LogChunkDecoder

@@ -1,7 +1,7 @@
 using System.Collections;
 using Harrier.Core.Executions;
 
-namespace Harrier.Persistence.Sqlite;
+namespace Harrier.Persistence.Logs;
 
 /// <summary>
 /// The lines of an append as stored: each with its sequence (<c>first + index</c>), made when it is read.

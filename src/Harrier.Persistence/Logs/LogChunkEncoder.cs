@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Harrier.Core.Logs;
 
-namespace Harrier.Persistence.Sqlite;
+namespace Harrier.Persistence.Logs;
 
 /// <summary>
 /// Builds the payload of one <c>log_chunks</c> row (format in migration 0003) in a pooled buffer that is reused
