@@ -14,6 +14,7 @@ internal static class ContextFunctions
         into.Add("fileURI", ["path"], 1, (_, args, state) => state.Services.FileUri(args.Text(0, string.Empty)));
         into.Add("fileSize", ["path"], 1, (_, args, state) => state.Services.FileSize(args.Text(0, string.Empty)));
         into.Add("errorLogs", [], 0, (_, _, state) => state.Services.ErrorLogs());
+        into.Add("currentEachOutput", ["outputs"], 1, (_, args, state) => CurrentEachOutput(args[0], state));
         into.Add("kv", ["key", "namespace", "errorOnMissing"], 1, (_, args, state) => KeyValue(args.Text(0, string.Empty), args.TextOrNull(1), args.Bool(2, true), state));
         into.Add("render", ["expression", "recursive"], 1, (_, args, state) => Render(args[0], args.Bool(1, true), state));
         into.Add("renderOnce", ["expression"], 1, (_, args, state) => Render(args[0], false, state));
@@ -26,6 +27,47 @@ internal static class ContextFunctions
             ?? throw new ExpressionException($"kv('{key}') has no flow namespace here; give it: kv('{key}', 'company.team')");
         var (found, value) = state.Services.GetKeyValue(ns, key);
         return found || !errorOnMissing ? value : throw new ExpressionException($"kv(): there is no key '{key}' in namespace {ns} (kv('{key}', errorOnMissing=false) gives null instead)");
+    }
+
+    /// <summary>
+    /// Kestra's <c>currentEachOutput(outputs.task)</c>: a task's outputs in the ForEach iteration being rendered — its
+    /// outputs are keyed by the value of each enclosing iteration, walked here from the outermost parent to this task
+    /// run's own value. A level is entered only where the map holds the value (a Sequential inside an iteration carries
+    /// the iteration's value too).
+    /// </summary>
+    private static object? CurrentEachOutput(object? outputs, RenderState state)
+    {
+        if (!ValueAccess.TryAsMap(outputs, out _))
+        {
+            throw new ExpressionException("currentEachOutput() takes a task's outputs, e.g. currentEachOutput(outputs.my_task)");
+        }
+
+        var values = new List<object?>();
+        if (state.Scope.TryGetVariable("parents", out var parents) && ValueAccess.TryAsList(parents, out var list))
+        {
+            foreach (var parent in list)
+            {
+                values.Add(ValueAccess.TryGetMember(parent, "taskrun", out var taskrun) && ValueAccess.TryGetMember(taskrun, "value", out var value) ? value : null);
+            }
+
+            values.Reverse();
+        }
+
+        if (state.Scope.TryGetVariable("taskrun", out var current) && ValueAccess.TryGetMember(current, "value", out var own))
+        {
+            values.Add(own);
+        }
+
+        var level = outputs!;
+        foreach (var value in values)
+        {
+            if (value is string key && ValueAccess.TryGetMember(level, key, out var next) && ValueAccess.TryAsMap(next, out _))
+            {
+                level = next;
+            }
+        }
+
+        return level;
     }
 
     private static string Secret(string name, RenderState state) =>
