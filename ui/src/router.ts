@@ -1,0 +1,28 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import FlowsPage from './pages/FlowsPage.vue'
+import ExecutionsPage from './pages/ExecutionsPage.vue'
+import ExecutionPage from './pages/ExecutionPage.vue'
+import ExecutePage from './pages/ExecutePage.vue'
+import NotFoundPage from './pages/NotFoundPage.vue'
+
+// Every page has its own URL (shareable); the server answers index.html for any of them (src/Harrier.Server/Ui).
+// The flow editor (and Monaco with it) is a separate chunk, loaded only when a flow is opened.
+const FlowPage = () => import('./pages/FlowPage.vue')
+
+export const router = createRouter({
+  history: createWebHistory('/ui/'),
+  routes: [
+    { path: '/', redirect: '/flows' },
+    { path: '/flows', component: FlowsPage, meta: { title: 'Flows' } },
+    { path: '/flows/new', component: FlowPage, meta: { title: 'New flow' } },
+    { path: '/flows/:namespace/:id', component: FlowPage, props: true, meta: { title: 'Flow' } },
+    { path: '/flows/:namespace/:id/execute', component: ExecutePage, props: true, meta: { title: 'Execute' } },
+    { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
+    { path: '/executions/:id', component: ExecutionPage, props: true, meta: { title: 'Execution' } },
+    { path: '/:rest(.*)*', component: NotFoundPage, meta: { title: 'Not found' } },
+  ],
+})
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '')} · Harrier`
+})
