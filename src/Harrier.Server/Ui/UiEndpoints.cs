@@ -18,8 +18,9 @@ public static class UiEndpoints
     public static void Map(IEndpointRouteBuilder app, UiAssets assets)
     {
         app.MapGet("/", () => Results.Redirect(BasePath + "/")).ExcludeFromDescription();
-        app.MapGet(BasePath, () => Results.Redirect(BasePath + "/")).ExcludeFromDescription();
-        app.MapGet(BasePath + "/{**path}", (HttpContext context, string? path) => Serve(context, assets, path ?? ""))
+        // Also matches /ui itself (routing ignores a trailing slash): that one is sent to /ui/, so relative URLs resolve.
+        app.MapGet(BasePath + "/{**path}", (HttpContext context, string? path) =>
+                context.Request.Path.Value is BasePath ? Results.Redirect(BasePath + "/") : Serve(context, assets, path ?? ""))
             .ExcludeFromDescription();
     }
 

@@ -19,7 +19,7 @@ export function getExecution(id: string): Promise<Execution> {
 }
 
 /** Starts an execution: inputs as multipart fields, FILE inputs as file parts (the browser sets the boundary). */
-export function createExecution(namespace: string, flowId: string, inputs: FormData): Promise<Execution> {
+export function createExecution(namespace: string, flowId: string, inputs: FormData | undefined): Promise<Execution> {
   return sendJson(`${apiBase}/executions/${encodeURIComponent(namespace)}/${encodeURIComponent(flowId)}`, { method: 'POST', body: inputs, timeoutMs: 60_000 })
 }
 

@@ -14,9 +14,9 @@ export function initialValue(input: FlowInput): unknown {
 /**
  * The multipart body of POST /executions/{ns}/{id}: one field per input that has a value (an empty optional input is
  * left out so the server applies its default), FILE inputs as file parts. A DATETIME from the browser's local-time
- * control is sent as the UTC instant it means.
+ * control is sent as the UTC instant it means. Without any value, no body.
  */
-export function toFormData(inputs: FlowInput[], values: Record<string, unknown>): FormData {
+export function toFormData(inputs: FlowInput[], values: Record<string, unknown>): FormData | undefined {
   const form = new FormData()
   for (const input of inputs) {
     const type = input.type.toUpperCase()
@@ -26,5 +26,6 @@ export function toFormData(inputs: FlowInput[], values: Record<string, unknown>)
     else if (type === 'DATETIME') form.append(input.id, new Date(String(value)).toISOString())
     else form.append(input.id, String(value))
   }
-  return form
+  // No field at all: no body (an empty multipart body is not one every server reads).
+  return [...form.keys()].length ? form : undefined
 }
