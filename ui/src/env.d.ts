@@ -4,7 +4,7 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
-declare module 'monaco-editor/esm/vs/editor/editor.api.js' {
+declare module 'monaco-editor/esm/vs/editor/edcore.main.js' {
   export * from 'monaco-editor'
 }
 declare module 'monaco-editor/esm/vs/*'

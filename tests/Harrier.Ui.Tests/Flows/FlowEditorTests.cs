@@ -44,6 +44,24 @@ public sealed partial class FlowEditorTests(UiFixture ui)
     }
 
     [Fact]
+    public async Task Editor_CompletesTaskTypesAndProperties_FromTheServersFlowSchema()
+    {
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/ui/flows/new");
+        await page.Locator(".monaco-editor .view-lines").WaitForAsync();
+
+        await MonacoText.ReplaceAsync(page, "id: typed\nnamespace: ui.complete\ntasks:\n  - id: x\n    type: io.kestra.plugin.scripts.shell.Com");
+        await page.Keyboard.PressAsync("Control+Space");
+        await Assertions.Expect(page.Locator(".suggest-widget")).ToContainTextAsync("io.kestra.plugin.scripts.shell.Commands");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("beforeComm");
+        await page.Keyboard.PressAsync("Control+Space");
+
+        await Assertions.Expect(page.Locator(".suggest-widget")).ToContainTextAsync("beforeCommands");
+    }
+
+    [Fact]
     public async Task FlowsList_FindsAFlowByItsNamespace_AndOpensItsEditorByItsOwnUrl()
     {
         await ui.Server.Api.DeployAsync("id: listed\nnamespace: ui.listing\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: x\n");

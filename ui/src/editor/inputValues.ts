@@ -6,7 +6,7 @@ export function initialValue(input: FlowInput): unknown {
   const value = input.defaults
   if (type === 'BOOLEAN' || type === 'BOOL') return value === true || value === 'true'
   if (value === undefined || value === null) return type === 'FILE' ? null : ''
-  if (type === 'DATETIME' && typeof value === 'string') return value.replace(/Z$/, '').slice(0, 19)
+  if (type === 'DATETIME' && typeof value === 'string') return localDateTime(value)
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
 }
@@ -28,4 +28,12 @@ export function toFormData(inputs: FlowInput[], values: Record<string, unknown>)
   }
   // No field at all: no body (an empty multipart body is not one every server reads).
   return [...form.keys()].length ? form : undefined
+}
+
+/** An instant as the value of a datetime-local control, which shows (and edits) the browser's local time. */
+function localDateTime(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`
 }

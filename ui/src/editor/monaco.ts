@@ -1,16 +1,14 @@
 // Monaco with YAML only, and monaco-yaml driven by the server's flow JSON Schema (completion of task types and
 // properties, hovers, schema validation). Imported only by the flow editor, so it is a chunk of its own, loaded lazily.
-import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js'
-import './monacoFeatures'
-import 'monaco-editor/esm/vs/languages/definitions/yaml/register.js'
+// edcore.main: the editor API with its features (find, folding, hover, suggest…) but none of the languages and their
+// heavy workers (CSS, HTML, JSON, TypeScript); YAML's tokenizer is added alone. monaco-editor stays on 0.52: from 0.53 on
+// createWebWorker takes a Worker, while monaco-yaml 5.5 still passes a label and a module id (its workers then fail).
+import * as monaco from 'monaco-editor/esm/vs/editor/edcore.main.js'
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'
 import { configureMonacoYaml } from 'monaco-yaml'
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker'
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker'
 import { flowSchema } from '../api/flows'
-
-declare global {
-  interface Window { MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker } }
-}
 
 window.MonacoEnvironment = {
   getWorker: (_id, label) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),

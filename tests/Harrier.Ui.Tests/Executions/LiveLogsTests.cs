@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Harrier.Ui.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Harrier.Ui.Tests.Executions;
+
+[Collection(UiCollection.Name)]
+public sealed class LiveLogsTests(UiFixture ui, ITestOutputHelper output)
+{
+    /// <summary>
+    /// 100,000 lines streamed into an open execution page: every one arrives, the page keeps only the rows in view in the
+    /// DOM (virtualised), and scrolling to the first line shows it.
+    /// </summary>
+    [Fact]
+    public async Task HundredThousandLines_AllArriveLive_WhileTheDomHoldsOnlyTheRowsInView()
+    {
+        await ui.Server.Api.DeployAsync("""
+            id: chatty
+            namespace: ui.logs
+            tasks:
+              - id: print
+                type: io.kestra.plugin.scripts.shell.Commands
+                commands:
+                  - sleep 1
+                  - seq -f 'line-%06g' 1 100000
+            """);
+        var page = await ui.NewPageAsync();
+        var started = await ui.Server.Api.ExecuteAsync("ui.logs", "chatty", wait: false);
+        await page.GotoAsync($"/ui/executions/{started.Id()}");
+        var clock = Stopwatch.StartNew();
+
+        await Assertions.Expect(page.Locator("[data-test=log-count]")).ToHaveTextAsync("100000 of 100000 lines", new() { Timeout = 60_000 });
+        var arrived = clock.Elapsed;
+        await Assertions.Expect(page.Locator("[data-test=logs]")).ToContainTextAsync("line-100000");
+        var rows = await page.Locator("[data-test=logs] .log-line").CountAsync();
+        await page.Locator("[data-test=logs]").EvaluateAsync("el => el.scrollTop = 0");
+        await Assertions.Expect(page.Locator("[data-test=logs]")).ToContainTextAsync("line-000001");
+        var heap = await page.EvaluateAsync<double>("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : -1");
+
+        output.WriteLine($"100,000 lines on the page {arrived.TotalSeconds:F1} s after it opened; {rows} rows in the DOM; JS heap {heap:F0} MiB");
+        Assert.InRange(rows, 1, 200);
+    }
+}
