@@ -19,6 +19,9 @@ export const router = createRouter({
     { path: '/flows/:namespace/:id/execute', component: ExecutePage, props: true, meta: { title: 'Execute' } },
     { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
     { path: '/executions/:id', component: ExecutionPage, props: true, meta: { title: 'Execution' } },
+    // The `url` the API gives a created execution (Kestra's shape), and Kestra's own flow editor address.
+    { path: '/executions/:namespace/:flowId/:id', redirect: (to) => `/executions/${String(to.params.id)}` },
+    { path: '/flows/edit/:namespace/:id', redirect: (to) => `/flows/${String(to.params.namespace)}/${String(to.params.id)}` },
     { path: '/:rest(.*)*', component: NotFoundPage, meta: { title: 'Not found' } },
   ],
 })

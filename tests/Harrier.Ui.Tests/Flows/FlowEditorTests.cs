@@ -11,7 +11,7 @@ public sealed partial class FlowEditorTests(UiFixture ui)
     private const string Fixed = "id: edited\nnamespace: ui.editor\ntasks:\n  - id: hello\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n";
 
     [Fact]
-    public async Task Editor_ShowsTheServersErrorAtItsLine_ThenCtrlSSavesTheFixedFlowAsARevision()
+    public async Task Editor_ShowsTheServersErrorAtItsLine_ThenCtrlSSavesTheFixedFlowAsARevision_AndCtrlEnterOpensItsExecuteForm()
     {
         var page = await ui.NewPageAsync();
         await page.GotoAsync("/ui/flows/new");
@@ -41,6 +41,8 @@ public sealed partial class FlowEditorTests(UiFixture ui)
         await Assertions.Expect(page).ToHaveURLAsync(FlowUrl());
         var stored = await ui.Server.Api.GetJsonAsync("flows/ui.editor/edited?source=true");
         Assert.Equal(Fixed, stored["source"]!.GetValue<string>());
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/ui/flows/ui.editor/edited/execute$"));
     }
 
     [Fact]

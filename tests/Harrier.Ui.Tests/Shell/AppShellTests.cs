@@ -27,6 +27,20 @@ public sealed partial class AppShellTests(UiFixture ui)
     }
 
     [Fact]
+    public async Task TheUrlTheApiGivesANewExecution_OpensItsPage()
+    {
+        await ui.Server.Api.DeployAsync("id: linked\nnamespace: ui.links\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: linked-line\n");
+        var execution = await ui.Server.Api.ExecuteAsync("ui.links", "linked", wait: true);
+        var url = execution["url"]!.GetValue<string>();
+
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync(url);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/ui/executions/{execution.Id()}$"));
+        await Assertions.Expect(page.Locator("[data-test=logs]")).ToContainTextAsync("linked-line");
+    }
+
+    [Fact]
     public async Task Assets_AreCachedForAYear_ButIndexHtmlIsRevalidated()
     {
         using var http = new HttpClient { BaseAddress = ui.Server.Address };
