@@ -6,8 +6,9 @@ import ExecutePage from './pages/ExecutePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
 
 // Every page has its own URL (shareable); the server answers index.html for any of them (src/Harrier.Server/Ui).
-// The flow editor (and Monaco with it) is a separate chunk, loaded only when a flow is opened.
+// The flow editor and the revisions diff (and Monaco with them) are separate chunks, loaded only on those pages.
 const FlowPage = () => import('./pages/FlowPage.vue')
+const RevisionsPage = () => import('./pages/RevisionsPage.vue')
 
 export const router = createRouter({
   history: createWebHistory('/ui/'),
@@ -16,6 +17,7 @@ export const router = createRouter({
     { path: '/flows', component: FlowsPage, meta: { title: 'Flows' } },
     { path: '/flows/new', component: FlowPage, meta: { title: 'New flow' } },
     { path: '/flows/:namespace/:id', component: FlowPage, props: true, meta: { title: 'Flow' } },
+    { path: '/flows/:namespace/:id/revisions', component: RevisionsPage, props: true, meta: { title: 'Revisions' } },
     { path: '/flows/:namespace/:id/execute', component: ExecutePage, props: true, meta: { title: 'Execute' } },
     { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
     { path: '/executions/:id', component: ExecutionPage, props: true, meta: { title: 'Execution' } },

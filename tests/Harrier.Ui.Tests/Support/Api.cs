@@ -14,6 +14,14 @@ public static class Api
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"deploying the flow: {(int)response.StatusCode} {text}");
     }
 
+    /// <summary>Updates a flow (a new revision when its text changed).</summary>
+    public static async Task UpdateAsync(this HttpClient api, string ns, string id, string yaml)
+    {
+        using var response = await api.PutAsync($"flows/{ns}/{id}", new StringContent(yaml, Encoding.UTF8, "application/x-yaml"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"updating the flow: {(int)response.StatusCode} {text}");
+    }
+
     public static async Task<JsonObject> GetJsonAsync(this HttpClient api, string path)
     {
         using var response = await api.GetAsync(path);

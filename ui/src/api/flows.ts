@@ -28,3 +28,8 @@ export async function validateFlow(source: string, signal?: AbortSignal): Promis
 export function flowSchema(): Promise<object> {
   return getJson('/api/v1/plugins/schemas/flow', { timeoutMs: 30_000 })
 }
+
+/** Every revision of a flow, oldest first, each with its source. */
+export function flowRevisions(namespace: string, id: string): Promise<Flow[]> {
+  return getJson(`${apiBase}/flows/${encodeURIComponent(namespace)}/${encodeURIComponent(id)}/revisions`)
+}
