@@ -4,6 +4,7 @@ import ExecutionsPage from './pages/ExecutionsPage.vue'
 import ExecutionPage from './pages/ExecutionPage.vue'
 import ExecutePage from './pages/ExecutePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
+import TriggersPage from './pages/TriggersPage.vue'
 
 // Every page has its own URL (shareable); the server answers index.html for any of them (src/Harrier.Server/Ui).
 // The flow editor and the revisions diff (and Monaco with them) are separate chunks, loaded only on those pages.
@@ -20,6 +21,7 @@ export const router = createRouter({
     { path: '/flows/:namespace/:id/revisions', component: RevisionsPage, props: true, meta: { title: 'Revisions' } },
     { path: '/flows/:namespace/:id/execute', component: ExecutePage, props: true, meta: { title: 'Execute' } },
     { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
+    { path: '/triggers', component: TriggersPage, meta: { title: 'Triggers' } },
     { path: '/executions/:id', component: ExecutionPage, props: true, meta: { title: 'Execution' } },
     // The `url` the API gives a created execution (Kestra's shape), and Kestra's own flow editor address.
     { path: '/executions/:namespace/:flowId/:id', redirect: (to) => `/executions/${String(to.params.id)}` },
