@@ -5,6 +5,7 @@ import ExecutionPage from './pages/ExecutionPage.vue'
 import ExecutePage from './pages/ExecutePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
 import TriggersPage from './pages/TriggersPage.vue'
+import KeyValuesPage from './pages/KeyValuesPage.vue'
 
 // Every page has its own URL (shareable); the server answers index.html for any of them (src/Harrier.Server/Ui).
 // The flow editor and the revisions diff (and Monaco with them) are separate chunks, loaded only on those pages.
@@ -22,6 +23,7 @@ export const router = createRouter({
     { path: '/flows/:namespace/:id/execute', component: ExecutePage, props: true, meta: { title: 'Execute' } },
     { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
     { path: '/triggers', component: TriggersPage, meta: { title: 'Triggers' } },
+    { path: '/kv', component: KeyValuesPage, meta: { title: 'KV store' } },
     { path: '/executions/:id', component: ExecutionPage, props: true, meta: { title: 'Execution' } },
     // The `url` the API gives a created execution (Kestra's shape), and Kestra's own flow editor address.
     { path: '/executions/:namespace/:flowId/:id', redirect: (to) => `/executions/${String(to.params.id)}` },
