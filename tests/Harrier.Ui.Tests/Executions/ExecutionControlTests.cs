@@ -33,7 +33,7 @@ public sealed class ExecutionControlTests(UiFixture ui)
     }
 
     [Fact]
-    public async Task Restart_RunsTheFailedTaskOfAFailedExecutionAgain_UntilItSucceeds()
+    public async Task Restart_RunsTheFailedTaskOfAFailedExecutionAgain_UntilItSucceeds_WhileItsTopologyTakesTheStates()
     {
         var marker = Path.Combine(ui.Folder, "restart-marker");
         await ui.Server.Api.DeployAsync($$"""
@@ -53,6 +53,7 @@ public sealed class ExecutionControlTests(UiFixture ui)
         var page = await ui.NewPageAsync();
         await page.GotoAsync($"/ui/executions/{failed.Id()}");
         await Assertions.Expect(page.Locator("[data-test=execution-state]")).ToHaveTextAsync("FAILED");
+        await Assertions.Expect(page.Locator("[data-test=topology] [data-node=check]")).ToHaveAttributeAsync("data-state", "FAILED");
         await Screenshots.TakeAsync(page, "execution-failed");
 
         await File.WriteAllTextAsync(marker, "");
@@ -61,6 +62,7 @@ public sealed class ExecutionControlTests(UiFixture ui)
         await Assertions.Expect(page.Locator("[data-test=execution-state]")).ToHaveTextAsync("SUCCESS", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-test=logs]")).ToContainTextAsync("marker-found");
         await Assertions.Expect(page.Locator("[data-task=check]")).ToContainTextAsync("2 attempts");
+        await Assertions.Expect(page.Locator("[data-test=topology] [data-node=check]")).ToHaveAttributeAsync("data-state", "SUCCESS");
         await Assertions.Expect(page.Locator("[data-test=restart]")).ToHaveCountAsync(0);
     }
 }

@@ -17,6 +17,8 @@ public sealed class UiFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        // Expectations poll until they hold: 20 s (not Playwright's 5 s) leaves room for a CI machine running every suite at once.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Server = await UiServer.StartAsync(_folder.File("data"));
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }

@@ -7,8 +7,8 @@ export function searchFlows(text: string, page = 1, size = 50): Promise<Page<Flo
   return getJson(`${apiBase}/flows/search${query({ q: text, page, size, sort: 'id:asc' })}`)
 }
 
-export function getFlow(namespace: string, id: string): Promise<Flow> {
-  return getJson(`${apiBase}/flows/${encodeURIComponent(namespace)}/${encodeURIComponent(id)}?source=true`)
+export function getFlow(namespace: string, id: string, revision?: number): Promise<Flow> {
+  return getJson(`${apiBase}/flows/${encodeURIComponent(namespace)}/${encodeURIComponent(id)}${query({ source: 'true', revision, allowDeleted: revision ? 'true' : undefined })}`)
 }
 
 export function createFlow(source: string): Promise<Flow> {
