@@ -26,7 +26,7 @@ public sealed class LiveLogsTests(UiFixture ui, ITestOutputHelper output)
     /// DOM (virtualised), and scrolling to the first line shows it.
     /// </summary>
     [Fact]
-    public async Task HundredThousandLines_AllArriveLive_WhileTheDomHoldsOnlyTheRowsInView()
+    public async Task HundredThousandLines_AllArriveLive_WhileTheDomHoldsOnlyTheRowsInView_AndASearchFindsOne()
     {
         await ui.Server.Api.DeployAsync("""
             id: chatty
@@ -51,6 +51,10 @@ public sealed class LiveLogsTests(UiFixture ui, ITestOutputHelper output)
         await Assertions.Expect(page.Locator("[data-test=logs]")).ToContainTextAsync("line-000001");
         var heap = await page.EvaluateAsync<double>("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : -1");
         var frames = await page.Locator("[data-test=logs]").EvaluateAsync<double[]>(ScrollAndTimeFrames);
+        await page.Locator("[data-test=log-search]").FillAsync("line-050000");
+        await page.Locator("[data-test=log-search]").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-test=log-count]")).ToHaveTextAsync("1 of 100000 lines");
+        await Assertions.Expect(page.Locator("[data-test=logs] .log-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("line-050000"));
         Array.Sort(frames);
         var p95 = frames[(int)(frames.Length * 0.95)];
 

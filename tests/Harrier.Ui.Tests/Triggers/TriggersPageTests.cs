@@ -29,6 +29,7 @@ public sealed class TriggersPageTests(UiFixture ui)
         await Assertions.Expect(row.Locator("[data-test=trigger-enabled]")).ToBeCheckedAsync();
         await row.Locator("[data-test=trigger-enabled]").UncheckAsync();
 
+        await Assertions.Expect(page.Locator("[data-test=trigger-message]")).ToHaveTextAsync("ui.triggers.nightly: trigger every-night disabled.");
         await Assertions.Expect(row.Locator("[data-test=trigger-enabled]")).Not.ToBeCheckedAsync();
         var contexts = await ui.Server.Api.GetJsonAsync("triggers/ui.triggers/nightly");
         Assert.True(contexts["results"]![0]!["disabled"]!.GetValue<bool>(), contexts.ToJsonString());
