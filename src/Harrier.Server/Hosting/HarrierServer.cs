@@ -229,6 +229,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
 
         app.MapOpenApi();
         ApiRoutes.Map(app);
+        Ui.UiEndpoints.Map(app, Ui.UiAssets.Embedded);
         app.MapMetrics("/metrics", metrics.Registry).ExcludeFromDescription();
         return app;
     }

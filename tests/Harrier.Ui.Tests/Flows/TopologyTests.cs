@@ -1,0 +1,75 @@
+using Harrier.Ui.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Harrier.Ui.Tests.Flows;
+
+[Collection(UiCollection.Name)]
+public sealed class TopologyTests(UiFixture ui)
+{
+    [Fact]
+    public async Task Topology_DrawsEveryTaskOfNestedFlowables_WithBranchLabels_AndTheErrorsBranchDashed()
+    {
+        await ui.Server.Api.DeployAsync("""
+            id: shaped
+            namespace: ui.topology
+            tasks:
+              - id: fan
+                type: io.kestra.plugin.core.flow.Parallel
+                tasks:
+                  - id: left
+                    type: io.kestra.plugin.core.log.Log
+                    message: l
+                  - id: right
+                    type: io.kestra.plugin.core.log.Log
+                    message: r
+              - id: check
+                type: io.kestra.plugin.core.flow.If
+                condition: "{{ true }}"
+                then:
+                  - id: yes
+                    type: io.kestra.plugin.core.log.Log
+                    message: y
+                else:
+                  - id: no
+                    type: io.kestra.plugin.core.log.Log
+                    message: n
+              - id: each
+                type: io.kestra.plugin.core.flow.ForEach
+                values: [a, b]
+                tasks:
+                  - id: inner
+                    type: io.kestra.plugin.core.flow.Sequential
+                    tasks:
+                      - id: step-one
+                        type: io.kestra.plugin.core.log.Log
+                        message: "{{ taskrun.value }}"
+                      - id: step-two
+                        type: io.kestra.plugin.core.log.Log
+                        message: two
+            errors:
+              - id: alert
+                type: io.kestra.plugin.core.log.Log
+                message: failed
+            finally:
+              - id: cleanup
+                type: io.kestra.plugin.core.log.Log
+                message: done
+            """);
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/ui/flows/ui.topology/shaped");
+        await page.Locator("[data-test=tab-topology]").ClickAsync();
+
+        var graph = page.Locator("[data-test=topology]");
+        foreach (var task in new[] { "__start", "fan", "left", "right", "check", "yes", "no", "each", "inner", "step-one", "step-two", "alert", "cleanup", "__end" })
+        {
+            await Assertions.Expect(graph.Locator($"[data-node='{task}']")).ToHaveCountAsync(1);
+        }
+
+        await Assertions.Expect(graph.Locator(".topo-edge-label", new() { HasText = "then" })).ToHaveCountAsync(1);
+        await Assertions.Expect(graph.Locator(".topo-edge-label", new() { HasText = "on error" })).ToHaveCountAsync(1);
+        await Assertions.Expect(graph.Locator(".topo-edge.dashed")).ToHaveCountAsync(1);
+        await Assertions.Expect(graph.Locator(".topo-edge-label", new() { HasText = "else" })).ToHaveCountAsync(1);
+        await Assertions.Expect(graph.Locator(".topo-flowable")).ToHaveCountAsync(4);
+        await Screenshots.TakeAsync(page, "topology");
+    }
+}

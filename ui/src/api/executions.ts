@@ -1,0 +1,40 @@
+import { apiBase, getJson, query, request, sendJson } from './http'
+import type { Execution, Page } from './types'
+
+export interface ExecutionFilter { namespace?: string; flowId?: string; state?: string; page?: number; size?: number }
+
+export function searchExecutions(filter: ExecutionFilter): Promise<Page<Execution>> {
+  return getJson(`${apiBase}/executions/search${query({
+    'filters[namespace][PREFIX]': filter.namespace,
+    'filters[flowId][EQUALS]': filter.flowId,
+    'filters[state][EQUALS]': filter.state,
+    page: filter.page ?? 1,
+    size: filter.size ?? 50,
+    sort: 'state.startDate:desc',
+  })}`)
+}
+
+export function getExecution(id: string): Promise<Execution> {
+  return getJson(`${apiBase}/executions/${encodeURIComponent(id)}`)
+}
+
+/** Starts an execution: inputs as multipart fields, FILE inputs as file parts (the browser sets the boundary). */
+export function createExecution(namespace: string, flowId: string, inputs: FormData | undefined): Promise<Execution> {
+  return sendJson(`${apiBase}/executions/${encodeURIComponent(namespace)}/${encodeURIComponent(flowId)}`, { method: 'POST', body: inputs, timeoutMs: 60_000 })
+}
+
+export async function killExecution(id: string): Promise<void> {
+  await request(`${apiBase}/executions/${encodeURIComponent(id)}/kill`, { method: 'DELETE' })
+}
+
+export function restartExecution(id: string): Promise<Execution> {
+  return sendJson(`${apiBase}/executions/${encodeURIComponent(id)}/restart`, { method: 'POST' })
+}
+
+export function executionFileUrl(id: string, uri: string): string {
+  return `${apiBase}/executions/${encodeURIComponent(id)}/file${query({ path: uri })}`
+}
+
+export function followExecutionPath(id: string): string {
+  return `${apiBase}/executions/${encodeURIComponent(id)}/follow`
+}

@@ -1,0 +1,70 @@
+// The shapes of Kestra's API that the UI reads (Harrier answers them; see docs/server.md).
+
+export interface StateHistory { state: string; date: string }
+export interface State { current: string; histories: StateHistory[]; duration: string; startDate: string; endDate?: string | null }
+export interface Label { key: string; value: string }
+
+export interface FlowInput {
+  id: string
+  type: string
+  description?: string
+  displayName?: string
+  required?: boolean
+  defaults?: unknown
+  values?: string[]
+  allowMultiple?: boolean
+}
+
+export interface Flow {
+  id: string
+  namespace: string
+  revision: number
+  description?: string
+  inputs?: FlowInput[]
+  tasks?: Array<{ id: string; type: string }>
+  labels?: Label[]
+  disabled?: boolean
+  deleted?: boolean
+  updated?: string
+  source?: string
+}
+
+export interface Attempt { state: State; workerId?: string | null }
+
+export interface TaskRun {
+  id: string
+  executionId: string
+  taskId: string
+  parentTaskRunId?: string | null
+  value?: string | null
+  iteration?: number | null
+  attempts: Attempt[]
+  outputs?: Record<string, unknown> | null
+  state: State
+}
+
+export interface Execution {
+  id: string
+  namespace: string
+  flowId: string
+  flowRevision: number
+  taskRunList?: TaskRun[] | null
+  inputs?: Record<string, unknown> | null
+  outputs?: Record<string, unknown> | null
+  labels: Label[]
+  state: State
+  url?: string
+}
+
+export interface LogEntry {
+  taskId?: string | null
+  taskRunId?: string | null
+  attemptNumber?: number | null
+  timestamp?: string | null
+  level?: string | null
+  message?: string | null
+}
+
+export interface Page<T> { results: T[]; total: number }
+
+export interface FlowValidation { index: number; flow?: string | null; namespace?: string | null; constraints?: string | null }

@@ -1,0 +1,37 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import FlowsPage from './pages/FlowsPage.vue'
+import ExecutionsPage from './pages/ExecutionsPage.vue'
+import ExecutionPage from './pages/ExecutionPage.vue'
+import ExecutePage from './pages/ExecutePage.vue'
+import NotFoundPage from './pages/NotFoundPage.vue'
+import TriggersPage from './pages/TriggersPage.vue'
+import KeyValuesPage from './pages/KeyValuesPage.vue'
+
+// Every page has its own URL (shareable); the server answers index.html for any of them (src/Harrier.Server/Ui).
+// The flow editor and the revisions diff (and Monaco with them) are separate chunks, loaded only on those pages.
+const FlowPage = () => import('./pages/FlowPage.vue')
+const RevisionsPage = () => import('./pages/RevisionsPage.vue')
+
+export const router = createRouter({
+  history: createWebHistory('/ui/'),
+  routes: [
+    { path: '/', redirect: '/flows' },
+    { path: '/flows', component: FlowsPage, meta: { title: 'Flows' } },
+    { path: '/flows/new', component: FlowPage, meta: { title: 'New flow' } },
+    { path: '/flows/:namespace/:id', component: FlowPage, props: true, meta: { title: 'Flow' } },
+    { path: '/flows/:namespace/:id/revisions', component: RevisionsPage, props: true, meta: { title: 'Revisions' } },
+    { path: '/flows/:namespace/:id/execute', component: ExecutePage, props: true, meta: { title: 'Execute' } },
+    { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
+    { path: '/triggers', component: TriggersPage, meta: { title: 'Triggers' } },
+    { path: '/kv', component: KeyValuesPage, meta: { title: 'KV store' } },
+    { path: '/executions/:id', component: ExecutionPage, props: true, meta: { title: 'Execution' } },
+    // The `url` the API gives a created execution (Kestra's shape), and Kestra's own flow editor address.
+    { path: '/executions/:namespace/:flowId/:id', redirect: (to) => `/executions/${String(to.params.id)}` },
+    { path: '/flows/edit/:namespace/:id', redirect: (to) => `/flows/${String(to.params.namespace)}/${String(to.params.id)}` },
+    { path: '/:rest(.*)*', component: NotFoundPage, meta: { title: 'Not found' } },
+  ],
+})
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '')} · Harrier`
+})
