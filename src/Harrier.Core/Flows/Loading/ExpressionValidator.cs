@@ -18,10 +18,32 @@ internal sealed class ExpressionValidator(LoadContext context)
             return;
         }
 
-        if (context.Expressions.Check(scalar.Value) is { } error)
+        if (context.Expressions.Check(scalar.Value) is { } error && !TagInsideOutput(scalar.Value))
         {
             context.Error(MapPosition(scalar, error.Line, error.Column), path, $"invalid expression: {error.Message}");
         }
+    }
+
+    /// <summary>
+    /// A <c>{% … %}</c> tag written inside a <c>{{ … }}</c> output: Kestra accepts such a flow and fails the task when it
+    /// renders the text, so Harrier does too (the render error names the property), rather than refusing the whole flow.
+    /// </summary>
+    private static bool TagInsideOutput(string text)
+    {
+        var open = text.IndexOf("{{", StringComparison.Ordinal);
+        while (open >= 0)
+        {
+            var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
+            var tag = text.IndexOf("{%", open + 2, StringComparison.Ordinal);
+            if (tag >= 0 && (close < 0 || tag < close))
+            {
+                return true;
+            }
+
+            open = close < 0 ? -1 : text.IndexOf("{{", close + 2, StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     /// <summary>Checks every text below <paramref name="node"/> (maps and lists of a dynamic property).</summary>
