@@ -100,6 +100,7 @@ public sealed partial class BrokenFlowTests
         { "dag-cycle.yml", 8, 20, "tasks[0].tasks[0].dependsOn: the dependencies form a cycle: fetch -> publish -> transform -> fetch", 1 },
         { "dag-unknown-dependency.yml", 9, 28, "tasks[0].tasks[1].dependsOn[1]: 'transfrom' is not a task of this Dag; dependsOn names ids among: fetch, publish", 1 },
         { "dag-item-without-task.yml", 8, 9, "tasks[0].tasks[1].task: must not be null: each Dag item needs a 'task'", 1 },
+        { "subflow-deprecated-outputs.yml", 9, 7, "tasks[0].outputs: a Subflow's 'outputs' (deprecated in Kestra) is not supported by Harrier", 1 },
         { "switch-cases-not-map.yml", 8, 7, "tasks[0].cases: must be a map whose keys are the values to match", 1 },
 
         { "several-errors.yml", 15, 19, "tasks[2].allowFailure: must be true or false, found 'maybe'", 6 },

@@ -114,6 +114,7 @@ public static class CoreTaskTypes
             Prop.Boolean("inheritLabels", "Give the child this execution's labels too.", false) with { Dynamic = false },
             Prop.Boolean("wait", "Wait for the child's end (its state and outputs become this task's).", true) with { Dynamic = false },
             Prop.Boolean("transmitFailed", "A child ending FAILED, KILLED or WARNING ends this task so.", true) with { Dynamic = false },
+            Prop.Map("outputs", "Deprecated in Kestra and refused here: declare the child flow's outputs instead."),
             Errors, Finally,
         ])
         {

@@ -20,10 +20,15 @@ internal sealed class SubflowFlowable : Flowable<SubflowSpec>
 {
     public override string Type => CoreTaskTypes.Subflow;
 
-    public override FlowableSpec Read(FlowableSource source) => new SubflowSpec(
-        source.Boolean("wait", true),
-        source.Boolean("transmitFailed", true),
-        source.Boolean("inheritLabels", false));
+    public override FlowableSpec Read(FlowableSource source)
+    {
+        if (source.Node["outputs"] is { } outputs)
+        {
+            source.Error(outputs, "outputs", "a Subflow's 'outputs' (deprecated in Kestra) is not supported by Harrier: declare them as outputs of the flow it starts; they come back as outputs.<task>.outputs.<id>");
+        }
+
+        return new SubflowSpec(source.Boolean("wait", true), source.Boolean("transmitFailed", true), source.Boolean("inheritLabels", false));
+    }
 
     protected override FlowableStart Decide(TaskDefinition task, SubflowSpec spec, TaskRun run, IFlowableWalk walk)
     {
