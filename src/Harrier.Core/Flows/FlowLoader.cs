@@ -101,9 +101,11 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         var ns = CheckNamespace(map["namespace"] as YScalar, context);
         var reader = new TaskReader(context);
         reader.ValidateRetry(map["retry"], "retry");
-        var tasks = reader.ReadList(map["tasks"], "tasks", TaskListRules.None, required: true);
-        var errors = reader.ReadList(map["errors"], "errors", TaskListRules.None, required: false);
-        var finallyTasks = reader.ReadList(map["finally"], "finally", TaskListRules.None, required: false);
+        // The flow's retry (RETRY_FAILED_TASK) and a flowable's are retries of the runnables below them, as in Kestra.
+        var flowRetry = RetryReader.Read(map["retry"]) is { Behavior: "RETRY_FAILED_TASK" } retry ? retry : null;
+        var tasks = RetryInheritance.Apply(reader.ReadList(map["tasks"], "tasks", TaskListRules.None, required: true), flowRetry);
+        var errors = RetryInheritance.Apply(reader.ReadList(map["errors"], "errors", TaskListRules.None, required: false), flowRetry);
+        var finallyTasks = RetryInheritance.Apply(reader.ReadList(map["finally"], "finally", TaskListRules.None, required: false), flowRetry);
         reader.ReadList(map["afterExecution"], "afterExecution", TaskListRules.None, required: false);
         var inputs = new InputReader(context).Read(map["inputs"]);
         var labels = parts.Labels(map["labels"]);
