@@ -72,15 +72,33 @@ public static class RecoverCommand
         var watched = adopted.Select(a => a.Execution.Id).ToHashSet(StringComparer.Ordinal);
         host.Engine.Logs.Stored += entries => printer.Print([.. entries.Where(e => watched.Contains(e.ExecutionId))]);
         using var interrupt = new InterruptHandler(() => Task.WhenAll(watched.Select(id => host.Engine.KillAsync(id, CancellationToken.None))));
-        var finals = await Task.WhenAll(watched.Select(id => host.Engine.WaitAsync(id, CancellationToken.None))).ConfigureAwait(false);
+        // A recovered execution may pause for a resume: it is then left PAUSED, with the command that resumes it.
+        var finals = await Task.WhenAll(watched.Select(id => WaitAsync(host, id))).ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
         foreach (var final in finals)
         {
             await output.WriteLineAsync($"{final.Id}  {final.State.ToName()}  {final.Namespace}.{final.FlowId}").ConfigureAwait(false);
+            if (final.State == State.Paused)
+            {
+                await error.WriteLineAsync(EndOrPause.HowToResume(final, dataDirectory)).ConfigureAwait(false);
+            }
         }
 
         var ok = finals.All(e => e.State is State.Success or State.Warning);
+        if (!refused && finals.Any(e => e.State == State.Paused) && finals.All(e => e.State is State.Success or State.Warning or State.Paused))
+        {
+            return FlowRunner.ExitPaused;
+        }
+
         return refused ? FlowRunner.ExitInvalid : ok ? FlowRunner.ExitSuccess : FlowRunner.ExitFailed;
+    }
+
+    private static async Task<Execution> WaitAsync(HarrierHost host, string executionId)
+    {
+        var execution = await host.Store.Executions.GetExecutionAsync(executionId, CancellationToken.None).ConfigureAwait(false);
+        return execution is not null && await host.LoadFlowOfAsync(execution, CancellationToken.None).ConfigureAwait(false) is { } flow
+            ? await EndOrPause.WaitAsync(host, flow, executionId).ConfigureAwait(false)
+            : await host.Engine.WaitAsync(executionId, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>The interrupted executions to recover: all of them, or those named (each refused one said why).</summary>

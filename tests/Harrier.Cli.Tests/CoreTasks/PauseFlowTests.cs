@@ -51,7 +51,7 @@ public sealed partial class PauseFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task APauseWithoutDelay_MakesRunExit3WithTheResumeCommand_AndResumeRunsItToItsEndWithTheInputs()
+    public async Task APauseWithoutDelay_MakesRunAndRecoverExit3WithTheResumeCommand_AndResumeRunsItToItsEndWithTheInputs()
     {
         File.WriteAllText(_dir.Combine("approve.yml"), """
             id: approve
@@ -72,6 +72,11 @@ public sealed partial class PauseFlowTests : IDisposable
         Assert.Equal(3, await run.ExitAsync(Patience));
         var id = ResumeCommand().Match(run.Error).Groups[1].Value;
         Assert.True(id.Length > 0, run.Error);
+
+        // 'recover' adopts the paused execution of the exited run but does not wait for ever: it leaves it PAUSED, exit 3.
+        using var recover = CliProcess.Start(_dir.Path, "executions", "recover", "--data-dir", data);
+        Assert.Equal(3, await recover.ExitAsync(Patience));
+        Assert.Contains($"harrier executions resume {id}", recover.Error, StringComparison.Ordinal);
 
         using var invalid = CliProcess.Start(_dir.Path, "executions", "resume", id, "--data-dir", data, "--input", "approved=perhaps");
         Assert.Equal(2, await invalid.ExitAsync(Patience));
