@@ -21,8 +21,8 @@ public sealed class LogFetchTask(ILogStore logs, IExecutionStore executions) : I
     {
         var properties = context.Properties;
         var files = context.Files ?? throw new TaskFailedException("log.Fetch writes to internal storage, which this engine was started without");
-        var executionId = properties.String("executionId") is { Length: > 0 } id ? id : context.Execution.Id;
-        var target = await TargetAsync(context, executionId, properties.String("namespace"), properties.String("flowId"), cancellationToken).ConfigureAwait(false);
+        var target = await Core.Tasks.Executions.ExecutionTargets.FindAsync(context, executions, cancellationToken).ConfigureAwait(false);
+        var executionId = target.Id;
         var minimum = TaskLogLevels.TryParse(properties.String("level") ?? "INFO", out var level) ? level : TaskLogLevel.Info;
         var tasks = properties.StringList("tasksId") is { Count: > 0 } list ? new HashSet<string>(list, StringComparer.Ordinal) : null;
 
@@ -58,21 +58,6 @@ public sealed class LogFetchTask(ILogStore logs, IExecutionStore executions) : I
         {
             File.Delete(path);
         }
-    }
-
-    /// <summary>The execution whose logs are read; another one only when it belongs to the named (or this) flow.</summary>
-    private async Task<Core.Executions.Execution> TargetAsync(TaskRunContext context, string executionId, string? ns, string? flowId, CancellationToken cancellationToken)
-    {
-        if (executionId == context.Execution.Id)
-        {
-            return context.Execution;
-        }
-
-        var (wantedNs, wantedFlow) = (ns ?? context.Flow.Namespace, flowId ?? context.Flow.Id);
-        var execution = await executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
-        return execution is not null && execution.Namespace == wantedNs && execution.FlowId == wantedFlow
-            ? execution
-            : throw new TaskFailedException($"there is no execution {executionId} of the flow {wantedNs}.{wantedFlow}; set namespace and flowId to fetch the logs of another flow's execution");
     }
 
     private static Dictionary<string, object?> Entry(Core.Executions.Execution execution, Core.Executions.LogEntry entry) => new(StringComparer.Ordinal)

@@ -57,9 +57,12 @@ public sealed class HarrierHost : IAsyncDisposable
     public static FlowLoader CreateFlowLoader() => new(HarrierTaskTypes.Registry, ExpressionChecking.Checker);
 
     /// <summary>The flow document an execution runs (the revision it started with, whatever is deployed now); null when it no longer loads.</summary>
-    public async Task<Core.Flows.FlowDefinition?> LoadFlowOfAsync(Core.Executions.Execution execution, CancellationToken cancellationToken)
+    public Task<Core.Flows.FlowDefinition?> LoadFlowOfAsync(Core.Executions.Execution execution, CancellationToken cancellationToken) =>
+        LoadFlowOfAsync(Store, execution, cancellationToken);
+
+    private static async Task<Core.Flows.FlowDefinition?> LoadFlowOfAsync(IStore store, Core.Executions.Execution execution, CancellationToken cancellationToken)
     {
-        var source = execution.FlowSourceId is { } sourceId ? await Store.Executions.GetFlowSourceAsync(sourceId, cancellationToken).ConfigureAwait(false) : execution.FlowSource;
+        var source = execution.FlowSourceId is { } sourceId ? await store.Executions.GetFlowSourceAsync(sourceId, cancellationToken).ConfigureAwait(false) : execution.FlowSource;
         return CreateFlowLoader().Load(source ?? "", execution.FlowFile).Flow is { } flow ? flow with { Revision = execution.FlowRevision } : null;
     }
 
@@ -68,6 +71,7 @@ public sealed class HarrierHost : IAsyncDisposable
         new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)
             .Add(Core.Tasks.Executions.LabelsTask.Type, () => new Core.Tasks.Executions.LabelsTask(store.Executions))
             .Add(Scripts.Logs.LogFetchType.Type, () => new Scripts.Logs.LogFetchTask(store.Logs, store.Executions))
+            .Add(Core.Tasks.Executions.ResumeTask.Type, () => new Core.Tasks.Executions.ResumeTask(store.Executions, store.Resumes, (e, ct) => LoadFlowOfAsync(store, e, ct)))
             .AddScriptTasks(scripts ?? new ScriptTaskServices());
 
     /// <summary>Opens only the store (for commands that read executions without running any).</summary>

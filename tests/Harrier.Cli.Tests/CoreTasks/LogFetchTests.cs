@@ -58,6 +58,6 @@ public sealed class LogFetchTests : IDisposable
             """);
 
         Assert.Equal("FAILED", run.State);
-        Assert.Contains(run.Logs, l => l.TaskId == "other" && l.Message.Contains("there is no execution not-an-execution-of-this-flow of the flow harrier.tests.fetch_other", StringComparison.Ordinal));
+        Assert.Contains(run.Logs, l => l.TaskId == "other" && l.Message.Contains("there is no execution not-an-execution-of-this-flow of the flow harrier.tests.fetch_other; set namespace and flowId", StringComparison.Ordinal));
     }
 }

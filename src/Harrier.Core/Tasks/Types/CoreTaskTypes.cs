@@ -150,6 +150,7 @@ public static class CoreTaskTypes
         },
         .. Flows.Loading.LegacyEachTasks.All,
         Executions.LabelsTask.Descriptor,
+        Executions.ResumeTask.Descriptor,
         .. CoreTriggerTypes.All,
     ];
 }
