@@ -145,5 +145,5 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
     }
 
     // Milliseconds, as Kestra renders its dates (taskrun.startDate, execution.startDate, trigger.date).
-    private static string Iso(DateTimeOffset date) => date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset date) => Logs.KestraLogEntries.Milliseconds(date);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Harrier.Core.Logs;
 using Harrier.Core.Store;
@@ -60,16 +59,6 @@ public sealed class LogFetchTask(ILogStore logs, IExecutionStore executions) : I
         }
     }
 
-    private static Dictionary<string, object?> Entry(Core.Executions.Execution execution, Core.Executions.LogEntry entry) => new(StringComparer.Ordinal)
-    {
-        ["namespace"] = execution.Namespace,
-        ["flowId"] = execution.FlowId,
-        ["taskId"] = entry.TaskId,
-        ["executionId"] = execution.Id,
-        ["taskRunId"] = entry.TaskRunId,
-        ["attemptNumber"] = entry.Attempt is { } attempt ? (long)attempt : null,
-        ["timestamp"] = entry.Timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-        ["level"] = entry.Level.ToName(),
-        ["message"] = entry.Message,
-    };
+    private static Dictionary<string, object?> Entry(Core.Executions.Execution execution, Core.Executions.LogEntry entry) =>
+        KestraLogEntries.ToMap(execution.Namespace, execution.FlowId, execution.Id, entry);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Harrier.Core.Flows;
 using Harrier.Core.Logs;
 using Harrier.Core.Store;
@@ -33,18 +32,7 @@ internal static class ErrorLogs
 
             foreach (var entry in page.Where(e => e.Level == TaskLogLevel.Error).Take(Limit - errors.Count))
             {
-                errors.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["namespace"] = flow.Namespace,
-                    ["flowId"] = flow.Id,
-                    ["executionId"] = executionId,
-                    ["taskId"] = entry.TaskId,
-                    ["taskRunId"] = entry.TaskRunId,
-                    ["attemptNumber"] = entry.Attempt is { } attempt ? (long)attempt : null,
-                    ["timestamp"] = entry.Timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                    ["level"] = "ERROR",
-                    ["message"] = entry.Message,
-                });
+                errors.Add(KestraLogEntries.ToMap(flow.Namespace, flow.Id, executionId, entry));
             }
 
             after = page[^1].Sequence;
