@@ -72,7 +72,8 @@ internal static class StorageTaskFiles
 
     public static TaskFailedException Fail(TaskRunContext context, string property, string message)
     {
-        var line = context.Task.Property(property)?.Position.Line ?? context.Task.Position.Line;
+        // "files[2]" is written on the line of "files".
+        var line = context.Task.Property(property.Split('[')[0])?.Position.Line ?? context.Task.Position.Line;
         return new TaskFailedException($"{context.Task.Path}.{property} (line {line}): {message}");
     }
 }
