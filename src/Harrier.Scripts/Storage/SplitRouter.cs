@@ -18,12 +18,13 @@ internal abstract class SplitRouter
 
     public static SplitRouter From(TaskRunContext context, PropertyReader properties)
     {
-        var given = Ways.Where(properties.Has).ToList();
+        // A way whose expression renders nothing is not given: a flow may pick one with inputs ("{{ inputs.rows }}").
+        var given = Ways.Where(way => properties.Has(way) && properties.Value(way) is not (null or "")).ToList();
         if (given.Count != 1)
         {
             throw new TaskFailedException(given.Count == 0
                 ? $"{context.Task.Path}: Split needs one of bytes, partitions, rows or regexPattern to know how to cut the file (for example rows: 1000)"
-                : $"{context.Task.Path}: {string.Join(" and ", given)} are all set; Split cuts a file one way, keep only one of them");
+                : $"{context.Task.Path}: {string.Join(", ", given)} are set; Split cuts a file one way: keep only one of them");
         }
 
         switch (given[0])

@@ -122,7 +122,23 @@ public sealed class SplitTests : IDisposable
             """);
 
         Assert.Equal("FAILED", run.State);
-        Assert.Contains("bytes and rows are all set; Split cuts a file one way, keep only one of them", run.Errors("split"), StringComparison.Ordinal);
+        Assert.Contains("bytes, rows are set; Split cuts a file one way: keep only one of them", run.Errors("split"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Split_ignores_a_way_to_cut_whose_expression_renders_nothing()
+    {
+        // A flow may choose how to cut with expressions (inputs, for one): only the way that renders a value counts.
+        var run = Run(_dir.Path, "split_chosen", "data.csv", Numbers(1, 4), """
+              - id: split
+                type: io.kestra.plugin.core.storage.Split
+                from: "{{ outputs.make.outputFiles['data.csv'] }}"
+                rows: "{{ null }}"
+                partitions: "{{ flow.id == 'split_chosen' ? 2 : null }}"
+            """);
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal(["1\n3\n", "2\n4\n"], run.Uris("split").Select(uri => Read(_dir.Path, uri)));
     }
 
     [Theory]
