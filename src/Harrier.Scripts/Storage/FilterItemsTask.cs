@@ -43,17 +43,20 @@ public sealed class FilterItemsTask : IRunnableTask
                     continue;
                 }
 
-                bool keep;
+                bool? match = null;
+                string? failure = null;
                 try
                 {
-                    keep = Matches(new PropertyReader(context.Task, context.Renderer, scope).Value("filterCondition")) is { } match
-                        ? match == include
-                        : Fallback(onErrorOrNull, $"{context.Task.Path}.filterCondition gives null for the record on line {number}");
+                    match = Matches(new PropertyReader(context.Task, context.Renderer, scope).Value("filterCondition"));
                 }
                 catch (TaskFailedException ex)
                 {
-                    keep = Fallback(onErrorOrNull, $"{ex.Message} (for the record on line {number})");
+                    failure = $"{ex.Message} (for the record on line {number})";
                 }
+
+                var keep = match is { } matched
+                    ? matched == include
+                    : Fallback(onErrorOrNull, failure ?? $"{context.Task.Path}.filterCondition gives null for the record on line {number}");
 
                 processed++;
                 if (keep)

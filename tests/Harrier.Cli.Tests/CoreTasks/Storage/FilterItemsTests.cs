@@ -93,7 +93,9 @@ public sealed class FilterItemsTests : IDisposable
                 filterCondition: "{{ v }}"
             """);
         Assert.Equal("FAILED", failing.State);
-        Assert.Contains("tasks[1].filterCondition gives null for the record on line 2", failing.Errors("filter"), StringComparison.Ordinal);
+        Assert.Contains("tasks[1].filterCondition gives null for the record on line 2; set errorOrNullBehavior: INCLUDE or EXCLUDE to keep or drop such records instead of failing", failing.Errors("filter"), StringComparison.Ordinal);
+        var errors = failing.Errors("filter");
+        Assert.Equal(errors.IndexOf("set errorOrNullBehavior", StringComparison.Ordinal), errors.LastIndexOf("set errorOrNullBehavior", StringComparison.Ordinal));
 
         var excluding = Filter("filter_null_excluded", records, """
                 filterCondition: "{{ v }}"
