@@ -106,6 +106,18 @@ public sealed class FilterItemsTests : IDisposable
     }
 
     [Fact]
+    public void FilterItems_compares_text_fields_as_numbers_with_the_number_filter()
+    {
+        // CSV converted to ION gives every field as text, as in Kestra's own example.
+        var run = Filter("filter_number", ["{key:\"a\",product_id:\"20\"}", "{key:\"b\",product_id:\"7\"}", "{key:\"c\",product_id:\"20.0\"}"], """
+                filterCondition: "{{ (product_id | number) == 20 }}"
+            """);
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal("a,c", string.Join(',', Keys(run)));
+    }
+
+    [Fact]
     public void FilterItems_sees_the_flow_variables_besides_the_fields_and_skips_blank_lines()
     {
         var run = Filter("filter_vars", ["{key:\"k1\"}", "", "{key:\"filter_vars\"}", "   "], """
