@@ -5,6 +5,7 @@ using Harrier.Scripts.Http;
 using Harrier.Scripts.Jvm;
 using Harrier.Scripts.Legacy;
 using Harrier.Scripts.Languages;
+using Harrier.Scripts.Storage;
 
 namespace Harrier.Scripts.Tasks;
 
@@ -31,7 +32,6 @@ public static class ScriptTaskImplementations
         implementations.Add(HttpTaskTypes.Download, () => new DownloadTask());
         implementations.Add(CoreTaskTypes.WorkingDirectory, () => new WorkingDirectoryTask());
         implementations.Add(GitCloneType.Type, () => new GitCloneTask());
-        implementations.Add(Storage.LocalFilesType.Type, () => new Storage.LocalFilesTask());
-        return implementations;
+        return implementations.AddStorageTasks();
     }
 }

@@ -90,7 +90,7 @@ public static class ScriptTaskTypes
         .. HttpTaskTypes.All,
         .. ScriptTriggerTypes.All,
         GitCloneType.Descriptor,
-        Storage.LocalFilesType.Descriptor,
+        .. Storage.StorageTaskTypes.All,
         Logs.LogFetchType.Descriptor,
     ];
 }
