@@ -110,7 +110,7 @@ public sealed partial record ServerOptions
 
         if (Workers is < 1)
         {
-            problems.Add($"workers must be at least 1, not {Workers}");
+            problems.Add($"workers (--workers, --slots) must be at least 1, not {Workers}");
         }
 
         if (Roles == Hosting.ServerRoles.None)

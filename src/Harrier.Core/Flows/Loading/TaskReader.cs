@@ -298,7 +298,7 @@ internal sealed partial class TaskReader(LoadContext context)
 
     private static string? Text(YMapping node, string key) => node[key] is YScalar { IsNull: false } scalar ? scalar.Value : null;
 
-    /// <summary>Kestra reads the value ignoring case; an unknown one was reported by the property's validation.</summary>
+    /// <summary>An unknown value was already reported by the property's validation (WAIT stands in for it).</summary>
     private static WorkerGroupFallback Fallback(string? text) => text?.ToUpperInvariant() switch
     {
         "FAIL" => WorkerGroupFallback.Fail,
