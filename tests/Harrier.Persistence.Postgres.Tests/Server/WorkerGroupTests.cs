@@ -53,6 +53,13 @@ public sealed class WorkerGroupTests(PostgresCluster cluster)
         Assert.Equal("""{"status":"UP","roles":["worker"]}""", (await plain.HealthAsync()).ToJsonString());
         Assert.Equal("""{"status":"UP","roles":["worker"],"workerGroup":"gpu"}""", (await gpu.HealthAsync()).ToJsonString());
         Assert.Equal("""{"status":"UP","roles":["scheduler"]}""", (await scheduler.HealthAsync()).ToJsonString());
+        var processes = JsonNode.Parse(await web.Http.GetStringAsync("workers"))!.AsArray();
+        Assert.Equal(
+            [(executor.Pid, "executor", null, true), (web.Pid, "webserver", null, true), (plain.Pid, "worker", null, true), (gpu.Pid, "worker", "gpu", true), (scheduler.Pid, "scheduler", null, true)],
+            processes.Select(p => (p!["pid"]!.GetValue<int>(), p["kind"]!.GetValue<string>(), p["workerGroup"]?.GetValue<string>(), p["alive"]!.GetValue<bool>())).OrderBy(p => p.Item1 == executor.Pid ? 0 : p.Item1 == web.Pid ? 1 : p.Item1 == plain.Pid ? 2 : p.Item1 == gpu.Pid ? 3 : 4));
+        var metrics = await web.Http.GetStringAsync(new Uri(web.Address, "/metrics"));
+        Assert.Contains("harrier_workers{group=\"gpu\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("harrier_workers{group=\"\"} 1", metrics, StringComparison.Ordinal);
         await web.DeployAsync(Routed);
 
         var ids = new List<string>();

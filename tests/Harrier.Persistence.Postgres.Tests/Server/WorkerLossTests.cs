@@ -69,6 +69,11 @@ public sealed class WorkerLossTests(PostgresCluster cluster, ITestOutputHelper o
         // expires; the idle worker sleeps until exactly then. One second on top for the claim and the API's reads.
         Assert.True(rerunAfter < Lease + TimeSpan.FromSeconds(1), $"the task ran again only {rerunAfter} after the kill (lease {Lease})");
         Assert.Contains(await web.LogMessagesAsync(id), m => m.StartsWith("Attempt 1 was interrupted", StringComparison.Ordinal));
+        // The dead worker is still registered (it could not leave), shown as not alive; ?all=false leaves it out.
+        var all = JsonNode.Parse(await web.Http.GetStringAsync("workers"))!.AsArray();
+        Assert.False(all.Single(p => p!["pid"]!.GetValue<int>() == victim.Pid)!["alive"]!.GetValue<bool>());
+        var live = JsonNode.Parse(await web.Http.GetStringAsync("workers?all=false"))!.AsArray();
+        Assert.DoesNotContain(live, p => p!["pid"]!.GetValue<int>() == victim.Pid);
     }
 
     [Fact]

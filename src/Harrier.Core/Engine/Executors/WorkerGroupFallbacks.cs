@@ -78,7 +78,7 @@ internal sealed partial class WorkerGroupFallbacks(EngineServices services, Flow
     {
         var now = services.Time.GetUtcNow();
         return processes
-            .Where(p => p.WorkerGroup is not null && (ProcessIdentity.TryParse(p.Id)?.IsAlive() ?? now - p.HeartbeatAt < services.Options.LeaseDuration))
+            .Where(p => p.WorkerGroup is not null && p.IsAliveAt(now, services.Options.LeaseDuration))
             .Select(p => p.WorkerGroup!)
             .ToHashSet(StringComparer.Ordinal);
     }
