@@ -17,8 +17,8 @@ namespace Harrier.Core.Engine.Executors;
 /// <remarks>
 /// Runs in executors of the server pool, every poll interval. A FAIL or CANCEL first claims that one job under a lease,
 /// so a worker of the group that comes up meanwhile and takes the job wins, and the closing write is fenced like a
-/// worker's: two executors never both close it. Which jobs were told to wait is a cache: after a restart the line may be
-/// written once more.
+/// worker's: two executors never both close it. Which jobs were told to wait is a cache of each executor: another
+/// executor, or this one after a restart, may write the line once more.
 /// </remarks>
 internal sealed partial class WorkerGroupFallbacks(EngineServices services, FlowCache flows, LogWriter logs, IEngineNudges nudges)
 {
@@ -62,7 +62,8 @@ internal sealed partial class WorkerGroupFallbacks(EngineServices services, Flow
 
         var live = LiveGroups(await services.Processes.ListAsync(cancellationToken).ConfigureAwait(false));
         var closed = 0;
-        foreach (var waitingJob in waiting.Where(w => !live.Contains(w.Job.WorkerGroup!)))
+        // A job told to wait keeps waiting: its run is not read again while its group stays without a worker.
+        foreach (var waitingJob in waiting.Where(w => !live.Contains(w.Job.WorkerGroup!) && !_toldToWait.Contains(w.JobId)))
         {
             if (await ApplyAsync(waitingJob, cancellationToken).ConfigureAwait(false))
             {
@@ -99,12 +100,9 @@ internal sealed partial class WorkerGroupFallbacks(EngineServices services, Flow
         var attempt = Math.Max(0, taskRun.Attempts.Count - 1);
         if (fallback == WorkerGroupFallback.Wait)
         {
-            if (_toldToWait.Add(waiting.JobId))
-            {
-                Logger(taskRun, attempt).Log(TaskLogLevel.Info, $"No workers are available for worker group '{group}', waiting for one to be available.");
-                await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            _toldToWait.Add(waiting.JobId);
+            Logger(taskRun, attempt).Log(TaskLogLevel.Info, $"No workers are available for worker group '{group}', waiting for one to be available.");
+            await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
             return false;
         }
 
