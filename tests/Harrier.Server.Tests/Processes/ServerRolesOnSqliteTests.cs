@@ -35,6 +35,43 @@ public sealed partial class ServerRolesOnSqliteTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await plain.GetAsync(new Uri(executor.Address, "/api/v1/main/flows/search"))).StatusCode);
     }
 
+    [Fact]
+    public async Task OnlyTheSchedulerRole_FiresTriggers()
+    {
+        using var folder = new TempDirectory();
+        var data = folder.File("data");
+        using var executor = await StartAsync(folder.Path, "executor", "--data-dir", data);
+        using var worker = await StartAsync(folder.Path, "worker", "--data-dir", data);
+        using var web = await StartAsync(folder.Path, "webserver", "--data-dir", data, "--port", "0");
+        using var http = new HttpClient { BaseAddress = new Uri(web.Address, "/api/v1/main/"), Timeout = TimeSpan.FromSeconds(60) };
+        var ns = ApiCalls.UniqueNamespace("roles");
+        await http.DeployAsync($$"""
+            id: ticking
+            namespace: {{ns}}
+            triggers:
+              - id: tick
+                type: io.kestra.plugin.core.trigger.Schedule
+                cron: "* * * * * *"
+                withSeconds: true
+            tasks:
+              - id: say
+                type: io.kestra.plugin.core.log.Log
+                message: tick
+            """);
+        var search = $"executions/search?filters[namespace][EQUALS]={ns}&size=100";
+
+        // Seconds go by with an executor, a worker and a webserver, but no scheduler: nothing fires.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Empty((await http.GetJsonAsync(search))["results"]!.AsArray());
+        using var scheduler = await StartAsync(folder.Path, "scheduler", "--data-dir", data);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await http.GetJsonAsync(search))["results"]!.AsArray().Any(e => e!["state"]!["current"]!.GetValue<string>() == "SUCCESS"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no scheduled execution succeeded within 60 s of the scheduler's start");
+            await Task.Delay(100);
+        }
+    }
+
     [Theory]
     [InlineData("worker|--group|not a key", "worker.group 'not a key' is not a worker group key")]
     [InlineData("worker|--slots|0", "workers (--workers, --slots) must be at least 1, not 0")]
