@@ -24,7 +24,7 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
             var runner = new AttemptRunner(services, nudges, logs, flows, leases, running);
             var watcher = new KillWatcher(services.Kills, running, options.KillPollInterval, services.Time);
             var slots = Enumerable.Range(0, options.WorkerSlots)
-                .Select(slot => Task.Run(() => SlotAsync(runner, slot, cancellationToken, claiming), CancellationToken.None))
+                .Select(slot => Task.Run(() => SlotAsync(runner, slot, claiming, cancellationToken), CancellationToken.None))
                 .Append(Task.Run(() => watcher.RunAsync(cancellationToken), CancellationToken.None));
             await Task.WhenAll(slots).ConfigureAwait(false);
         }
@@ -35,10 +35,11 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
     /// until the next job is due or the poll interval passes. So a step costs one read and one claim, not a look before
     /// every claim: the claim is a write, and a look that finds nothing is wasted when jobs come one at a time.
     /// </remarks>
-    private async Task SlotAsync(AttemptRunner runner, int slot, CancellationToken cancellationToken, CancellationToken claiming)
+    private async Task SlotAsync(AttemptRunner runner, int slot, CancellationToken claiming, CancellationToken cancellationToken)
     {
         var options = services.Options;
-        // Waiting and claiming end with a drain as well as a stop; a running attempt ends only with a stop.
+        // Waiting ends with a drain as well as a stop, and no claim starts after a drain; a claim under way completes (its
+        // job then runs to its end like the others) and a running attempt ends only with a stop.
         using var claims = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, claiming);
         var idle = claims.Token;
         // Each slot owns its leases: a stalled slot's expired job taken by a sibling must not look like its own.
@@ -55,7 +56,7 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
                 }
 
                 nudged = false;
-                if (await services.Commits.ClaimJobAsync(claim, runner.StartIfReady, idle).ConfigureAwait(false) is { } claimed)
+                if (await services.Commits.ClaimJobAsync(claim, runner.StartIfReady, cancellationToken).ConfigureAwait(false) is { } claimed)
                 {
                     await runner.RunAsync(claimed, cancellationToken).ConfigureAwait(false);
                 }
