@@ -68,7 +68,11 @@ public sealed class WorkerLossTests(PostgresCluster cluster, ITestOutputHelper o
         // The job is claimable once the lease the dead worker last renewed (at most a third of a lease before its death)
         // expires; the idle worker sleeps until exactly then. One second on top for the claim and the API's reads.
         Assert.True(rerunAfter < Lease + TimeSpan.FromSeconds(1), $"the task ran again only {rerunAfter} after the kill (lease {Lease})");
-        Assert.Contains(await web.LogMessagesAsync(id), m => m.StartsWith("Attempt 1 was interrupted", StringComparison.Ordinal));
+        var messages = await web.LogMessagesAsync(id);
+        Assert.Contains(messages, m => m.StartsWith("Attempt 1 was interrupted", StringComparison.Ordinal));
+        // The lost attempt's line, stored before the kill, is kept next to the new attempt's.
+        Assert.Equal(2, messages.Count(m => m == "started"));
+        Assert.Equal(1, messages.Count(m => m == "finished"));
         // The dead worker is still registered (it could not leave), shown as not alive; ?all=false leaves it out.
         var all = JsonNode.Parse(await web.Http.GetStringAsync("workers"))!.AsArray();
         Assert.False(all.Single(p => p!["pid"]!.GetValue<int>() == victim.Pid)!["alive"]!.GetValue<bool>());
