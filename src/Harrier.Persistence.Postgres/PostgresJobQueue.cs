@@ -24,7 +24,7 @@ public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider tim
 
     private static string WaitingSql(bool pool) =>
         "SELECT id, execution_id, task_run_id, attempt, worker_group, enqueued_at FROM jobs WHERE " + OwnerScope.Condition(pool) +
-        " AND worker_group IS NOT NULL AND " + Due + " ORDER BY not_before, id LIMIT @limit";
+        " AND worker_group IS NOT NULL AND " + Due + " ORDER BY not_before, id LIMIT @limit OFFSET @offset";
 
     private static readonly string WaitingPool = WaitingSql(pool: true);
     private static readonly string WaitingOwned = WaitingSql(pool: false);
@@ -90,12 +90,13 @@ public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider tim
                 claim.WorkerId, r.GetInt64(5), expires),
             cancellationToken);
 
-    public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return database.ReadAsync<IReadOnlyList<WaitingGroupJob>>(async session =>
         {
-            var statement = session.Sql(OwnerScope.Pick(owner, WaitingPool, WaitingOwned)).Bind("@now", time.GetUtcNow()).Bind("@limit", limit);
+            var statement = session.Sql(OwnerScope.Pick(owner, WaitingPool, WaitingOwned)).Bind("@now", time.GetUtcNow()).Bind("@limit", limit).Bind("@offset", offset);
             if (owner is not null)
             {
                 statement.Bind("@scope", owner);

@@ -33,10 +33,10 @@ public interface IJobQueue
 
     /// <summary>
     /// Jobs of this owner scope that have a worker group and are claimable now by nobody else (never claimed, or their
-    /// lease expired), longest due first, at most <paramref name="limit"/>: the executor applies a group's fallback to
-    /// them when it has no live worker.
+    /// lease expired), longest due first, <paramref name="limit"/> of them from <paramref name="offset"/> (a page): the
+    /// executor applies a group's fallback to them when it has no live worker.
     /// </summary>
-    Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims this one job, whatever its group, when it is claimable now and of the claim's owner scope; null otherwise

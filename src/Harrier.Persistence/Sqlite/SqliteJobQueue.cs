@@ -32,7 +32,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
 
     private const string Waiting =
         "SELECT id, execution_id, task_run_id, attempt, worker_group, enqueued_at FROM jobs " +
-        "WHERE owner IS @scope AND worker_group IS NOT NULL AND " + Due + " ORDER BY not_before, id LIMIT @limit";
+        "WHERE owner IS @scope AND worker_group IS NOT NULL AND " + Due + " ORDER BY not_before, id LIMIT @limit OFFSET @offset";
 
     private const string ClaimOne =
         "UPDATE jobs SET lease_owner = @owner, lease_expires_at = @expires, lease_epoch = lease_epoch + 1 " +
@@ -85,12 +85,13 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
         return new JobLease(reader.GetInt64(0), job, claim.WorkerId, reader.GetInt64(5), expires);
     }
 
-    public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return database.QueryAsync<IReadOnlyList<WaitingGroupJob>>(read =>
         {
-            var command = read.Command(Waiting).Bind("@scope", owner).Bind("@now", SqliteDates.ToText(time.GetUtcNow())).Bind("@limit", limit);
+            var command = read.Command(Waiting).Bind("@scope", owner).Bind("@now", SqliteDates.ToText(time.GetUtcNow())).Bind("@limit", limit).Bind("@offset", offset);
             using var reader = command.ExecuteReader();
             var jobs = new List<WaitingGroupJob>();
             while (reader.Read())

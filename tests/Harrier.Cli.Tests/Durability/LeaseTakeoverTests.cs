@@ -95,8 +95,8 @@ public sealed class LeaseTakeoverTests
 
         public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) => inner.NextDueAsync(claim, cancellationToken);
 
-        public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int limit, CancellationToken cancellationToken) =>
-            inner.ListWaitingGroupJobsAsync(owner, limit, cancellationToken);
+        public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken) =>
+            inner.ListWaitingGroupJobsAsync(owner, offset, limit, cancellationToken);
 
         public Task<JobLease?> TryClaimJobAsync(long jobId, JobClaim claim, CancellationToken cancellationToken) => inner.TryClaimJobAsync(jobId, claim, cancellationToken);
     }

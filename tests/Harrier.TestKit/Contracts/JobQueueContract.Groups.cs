@@ -55,14 +55,15 @@ public abstract partial class JobQueueContract
         await Queue.EnqueueAsync(waiting, null, Ct);
         Assert.Equal(held, (await ClaimAsync("gpu-1", "gpu", Lease))?.Job);
 
-        Assert.Equal([waiting], (await Queue.ListWaitingGroupJobsAsync(null, 10, Ct)).Select(w => w.Job));
+        Assert.Equal([waiting], (await Queue.ListWaitingGroupJobsAsync(null, 0, 10, Ct)).Select(w => w.Job));
 
         // The holder died: once its lease expires its job waits again, with the one that has become due meanwhile.
         Time.Advance(Lease);
-        var listed = await Queue.ListWaitingGroupJobsAsync(null, 10, Ct);
+        var listed = await Queue.ListWaitingGroupJobsAsync(null, 0, 10, Ct);
         Assert.Equal([held, waiting, later], listed.Select(w => w.Job));
-        Assert.Equal([held], (await Queue.ListWaitingGroupJobsAsync(null, 1, Ct)).Select(w => w.Job));
-        Assert.Empty(await Queue.ListWaitingGroupJobsAsync("another-owner", 10, Ct));
+        Assert.Equal([held], (await Queue.ListWaitingGroupJobsAsync(null, 0, 1, Ct)).Select(w => w.Job));
+        Assert.Equal([waiting, later], (await Queue.ListWaitingGroupJobsAsync(null, 1, 10, Ct)).Select(w => w.Job));
+        Assert.Empty(await Queue.ListWaitingGroupJobsAsync("another-owner", 0, 10, Ct));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public abstract partial class JobQueueContract
     {
         var gpu = Job(group: "gpu");
         await Queue.EnqueueAsync(gpu, null, Ct);
-        var id = (await Queue.ListWaitingGroupJobsAsync(null, 10, Ct)).Single().JobId;
+        var id = (await Queue.ListWaitingGroupJobsAsync(null, 0, 10, Ct)).Single().JobId;
         var fallback = new JobClaim("executor:fallback", null, null, Lease);
 
         var lease = await Queue.TryClaimJobAsync(id, fallback, Ct);
@@ -78,7 +79,7 @@ public abstract partial class JobQueueContract
         Assert.Equal((gpu, "executor:fallback"), (lease?.Job, lease?.WorkerId));
         Assert.Null(await Queue.TryClaimJobAsync(id, fallback with { WorkerId = "executor-2:fallback" }, Ct));
         Assert.Null(await ClaimAsync("gpu-1", "gpu", Lease));
-        Assert.Empty(await Queue.ListWaitingGroupJobsAsync(null, 10, Ct));
+        Assert.Empty(await Queue.ListWaitingGroupJobsAsync(null, 0, 10, Ct));
         Assert.True(await Queue.CompleteAsync(lease!, Ct));
         Assert.Null(await Queue.TryClaimJobAsync(id, fallback, Ct));
     }
@@ -87,7 +88,7 @@ public abstract partial class JobQueueContract
     public async Task TryClaimJob_ReturnsNull_ForAJobOfAnotherOwnerScope()
     {
         await Queue.EnqueueAsync(Job(group: "gpu"), null, Ct);
-        var id = (await Queue.ListWaitingGroupJobsAsync(null, 10, Ct)).Single().JobId;
+        var id = (await Queue.ListWaitingGroupJobsAsync(null, 0, 10, Ct)).Single().JobId;
 
         Assert.Null(await Queue.TryClaimJobAsync(id, new JobClaim("x", null, "another-owner", Lease), Ct));
         Assert.NotNull(await Queue.TryClaimJobAsync(id, new JobClaim("x", null, null, Lease), Ct));

@@ -26,6 +26,7 @@ internal sealed partial class WorkerGroupFallbacks(EngineServices services, Flow
     private const int Batch = 100;
 
     private readonly HashSet<long> _toldToWait = [];
+    private int _offset;
     private readonly ILogger _logger = services.Loggers.CreateLogger<WorkerGroupFallbacks>();
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -53,8 +54,17 @@ internal sealed partial class WorkerGroupFallbacks(EngineServices services, Flow
     /// <summary>One look at the waiting group jobs; returns how many task runs it failed or cancelled.</summary>
     public async Task<int> PassAsync(CancellationToken cancellationToken)
     {
-        var waiting = await services.Queue.ListWaitingGroupJobsAsync(services.Options.Owner, Batch, cancellationToken).ConfigureAwait(false);
-        _toldToWait.IntersectWith(waiting.Select(w => w.JobId));
+        // One page per pass, the next page at the next pass while pages are full: however many jobs wait, each is looked
+        // at within (waiting jobs / Batch) passes, and a pass costs one page.
+        var waiting = await services.Queue.ListWaitingGroupJobsAsync(services.Options.Owner, _offset, Batch, cancellationToken).ConfigureAwait(false);
+        var firstPage = _offset == 0;
+        _offset = waiting.Count == Batch ? _offset + Batch : 0;
+        if (firstPage && _offset == 0)
+        {
+            // The whole list was read: forget the jobs that left it (run, ended, deleted).
+            _toldToWait.IntersectWith(waiting.Select(w => w.JobId));
+        }
+
         if (waiting.Count == 0)
         {
             return 0;

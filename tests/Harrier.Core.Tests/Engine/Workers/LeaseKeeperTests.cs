@@ -129,7 +129,7 @@ public sealed class LeaseKeeperTests
 
         public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<JobLease?> TryClaimJobAsync(long jobId, JobClaim claim, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
