@@ -74,6 +74,15 @@ public sealed record EngineOptions
     /// <summary>The worker group of this process's worker (null: group-less jobs only).</summary>
     public string? WorkerGroup { get; init; }
 
+    /// <summary>
+    /// Whether this engine plans executions (the executor role; in the pool it also applies worker group fallbacks).
+    /// Default true; false in <c>server worker</c>, <c>server scheduler</c> and <c>server webserver</c>.
+    /// </summary>
+    public bool RunsExecutor { get; init; } = true;
+
+    /// <summary>Whether this engine claims and runs jobs (the worker role). Default true; false in the other server roles.</summary>
+    public bool RunsWorker { get; init; } = true;
+
     /// <summary>Folders whose files <c>file://</c> URIs in inputFiles may read (Kestra's <c>kestra.local-files.allowed-paths</c>). None by default.</summary>
     public IReadOnlyList<string> AllowedLocalPaths { get; init; } = [];
 

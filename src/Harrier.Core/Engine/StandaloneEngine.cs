@@ -25,6 +25,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
     private readonly StoreExecutionEndWaiter _waiter;
     private readonly FlowCache _flows;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _claiming = new();
     private readonly List<Task> _loops = [];
     private int _disposed;
     private bool _registered;
@@ -57,7 +58,11 @@ public sealed class StandaloneEngine : IAsyncDisposable
     /// <summary>Waits in progress (each ends when its execution does or its caller gives up).</summary>
     public int PendingWaitCount => _waiter.PendingCount;
 
-    /// <summary>Registers this process in the store and starts the executor, the worker and the heartbeat.</summary>
+    /// <summary>
+    /// Registers this process in the store (with its worker group) and starts the heartbeat, the executor when
+    /// <see cref="EngineOptions.RunsExecutor"/> (and, on the pool, the worker group fallbacks) and the worker when
+    /// <see cref="EngineOptions.RunsWorker"/>. An engine with neither only stores and reads (a webserver).
+    /// </summary>
     /// <exception cref="UnauthorizedAccessException">The temp folder is another user's or others may write in it (the message says what to do).</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -69,15 +74,38 @@ public sealed class StandaloneEngine : IAsyncDisposable
         var identity = ProcessIdentity.TryParse(options.ProcessId);
         var now = _services.Time.GetUtcNow();
         await _services.Processes.RegisterAsync(
-            new ProcessRecord(options.ProcessId, identity?.Host ?? ProcessIdentity.HostName, identity?.Pid ?? Environment.ProcessId, options.ProcessKind, now, now),
+            new ProcessRecord(options.ProcessId, identity?.Host ?? ProcessIdentity.HostName, identity?.Pid ?? Environment.ProcessId, options.ProcessKind, now, now)
+            {
+                WorkerGroup = options.RunsWorker ? options.WorkerGroup : null,
+            },
             cancellationToken).ConfigureAwait(false);
         _registered = true;
-        var executor = new Executor(_services, _nudges, Logs, _flows);
-        var worker = new Worker(_services, _nudges, Logs, _flows, _running);
-        _loops.Add(Task.Run(() => executor.RunAsync(_stop.Token), CancellationToken.None));
-        _loops.Add(Task.Run(() => worker.RunAsync(_stop.Token), CancellationToken.None));
+        if (options.RunsExecutor)
+        {
+            var executor = new Executor(_services, _nudges, Logs, _flows);
+            _loops.Add(Task.Run(() => executor.RunAsync(_stop.Token), CancellationToken.None));
+            if (options.Owner is null)
+            {
+                var fallbacks = new WorkerGroupFallbacks(_services, _flows, Logs, _nudges);
+                _loops.Add(Task.Run(() => fallbacks.RunAsync(_stop.Token), CancellationToken.None));
+            }
+        }
+
+        if (options.RunsWorker)
+        {
+            var worker = new Worker(_services, _nudges, Logs, _flows, _running);
+            _loops.Add(Task.Run(() => worker.RunAsync(_claiming.Token, _stop.Token), CancellationToken.None));
+        }
+
         _loops.Add(Task.Run(() => HeartbeatAsync(_stop.Token), CancellationToken.None));
     }
+
+    /// <summary>
+    /// The first step of a graceful stop: the worker claims no more jobs; attempts already running go on (and commit
+    /// their results) until they end or <see cref="DisposeAsync"/> stops them and hands their jobs back. The executor
+    /// keeps planning, so what they finish is recorded; jobs it enqueues meanwhile wait for other workers.
+    /// </summary>
+    public void StopClaiming() => _claiming.Cancel();
 
     /// <summary>Stores a new execution of <paramref name="flow"/> with already validated inputs and starts it.</summary>
     public Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken) =>
@@ -171,6 +199,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
             return;
         }
 
+        await _claiming.CancelAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -208,6 +237,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
         TryDelete(_services.Options.ScratchDirectory);
         await Logs.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
+        _claiming.Dispose();
         _waiter.Dispose();
         _nudges.Dispose();
     }

@@ -43,7 +43,11 @@ public sealed record TaskDefinition
 
     public TaskLogLevel? LogLevel { get; init; }
 
+    /// <summary><c>workerGroup.key</c>: only workers started with this group run the task (null: the default group).</summary>
     public string? WorkerGroup { get; init; }
+
+    /// <summary><c>workerGroup.fallback</c>: what happens while the group has no live worker (default WAIT).</summary>
+    public WorkerGroupFallback WorkerGroupFallback { get; init; }
 
     /// <summary>A flowable's own properties, typed at load (null for a runnable task).</summary>
     public Engine.Flowables.FlowableSpec? Flowable { get; init; }

@@ -6,7 +6,9 @@ namespace Harrier.Core.Queue;
 /// completion and release act only under the current one.
 /// </summary>
 /// <remarks>
-/// Groups: a job without a group is claimable by any worker, a job of group G only by workers of group G.
+/// Groups (pool claims, owner null): a job of group G is claimable only by workers of group G, a job without a group only
+/// by workers without one (Kestra EE's default worker group). An owned claim (<c>harrier run</c>: one process runs its
+/// executions alone) takes the jobs of its executions whatever their group.
 /// Owner scope: a claim sees only the jobs of executions with the claim's owner (see <see cref="JobClaim.Owner"/>).
 /// </remarks>
 public interface IJobQueue
@@ -28,4 +30,17 @@ public interface IJobQueue
 
     /// <summary>The earliest time a job of this claim's scope becomes claimable, so an idle worker can sleep until then.</summary>
     Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Jobs of this owner scope that have a worker group and are claimable now by nobody else (never claimed, or their
+    /// lease expired), longest due first, <paramref name="limit"/> of them from <paramref name="offset"/> (a page): the
+    /// executor applies a group's fallback to them when it has no live worker.
+    /// </summary>
+    Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims this one job, whatever its group, when it is claimable now and of the claim's owner scope; null otherwise
+    /// (taken by a worker meanwhile, done, or not due). The lease fences what the claimer then writes, as a worker's does.
+    /// </summary>
+    Task<JobLease?> TryClaimJobAsync(long jobId, JobClaim claim, CancellationToken cancellationToken);
 }

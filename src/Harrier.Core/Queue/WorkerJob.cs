@@ -4,6 +4,6 @@ namespace Harrier.Core.Queue;
 /// <remarks>The job's owner scope is not part of it: the store copies the execution's owner when it enqueues the job.</remarks>
 public sealed record WorkerJob(string ExecutionId, string TaskRunId, int Attempt)
 {
-    /// <summary>Only workers of this group claim the job (null: any worker).</summary>
+    /// <summary>Only workers of this group claim the job (null: only workers without a group); see <see cref="IJobQueue"/>.</summary>
     public string? WorkerGroup { get; init; }
 }

@@ -16,5 +16,19 @@ public interface IProcessRegistry
     Task<IReadOnlyList<ProcessRecord>> ListAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>One registered process. <see cref="Kind"/>: run, recover, server….</summary>
-public sealed record ProcessRecord(string Id, string Host, int Pid, string Kind, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt);
+/// <summary>
+/// One registered process. <see cref="Kind"/>: run, recover, resume, or a server's role: server (standalone, every role),
+/// executor, worker, scheduler, webserver.
+/// </summary>
+public sealed record ProcessRecord(string Id, string Host, int Pid, string Kind, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt)
+{
+    /// <summary>The worker group of the process's worker (<c>server worker --group</c>); null: the default group, or no worker.</summary>
+    public string? WorkerGroup { get; init; }
+
+    /// <summary>
+    /// Whether the process is alive: on this machine the process itself is checked (pid and start time: instant and
+    /// exact); for another machine, its heartbeat must be younger than <paramref name="heartbeatTimeout"/>.
+    /// </summary>
+    public bool IsAliveAt(DateTimeOffset now, TimeSpan heartbeatTimeout) =>
+        Engine.Coordination.ProcessIdentity.TryParse(Id)?.IsAlive() ?? now - HeartbeatAt < heartbeatTimeout;
+}

@@ -12,9 +12,12 @@ namespace Harrier.Persistence.Sqlite;
 /// </remarks>
 public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) : IJobQueue
 {
-    private const string Scope = "owner IS @scope AND (worker_group IS NULL OR worker_group = @group)";
+    // Pool claims (@scope NULL) match their group exactly (NULL: group-less jobs only); owned claims take every group.
+    private const string Scope = "owner IS @scope AND (@scope IS NOT NULL OR worker_group IS @group)";
 
-    private const string Claimable = "not_before <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now) AND " + Scope;
+    private const string Due = "not_before <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now)";
+
+    private const string Claimable = Due + " AND " + Scope;
 
     private const string Claim =
         "UPDATE jobs SET lease_owner = @owner, lease_expires_at = @expires, lease_epoch = lease_epoch + 1 WHERE id = (" +
@@ -26,6 +29,14 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
     private const string NextDue =
         "SELECT MIN(CASE WHEN lease_expires_at IS NULL OR lease_expires_at < not_before THEN not_before ELSE lease_expires_at END) " +
         "FROM jobs WHERE " + Scope;
+
+    private const string Waiting =
+        "SELECT id, execution_id, task_run_id, attempt, worker_group, enqueued_at FROM jobs " +
+        "WHERE owner IS @scope AND worker_group IS NOT NULL AND " + Due + " ORDER BY not_before, id LIMIT @limit OFFSET @offset";
+
+    private const string ClaimOne =
+        "UPDATE jobs SET lease_owner = @owner, lease_expires_at = @expires, lease_epoch = lease_epoch + 1 " +
+        "WHERE id = @id AND owner IS @scope AND " + Due + " RETURNING id, execution_id, task_run_id, attempt, worker_group, lease_epoch";
 
     private const string Renew =
         "UPDATE jobs SET lease_expires_at = @expires WHERE id = @id AND lease_owner = @owner AND lease_epoch = @epoch";
@@ -59,6 +70,11 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
         var command = write.Command(Claim);
         command.Bind("@owner", claim.WorkerId).Bind("@expires", SqliteDates.ToText(expires))
             .Bind("@now", SqliteDates.ToText(now)).Bind("@group", claim.WorkerGroup).Bind("@scope", claim.Owner);
+        return ReadLease(command, claim, expires);
+    }
+
+    private static JobLease? ReadLease(Microsoft.Data.Sqlite.SqliteCommand command, JobClaim claim, DateTimeOffset expires)
+    {
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -67,6 +83,39 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time) :
 
         var job = new WorkerJob(reader.GetString(1), reader.GetString(2), reader.GetInt32(3)) { WorkerGroup = reader.GetStringOrNull(4) };
         return new JobLease(reader.GetInt64(0), job, claim.WorkerId, reader.GetInt64(5), expires);
+    }
+
+    public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return database.QueryAsync<IReadOnlyList<WaitingGroupJob>>(read =>
+        {
+            var command = read.Command(Waiting).Bind("@scope", owner).Bind("@now", SqliteDates.ToText(time.GetUtcNow())).Bind("@limit", limit).Bind("@offset", offset);
+            using var reader = command.ExecuteReader();
+            var jobs = new List<WaitingGroupJob>();
+            while (reader.Read())
+            {
+                var job = new WorkerJob(reader.GetString(1), reader.GetString(2), reader.GetInt32(3)) { WorkerGroup = reader.GetString(4) };
+                jobs.Add(new WaitingGroupJob(reader.GetInt64(0), job, SqliteDates.Parse(reader.GetString(5))));
+            }
+
+            return jobs;
+        }, cancellationToken);
+    }
+
+    public Task<JobLease?> TryClaimJobAsync(long jobId, JobClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claim.WorkerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claim.LeaseDuration, TimeSpan.Zero);
+        return database.WriteAsync(write =>
+        {
+            var now = time.GetUtcNow();
+            var expires = now + claim.LeaseDuration;
+            var command = write.Command(ClaimOne).Bind("@id", jobId).Bind("@owner", claim.WorkerId).Bind("@expires", SqliteDates.ToText(expires))
+                .Bind("@now", SqliteDates.ToText(now)).Bind("@scope", claim.Owner);
+            return ReadLease(command, claim, expires);
+        }, cancellationToken);
     }
 
     private Task<bool> HasClaimableAsync(JobClaim claim, CancellationToken cancellationToken) =>

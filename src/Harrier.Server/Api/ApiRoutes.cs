@@ -33,6 +33,7 @@ public static class ApiRoutes
             LogEndpoints.Map(api);
             NamespaceFileEndpoints.Map(api);
             KeyValueEndpoints.Map(api);
+            Workers.WorkerEndpoints.Map(api);
         }
 
         PluginEndpoints.Map(app);

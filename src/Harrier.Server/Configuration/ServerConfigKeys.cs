@@ -21,6 +21,8 @@ public static class ServerConfigKeys
         new("database.type", "Where executions, logs and the queue live: sqlite (default, in dataDir) or postgres.", (o, v) => o with { DatabaseType = DatabaseType(v) }),
         new("database.url", "The PostgreSQL database, postgresql://user:password@host:5432/db (password never logged).", (o, v) => o with { DatabaseUrl = DatabaseUrl(v) }),
         new("workers", "Task runs executed at once (default: cores, at least 2).", (o, v) => o with { Workers = Integer(v) }),
+        new("worker.group", "Worker group of this process's worker (server worker; default: none, group-less tasks only).", (o, v) => o with { WorkerGroup = v }),
+        new("worker.leaseDuration", "How long a job stays a worker's without renewal; a dead worker's tasks run again after it, ISO-8601 (default PT30S).", (o, v) => o with { LeaseDuration = Duration(v) }),
         new("flows", "Folder of flows deployed at start and kept in sync.", (o, v) => o with { FlowsDirectory = v }),
         new("defaultRunner", "Runner of script tasks that name none: process (default) or docker.", (o, v) => o with { DefaultRunner = v }),
         new("docker.volumesEnabled", "Let Docker-runner tasks bind-mount host paths (default false).", (o, v) => o with { DockerVolumesEnabled = Boolean(v) }),

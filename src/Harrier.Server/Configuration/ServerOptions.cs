@@ -8,7 +8,7 @@ namespace Harrier.Server.Configuration;
 /// <c>HARRIER_…</c> environment variables, then command-line flags (each overrides the one before). Every key is listed
 /// in <see cref="ServerConfigKeys"/> and documented in docs/server.md.
 /// </summary>
-public sealed record ServerOptions
+public sealed partial record ServerOptions
 {
     /// <summary>Address to listen on (<c>server.host</c>). Default 127.0.0.1: nothing outside this machine can connect.</summary>
     public string Host { get; init; } = "127.0.0.1";
@@ -50,8 +50,20 @@ public sealed record ServerOptions
     /// <summary>The PostgreSQL database (<c>database.url</c>, a postgresql:// URL or a connection string); never logged with its password.</summary>
     public string? DatabaseUrl { get; init; }
 
-    /// <summary>Task runs executed at once (<c>workers</c>); default: cores, at least 2.</summary>
+    /// <summary>Task runs executed at once (<c>workers</c>, <c>--slots</c> of <c>server worker</c>); default: cores, at least 2.</summary>
     public int? Workers { get; init; }
+
+    /// <summary>What this process runs (the <c>server</c> subcommand, never a configuration key). Default: every role.</summary>
+    public Hosting.ServerRoles Roles { get; init; } = Hosting.ServerRoles.Standalone;
+
+    /// <summary>The worker group of this process's worker (<c>worker.group</c>, <c>--group</c>); null: the default group.</summary>
+    public string? WorkerGroup { get; init; }
+
+    /// <summary>
+    /// How long a claimed job stays a worker's without a renewal (<c>worker.leaseDuration</c>; renewed every third of it).
+    /// A worker killed mid-task loses its jobs to other workers once this has passed. Default 30 s.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A folder of flows deployed at start and kept in sync while the server runs (<c>flows</c>); null: none.</summary>
     public string? FlowsDirectory { get; init; }
@@ -98,7 +110,22 @@ public sealed record ServerOptions
 
         if (Workers is < 1)
         {
-            problems.Add($"workers must be at least 1, not {Workers}");
+            problems.Add($"workers (--workers, --slots) must be at least 1, not {Workers}");
+        }
+
+        if (Roles == Hosting.ServerRoles.None)
+        {
+            problems.Add("a server must run at least one role");
+        }
+
+        if (WorkerGroup is { } group && !WorkerGroupKey().IsMatch(group))
+        {
+            problems.Add($"worker.group '{group}' is not a worker group key: letters, digits, '_' and '-', starting with a letter or digit");
+        }
+
+        if (LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            problems.Add("worker.leaseDuration must be at least PT1S");
         }
 
         if (DefaultRunner is not ("process" or "docker"))
@@ -125,6 +152,10 @@ public sealed record ServerOptions
             throw new ServerConfigException(string.Join("; ", problems));
         }
     }
+
+    /// <summary>Kestra's pattern for a worker group key.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]*$")]
+    private static partial System.Text.RegularExpressions.Regex WorkerGroupKey();
 
     /// <summary>Whether <paramref name="host"/> only ever accepts connections from this machine.</summary>
     public static bool IsLoopback(string host)

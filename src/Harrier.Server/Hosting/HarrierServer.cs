@@ -20,9 +20,11 @@ using Prometheus;
 namespace Harrier.Server.Hosting;
 
 /// <summary>
-/// <c>harrier server standalone</c>: executor, workers and Kestra's REST API in one process, on the engine of the data
-/// directory in the server pool (owner null). Start-up: adopt interrupted executions, start the engine, listen, deploy
-/// <c>--flows</c>; then every lease duration, adopt what other dead processes left. <see cref="StopAsync"/> drains.
+/// <c>harrier server standalone</c>: executor, workers, scheduler and Kestra's REST API in one process, on the engine of
+/// the data directory in the server pool (owner null); or one of those roles (<see cref="ServerOptions.Roles"/>), the
+/// others run by other processes on the same database. Start-up: adopt interrupted executions (executor), start the
+/// engine, listen (the API and UI on a webserver; <c>/health</c> and <c>/metrics</c> on every role), deploy <c>--flows</c>
+/// (webserver); then every recovery interval, adopt what other dead processes left (executor). <see cref="StopAsync"/> drains.
 /// </summary>
 public sealed partial class HarrierServer : IAsyncDisposable
 {
@@ -68,15 +70,28 @@ public sealed partial class HarrierServer : IAsyncDisposable
         // Lives as long as the server: the engine creates loggers as it goes.
         var loggers = LoggerFactory.Create(b => { b.SetMinimumLevel(LogLevel.Information); if (logs is not null) { b.AddProvider(logs); } });
         var logger = loggers.CreateLogger<HarrierServer>();
+        var roles = options.Roles;
         var engineOptions = new EngineOptions();
-        engineOptions = engineOptions with { Owner = null, ProcessKind = "server", WorkerSlots = options.Workers ?? engineOptions.WorkerSlots };
+        engineOptions = engineOptions with
+        {
+            Owner = null,
+            ProcessKind = ServerRoleNames.Kind(roles),
+            WorkerSlots = options.Workers ?? engineOptions.WorkerSlots,
+            WorkerGroup = options.WorkerGroup,
+            LeaseDuration = options.LeaseDuration,
+            RunsExecutor = roles.HasFlag(ServerRoles.Executor),
+            RunsWorker = roles.HasFlag(ServerRoles.Worker),
+        };
         var recovery = new PoolRecovery(logger);
         HarrierHost host;
         int recovered;
         try
         {
             var database = new DatabaseSettings(options.DatabaseType, options.DatabaseUrl);
-            recovered = await recovery.AdoptBeforeStartAsync(options.DataDirectory, database, engineOptions.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            // Only an executor adopts: the executions it adopts are its to plan (a worker alone would leave them waiting).
+            recovered = engineOptions.RunsExecutor
+                ? await recovery.AdoptBeforeStartAsync(options.DataDirectory, database, engineOptions.LeaseDuration, cancellationToken).ConfigureAwait(false)
+                : 0;
             var hostOptions = new HostOptions { DefaultRunner = options.DefaultRunner, DockerVolumesEnabled = options.DockerVolumesEnabled, Database = database };
             host = await HarrierHost.StartAsync(options.DataDirectory, engineOptions, hostOptions, cancellationToken, loggers).ConfigureAwait(false);
         }
@@ -100,9 +115,17 @@ public sealed partial class HarrierServer : IAsyncDisposable
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             server.Address = ListenAddress(app);
             context.BaseUrl = options.PublicUrl ?? server.Address.ToString().TrimEnd('/');
-            server._loops.Add(Task.Run(() => recovery.RunAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
-            server._loops.Add(Task.Run(() => scheduler.RunAsync(server._background.Token), CancellationToken.None));
-            if (options.FlowsDirectory is { } directory)
+            if (engineOptions.RunsExecutor)
+            {
+                server._loops.Add(Task.Run(() => recovery.RunAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
+            }
+
+            if (roles.HasFlag(ServerRoles.Scheduler))
+            {
+                server._loops.Add(Task.Run(() => scheduler.RunAsync(server._background.Token), CancellationToken.None));
+            }
+
+            if (roles.HasFlag(ServerRoles.Webserver) && options.FlowsDirectory is { } directory)
             {
                 server._flows = new FlowDirectorySync(directory, app.Services.GetRequiredService<FlowCatalog>(), logger);
                 server.FlowSync = await server._flows.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -129,9 +152,10 @@ public sealed partial class HarrierServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Graceful stop: long requests (waits, follows) answer with what they have, the API stops, running task attempts get
-    /// <see cref="ServerOptions.TerminationGracePeriod"/> to finish, then the engine stops and hands the rest back to the
-    /// queue (they run again, as new attempts, when a server next starts on the data directory).
+    /// Graceful stop: the worker claims no more jobs, long requests (waits, follows) answer with what they have, the API
+    /// stops, running task attempts get <see cref="ServerOptions.TerminationGracePeriod"/> to finish (the executor keeps
+    /// recording what they finish), then the engine stops and hands the rest back to the queue (they run again, as new
+    /// attempts, on another worker or when a server next starts on the data directory).
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -140,6 +164,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
             return;
         }
 
+        Host.Engine.StopClaiming();
         _context.BeginStopping();
         await _background.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loops).ConfigureAwait(false);
@@ -227,9 +252,18 @@ public sealed partial class HarrierServer : IAsyncDisposable
             app.UseMiddleware<BasicAuthentication>(credentials);
         }
 
-        app.MapOpenApi();
-        ApiRoutes.Map(app);
-        Ui.UiEndpoints.Map(app, Ui.UiAssets.Embedded);
+        if (options.Roles.HasFlag(ServerRoles.Webserver))
+        {
+            app.MapOpenApi();
+            ApiRoutes.Map(app);
+            Ui.UiEndpoints.Map(app, Ui.UiAssets.Embedded);
+        }
+        else
+        {
+            // A process without the webserver role answers only what operations need of it.
+            Api.Misc.MiscEndpoints.MapHealth(app);
+        }
+
         app.MapMetrics("/metrics", metrics.Registry).ExcludeFromDescription();
         return app;
     }

@@ -9,7 +9,8 @@ namespace Harrier.Server.Monitoring;
 /// Prometheus metrics of a server, in its own registry (several servers may share a process in tests):
 /// <c>harrier_executions{state}</c> and <c>harrier_queue_jobs{status}</c> read from the store at each scrape,
 /// <c>harrier_log_lines_total</c> counted as lines are stored, <c>harrier_executions_created_total</c> by the API, and
-/// <c>harrier_task_run_duration_seconds{state}</c> observed at each scrape for the executions that ended since the last one.
+/// <c>harrier_task_run_duration_seconds{state}</c> observed at each scrape for the executions that ended since the last one,
+/// <c>harrier_workers{group}</c> (live worker processes of every role, read from the registry at each scrape).
 /// </summary>
 public sealed class ServerMetrics : IDisposable
 {
@@ -20,6 +21,8 @@ public sealed class ServerMetrics : IDisposable
     private readonly TimeProvider _time;
     private readonly Gauge _executions;
     private readonly Gauge _jobs;
+    private readonly Gauge _workers;
+    private readonly HashSet<string> _groupsSeen = [];
     private readonly Counter _logLines;
     private readonly Histogram _taskDurations;
     private readonly SemaphoreSlim _collecting = new(1, 1);
@@ -34,6 +37,7 @@ public sealed class ServerMetrics : IDisposable
         var factory = Metrics.WithCustomRegistry(Registry);
         _executions = factory.CreateGauge("harrier_executions", "Executions in the store, by state.", "state");
         _jobs = factory.CreateGauge("harrier_queue_jobs", "Worker jobs in the queue: waiting to be claimed, or leased (running).", "status");
+        _workers = factory.CreateGauge("harrier_workers", "Live worker processes (registered, alive) by worker group; \"\" is the default group.", "group");
         _logLines = factory.CreateCounter("harrier_log_lines_total", "Task log lines stored by this server.");
         ExecutionsCreated = factory.CreateCounter("harrier_executions_created_total", "Executions created through the API.");
         _taskDurations = factory.CreateHistogram("harrier_task_run_duration_seconds", "Durations of finished task runs (first attempt start to end), by final state.",
@@ -68,11 +72,28 @@ public sealed class ServerMetrics : IDisposable
             var depth = await _host.Store.QueueStatistics.GetDepthAsync(cancellationToken).ConfigureAwait(false);
             _jobs.WithLabels("waiting").Set(depth.Waiting);
             _jobs.WithLabels("leased").Set(depth.Leased);
+            await CountWorkersAsync(cancellationToken).ConfigureAwait(false);
             await ObserveEndedAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _collecting.Release();
+        }
+    }
+
+    /// <summary>Live processes that run a worker, by group; a group whose last worker went away reads 0.</summary>
+    private async Task CountWorkersAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var timeout = _host.Engine.Services.Options.LeaseDuration;
+        var live = (await _host.Store.Processes.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(p => p.Kind is "server" or "worker" && p.IsAliveAt(now, timeout))
+            .GroupBy(p => p.WorkerGroup ?? "")
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _groupsSeen.UnionWith(live.Keys);
+        foreach (var group in _groupsSeen)
+        {
+            _workers.WithLabels(group).Set(live.GetValueOrDefault(group));
         }
     }
 

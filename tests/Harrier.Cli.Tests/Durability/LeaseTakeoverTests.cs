@@ -94,6 +94,11 @@ public sealed class LeaseTakeoverTests
         public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellationToken) => inner.ReleaseAsync(lease, cancellationToken);
 
         public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) => inner.NextDueAsync(claim, cancellationToken);
+
+        public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken) =>
+            inner.ListWaitingGroupJobsAsync(owner, offset, limit, cancellationToken);
+
+        public Task<JobLease?> TryClaimJobAsync(long jobId, JobClaim claim, CancellationToken cancellationToken) => inner.TryClaimJobAsync(jobId, claim, cancellationToken);
     }
 
     /// <summary>A stand-in for a store that a worker can no longer reach once it holds its first job: later claims throw.</summary>

@@ -22,6 +22,9 @@ public sealed class ServerConfigReaderTests
               url: https://harrier.example.com/
             dataDir: /var/lib/harrier
             workers: 6
+            worker:
+              group: gpu
+              leaseDuration: PT5S
             flows: /tmp
             defaultRunner: docker
             docker:
@@ -36,8 +39,9 @@ public sealed class ServerConfigReaderTests
         Assert.Equal(("/var/lib/harrier", 6, "/tmp", "docker", true), (options.DataDirectory, options.Workers, options.FlowsDirectory, options.DefaultRunner, options.DockerVolumesEnabled));
         Assert.Equal(TimeSpan.FromSeconds(10), options.RecoveryInterval);
         Assert.Equal(("postgres", "postgresql://harrier:secret@db.example.com:5432/harrier"), (options.DatabaseType, options.DatabaseUrl));
+        Assert.Equal(("gpu", TimeSpan.FromSeconds(5)), (options.WorkerGroup, options.LeaseDuration));
         options.Validate();
-        Assert.Equal(16, ServerConfigKeys.All.Count);
+        Assert.Equal(18, ServerConfigKeys.All.Count);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using static Harrier.TestKit.Contracts.ContractData;
 
 namespace Harrier.TestKit.Contracts;
 
-/// <summary>Renewal, completion, due times, cancellation and worker groups (the second half of the suite).</summary>
+/// <summary>Renewal, completion, due times and cancellation (the second half of the suite; groups are in .Groups).</summary>
 public abstract partial class JobQueueContract
 {
     [Fact]
@@ -125,32 +125,5 @@ public abstract partial class JobQueueContract
 
         Assert.True(await Queue.CompleteAsync(lease, Ct));
         Assert.False(await Queue.CompleteAsync(lease, Ct));
-    }
-
-    [Fact]
-    public async Task WorkerGroups_AGroupsJobGoesOnlyToThatGroup_AGrouplessJobToAnyWorker()
-    {
-        var gpu = Job(group: "gpu");
-        var anyone = Job();
-        var anyoneToo = Job();
-        await Queue.EnqueueAsync(gpu, null, Ct);
-        await Queue.EnqueueAsync(anyone, null, Ct);
-        await Queue.EnqueueAsync(anyoneToo, null, Ct);
-
-        Assert.Equal(anyone, (await ClaimAsync("cpu-1", "cpu", Lease))?.Job);
-        Assert.Equal(gpu, (await ClaimAsync("gpu-1", "gpu", Lease))?.Job);
-        Assert.Equal(anyoneToo, (await ClaimAsync("gpu-2", "gpu", Lease))?.Job);
-        Assert.Null(await ClaimAsync("plain-1", null, Lease));
-    }
-
-    [Fact]
-    public async Task WorkerGroups_AWorkerWithoutAGroup_NeverClaimsAGroupsJob()
-    {
-        await Queue.EnqueueAsync(Job(group: "gpu"), null, Ct);
-
-        Assert.Null(await ClaimAsync("w1", null, Lease));
-        Assert.Null(await ClaimAsync("w2", "cpu", Lease));
-        Assert.Null(await NextDueAsync(null));
-        Assert.Equal("gpu", (await ClaimAsync("w3", "gpu", Lease))?.Job.WorkerGroup);
     }
 }

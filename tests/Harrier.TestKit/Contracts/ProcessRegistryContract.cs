@@ -26,4 +26,17 @@ public abstract class ProcessRegistryContract : StoreContract
         await registry.UnregisterAsync("host:1:2", Ct);
         Assert.Equal(["host:3:4"], (await registry.ListAsync(Ct)).Select(p => p.Id));
     }
+
+    [Fact]
+    public async Task Register_KeepsTheWorkerGroup_AndARegistrationAgainReplacesIt()
+    {
+        var registry = Subject.Processes;
+        await registry.RegisterAsync(new ProcessRecord("host:5:6", "host", 5, "worker", T0, T0) { WorkerGroup = "gpu" }, Ct);
+        await registry.RegisterAsync(new ProcessRecord("host:7:8", "host", 7, "worker", T0, T0), Ct);
+        Assert.Equal([("host:5:6", "gpu"), ("host:7:8", null)], (await registry.ListAsync(Ct)).Select(p => (p.Id, p.WorkerGroup)).Order());
+
+        await registry.RegisterAsync(new ProcessRecord("host:5:6", "host", 5, "worker", T0, T0) { WorkerGroup = "linux" }, Ct);
+
+        Assert.Equal("linux", (await registry.ListAsync(Ct)).Single(p => p.Id == "host:5:6").WorkerGroup);
+    }
 }

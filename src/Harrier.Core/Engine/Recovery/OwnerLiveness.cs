@@ -6,7 +6,9 @@ namespace Harrier.Core.Engine.Recovery;
 /// <summary>
 /// Tells whether the process an execution (or a leftover) belongs to is gone. On this machine the process itself is
 /// checked (pid and start time: instant and exact); for another machine, its heartbeat in the registry must be younger
-/// than <paramref name="heartbeatTimeout"/>. The pool (owner null) is alive while any server process is.
+/// than <paramref name="heartbeatTimeout"/>. The pool (owner null) is alive while any server process that runs its work
+/// is: a standalone server, an executor or a worker (a worker holds leases on pool jobs; adopting the pool then would
+/// free them under it).
 /// </summary>
 public sealed class OwnerLiveness(IReadOnlyList<ProcessRecord> registered, DateTimeOffset now, TimeSpan heartbeatTimeout)
 {
@@ -17,7 +19,7 @@ public sealed class OwnerLiveness(IReadOnlyList<ProcessRecord> registered, DateT
     {
         if (owner is null)
         {
-            return registered.Any(p => p.Kind == "server" && IsAlive(p.Id));
+            return registered.Any(p => p.Kind is "server" or "executor" or "worker" && IsAlive(p.Id));
         }
 
         var identity = ProcessIdentity.TryParse(owner);

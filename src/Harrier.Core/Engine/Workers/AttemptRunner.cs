@@ -208,8 +208,12 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         }
     }
 
-    /// <summary>Where an attempt's commit hands the execution's wake-up: this engine's executor.</summary>
-    internal (string, TimeSpan) HandOff => (services.Options.HandOffExecutorId, services.Options.PlanningLeaseDuration);
+    /// <summary>
+    /// Where an attempt's commit hands the execution's wake-up: this engine's executor; nobody when this process runs no
+    /// executor (<c>server worker</c>), so the wake-up stays free for the executors that poll or are notified.
+    /// </summary>
+    internal (string, TimeSpan)? HandOff =>
+        services.Options.RunsExecutor ? (services.Options.HandOffExecutorId, services.Options.PlanningLeaseDuration) : null;
 
     /// <summary>After a commit that woke the execution: the local executor plans it with the handed lease, or finds it.</summary>
     internal void Woken(AttemptCommitted committed)

@@ -6,10 +6,10 @@ namespace Harrier.Core.Engine.Workers;
 
 /// <summary>
 /// An attempt that is its job: start and end fenced by the job's lease; the end acknowledges the job and hands the
-/// execution's wake-up to this engine's executor (<paramref name="woken"/> passes it on).
+/// execution's wake-up to this engine's executor when it has one (<paramref name="woken"/> passes it on).
 /// </summary>
 internal sealed class JobAttemptWrites(
-    IEngineCommits commits, JobLease lease, (string ExecutorId, TimeSpan LeaseDuration) handOff, Action<AttemptCommitted> woken, LogWriter logs) : IAttemptWrites
+    IEngineCommits commits, JobLease lease, (string ExecutorId, TimeSpan LeaseDuration)? handOff, Action<AttemptCommitted> woken, LogWriter logs) : IAttemptWrites
 {
     public Task<TaskRun> StartAsync(TaskRun running, CancellationToken cancellationToken) =>
         commits.StartAttemptAsync(lease, running, cancellationToken);

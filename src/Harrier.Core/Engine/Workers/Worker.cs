@@ -8,13 +8,14 @@ namespace Harrier.Core.Engine.Workers;
 /// <summary>
 /// A worker: <see cref="EngineOptions.WorkerSlots"/> loops, each claiming one job at a time from the queue (of this
 /// process's owner scope and group) under a lease and running it. Idle slots sleep until a nudge, the next delayed
-/// job, or the poll interval. On stop, running attempts are stopped and their jobs handed back at once.
+/// job, or the poll interval. Once <c>claiming</c> is cancelled (a drain) slots claim nothing more and end after their
+/// running attempt; on stop, running attempts are stopped and their jobs handed back at once.
 /// </summary>
 public sealed partial class Worker(EngineServices services, IEngineNudges nudges, LogWriter logs, FlowCache flows, RunningAttempts running)
 {
     private readonly ILogger _logger = services.Loggers.CreateLogger<Worker>();
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken claiming, CancellationToken cancellationToken)
     {
         var options = services.Options;
         var leases = new LeaseKeeper(services.Queue, options.LeaseDuration, services.Time, running.LeaseLost);
@@ -23,7 +24,7 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
             var runner = new AttemptRunner(services, nudges, logs, flows, leases, running);
             var watcher = new KillWatcher(services.Kills, running, options.KillPollInterval, services.Time);
             var slots = Enumerable.Range(0, options.WorkerSlots)
-                .Select(slot => Task.Run(() => SlotAsync(runner, slot, cancellationToken), CancellationToken.None))
+                .Select(slot => Task.Run(() => SlotAsync(runner, slot, claiming, cancellationToken), CancellationToken.None))
                 .Append(Task.Run(() => watcher.RunAsync(cancellationToken), CancellationToken.None));
             await Task.WhenAll(slots).ConfigureAwait(false);
         }
@@ -34,19 +35,23 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
     /// until the next job is due or the poll interval passes. So a step costs one read and one claim, not a look before
     /// every claim: the claim is a write, and a look that finds nothing is wasted when jobs come one at a time.
     /// </remarks>
-    private async Task SlotAsync(AttemptRunner runner, int slot, CancellationToken cancellationToken)
+    private async Task SlotAsync(AttemptRunner runner, int slot, CancellationToken claiming, CancellationToken cancellationToken)
     {
         var options = services.Options;
+        // Waiting ends with a drain as well as a stop, and no claim starts after a drain; a claim under way completes (its
+        // job then runs to its end like the others) and a running attempt ends only with a stop.
+        using var claims = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, claiming);
+        var idle = claims.Token;
         // Each slot owns its leases: a stalled slot's expired job taken by a sibling must not look like its own.
         var claim = new JobClaim($"{options.WorkerId}:{slot}", options.WorkerGroup, options.Owner, options.LeaseDuration);
         var nudged = true;
-        while (!cancellationToken.IsCancellationRequested)
+        while (!idle.IsCancellationRequested)
         {
             try
             {
-                if (!nudged && await UntilDueAsync(claim, cancellationToken).ConfigureAwait(false) is { } wait)
+                if (!nudged && await UntilDueAsync(claim, idle).ConfigureAwait(false) is { } wait)
                 {
-                    nudged = await nudges.WaitForJobsAsync(wait, cancellationToken).ConfigureAwait(false);
+                    nudged = await nudges.WaitForJobsAsync(wait, idle).ConfigureAwait(false);
                     continue;
                 }
 
@@ -56,7 +61,7 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
                     await runner.RunAsync(claimed, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (idle.IsCancellationRequested)
             {
                 return;
             }
@@ -69,7 +74,14 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
 
                 // A store failure around a claim: the job (if any) stays leased to this slot until it expires, then runs again.
                 LogStoreFailure(_logger, ex.Message);
-                await Task.Delay(options.PollInterval, services.Time, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(options.PollInterval, services.Time, idle).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (idle.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }

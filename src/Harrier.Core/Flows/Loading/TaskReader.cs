@@ -291,11 +291,20 @@ internal sealed partial class TaskReader(LoadContext context)
             RunIf = Text(node, "runIf"),
             LogLevel = Text(node, "logLevel") is null ? null : logLevel,
             WorkerGroup = node["workerGroup"] is YMapping group ? Text(group, "key") : null,
+            WorkerGroupFallback = node["workerGroup"] is YMapping withFallback ? Fallback(Text(withFallback, "fallback")) : WorkerGroupFallback.Wait,
             Children = children,
         };
     }
 
     private static string? Text(YMapping node, string key) => node[key] is YScalar { IsNull: false } scalar ? scalar.Value : null;
+
+    /// <summary>An unknown value was already reported by the property's validation (WAIT stands in for it).</summary>
+    private static WorkerGroupFallback Fallback(string? text) => text?.ToUpperInvariant() switch
+    {
+        "FAIL" => WorkerGroupFallback.Fail,
+        "CANCEL" => WorkerGroupFallback.Cancel,
+        _ => WorkerGroupFallback.Wait,
+    };
 
     private static bool Flag(YMapping node, string key) => node[key] is YScalar scalar && scalar.ToPlain() is true;
 

@@ -18,9 +18,23 @@ public static class MiscEndpoints
             IsBasicAuthInitialized = server.Options.BasicAuth is not null,
             Url = server.BaseUrl,
         })).WithTags("Misc").WithSummary("The instance's configuration");
-        app.MapGet("/health", () => TypedResults.Ok(new ApiHealth("UP"))).WithTags("Misc").WithSummary("200 once the server is ready");
+        MapHealth(app);
     }
+
+    /// <summary><c>GET /health</c>: UP with this process's roles (and its worker group), on every role.</summary>
+    public static void MapHealth(IEndpointRouteBuilder app) =>
+        app.MapGet("/health", (ServerContext server) => TypedResults.Ok(new ApiHealth("UP")
+        {
+            Roles = ServerRoleNames.Of(server.Options.Roles),
+            WorkerGroup = server.Options.Roles.HasFlag(ServerRoles.Worker) ? server.Options.WorkerGroup : null,
+        })).WithTags("Misc").WithSummary("200 once the server is ready, with the roles this process runs");
 }
 
-/// <summary>Micronaut's health document: <c>{"status":"UP"}</c>.</summary>
-public sealed record ApiHealth(string Status);
+/// <summary>Micronaut's health document, <c>{"status":"UP"}</c>, with the roles of the process (and its worker group, if any).</summary>
+public sealed record ApiHealth(string Status)
+{
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? WorkerGroup { get; init; }
+}

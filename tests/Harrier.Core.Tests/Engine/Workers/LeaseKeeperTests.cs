@@ -128,5 +128,9 @@ public sealed class LeaseKeeperTests
         public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<WaitingGroupJob>> ListWaitingGroupJobsAsync(string? owner, int offset, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<JobLease?> TryClaimJobAsync(long jobId, JobClaim claim, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
