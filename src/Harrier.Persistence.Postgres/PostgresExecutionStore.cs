@@ -156,8 +156,11 @@ public sealed class PostgresExecutionStore(PostgresDatabase database, TimeProvid
                 return null;
             }
 
-            var unfinished = await session.Sql(TaskRunRows.SelectUnfinished).Bind("@execution_id", executionId)
-                .ReadAllAsync(TaskRunRows.Read, cancellationToken).ConfigureAwait(false);
+            // Quiet runs come only when they changed, unless the execution is being killed: the pass kills the ones not
+            // started, so it reads every unfinished run then.
+            var unfinishedSql = session.Sql(execution.KillRequestedAt is null ? TaskRunRows.SelectUnfinishedLoud : TaskRunRows.SelectUnfinished)
+                .Bind("@execution_id", executionId);
+            var unfinished = await unfinishedSql.ReadAllAsync(TaskRunRows.Read, cancellationToken).ConfigureAwait(false);
             var changed = await session.Sql(TaskRunRows.SelectChangedSince).Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)
                 .ReadAllAsync(TaskRunRows.Read, cancellationToken).ConfigureAwait(false);
             return new PlanningRead(execution, unfinished, changed);

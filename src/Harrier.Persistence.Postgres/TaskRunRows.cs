@@ -12,7 +12,7 @@ internal static class TaskRunRows
 {
     public const string Columns =
         "id, execution_id, task_id, parent_task_run_id, value, iteration, state, attempts_json, outputs_json, decision_json, created_at, " +
-        "end_date, next_attempt_at, change_seq, output_path_json, progress_json";
+        "end_date, next_attempt_at, change_seq, output_path_json, progress_json, quiet";
 
     public const string SelectById = "SELECT " + Columns + " FROM task_runs WHERE id = @id";
 
@@ -20,6 +20,14 @@ internal static class TaskRunRows
 
     public const string SelectUnfinished =
         "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND state NOT IN " + ExecutionRows.TerminalStates + " ORDER BY ordinal";
+
+    /// <summary>
+    /// <see cref="SelectUnfinished"/> without the quiet runs (see <c>TaskRun.Quiet</c>), through the partial index
+    /// task_runs_unfinished_loud: the changed ones come with <see cref="SelectChangedSince"/>.
+    /// </summary>
+    public const string SelectUnfinishedLoud =
+        "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND state NOT IN " + ExecutionRows.TerminalStates +
+        " AND NOT quiet ORDER BY ordinal";
 
     public const string SelectChangedSince =
         "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND change_seq > @after ORDER BY ordinal";
@@ -44,7 +52,7 @@ internal static class TaskRunRows
         "execution_id = @execution_id, task_id = @task_id, parent_task_run_id = @parent_task_run_id, value = @value, iteration = @iteration, " +
         "state = @state, attempts_json = @attempts_json, outputs_json = @outputs_json, decision_json = @decision_json, created_at = @created_at, " +
         "end_date = @end_date, next_attempt_at = @next_attempt_at, change_seq = @change_seq, output_path_json = @output_path_json, " +
-        "progress_json = @progress_json";
+        "progress_json = @progress_json, quiet = @quiet";
 
     // The ordinal is taken on first insert only. Exact without a race: the writer holds the execution's row lock
     // (ChangeSequence), so no other transaction inserts a run of this execution meanwhile.
@@ -52,7 +60,7 @@ internal static class TaskRunRows
         "INSERT INTO task_runs (ordinal, " + Columns + ") VALUES (" +
         "(SELECT COALESCE(MAX(ordinal), -1) + 1 FROM task_runs WHERE execution_id = @execution_id), " +
         "@id, @execution_id, @task_id, @parent_task_run_id, @value, @iteration, @state, @attempts_json, @outputs_json, @decision_json, @created_at, " +
-        "@end_date, @next_attempt_at, @change_seq, @output_path_json, @progress_json)";
+        "@end_date, @next_attempt_at, @change_seq, @output_path_json, @progress_json, @quiet)";
 
     // An existing id or identity refuses the insert without aborting the transaction (the caller raises the conflict).
     private const string Insert = InsertValues + " ON CONFLICT DO NOTHING";
@@ -120,7 +128,8 @@ internal static class TaskRunRows
         .Bind("@next_attempt_at", taskRun.NextAttemptAt)
         .Bind("@change_seq", seq)
         .Bind("@output_path_json", StoredJson.WriteTexts(taskRun.OutputPath))
-        .Bind("@progress_json", StoredJson.WriteProgress(taskRun.Progress));
+        .Bind("@progress_json", StoredJson.WriteProgress(taskRun.Progress))
+        .Bind("@quiet", taskRun.Quiet);
 
     private static async Task SaveDependentsAsync(PgSession session, TaskRun taskRun, bool withMetrics, CancellationToken cancellationToken)
     {
@@ -167,6 +176,7 @@ internal static class TaskRunRows
         Version = reader.GetInt64(13),
         OutputPath = StoredJson.ReadTexts(reader.GetStringOrNull(14)),
         Progress = StoredJson.ReadProgress(reader.GetStringOrNull(15)),
+        Quiet = reader.GetBoolean(16),
     };
 
     public static (string TaskRunId, MetricEntry Metric) ReadMetric(NpgsqlDataReader reader) =>

@@ -52,6 +52,13 @@ public sealed record TaskRun
     /// <summary>Flowables: the planner's memo of how far each child list has finished.</summary>
     public PlanProgress? Progress { get; init; }
 
+    /// <summary>
+    /// A runnable child of a ForEach whose body is runnable only: its parent's memo tracks its iteration, so a planning
+    /// pass need not read it while it is unfinished and did not change since the previous pass (it is still running).
+    /// Every unfinished run is read while the execution is being killed, to be killed.
+    /// </summary>
+    public bool Quiet { get; init; }
+
     public int AttemptsCount => Attempts.Count;
 
     /// <summary>The identity a task run is unique by within its execution.</summary>

@@ -155,7 +155,10 @@ public static class StoredJson
         };
     }
 
-    /// <summary><c>{"tasks":{"next":3,"worst":"SUCCESS"}}</c>; null for no progress.</summary>
+    /// <summary>
+    /// <c>{"tasks":{"next":3,"worst":"SUCCESS"}}</c>, with <c>started</c> and <c>done</c> on a ForEach's; null for no
+    /// progress.
+    /// </summary>
     public static string? WriteProgress(PlanProgress? progress) => progress is null || progress.Lists.Count == 0 ? null : Write(writer =>
     {
         writer.WriteStartObject();
@@ -168,6 +171,18 @@ public static class StoredJson
             {
                 writer.WriteNumber("started", entry.Started);
             }
+
+            if (entry.DoneAfterNext.Count > 0)
+            {
+                writer.WriteStartArray("done");
+                foreach (var iteration in entry.DoneAfterNext)
+                {
+                    writer.WriteNumberValue(iteration);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -187,7 +202,8 @@ public static class StoredJson
         {
             var value = property.Value;
             lists[property.Name] = new ListProgress(value.GetProperty("next").GetInt32(), States.Parse(value.GetProperty("worst").GetString()!),
-                value.TryGetProperty("started", out var started) ? started.GetInt32() : 0);
+                value.TryGetProperty("started", out var started) ? started.GetInt32() : 0,
+                value.TryGetProperty("done", out var done) ? [.. done.EnumerateArray().Select(i => i.GetInt32())] : null);
         }
 
         return new PlanProgress(lists);

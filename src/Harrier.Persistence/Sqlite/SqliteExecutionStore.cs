@@ -160,9 +160,13 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
                 return null;
             }
 
+            // Quiet runs come only when they changed, unless the execution is being killed: the pass kills the ones not
+            // started, so it reads every unfinished run then.
+            var unfinished = read.Command(execution.KillRequestedAt is null ? TaskRunRows.SelectUnfinishedLoud : TaskRunRows.SelectUnfinished)
+                .Bind("@execution_id", executionId);
             return new PlanningRead(
                 execution,
-                TaskRunRows.ReadAll(read.Command(TaskRunRows.SelectUnfinished).Bind("@execution_id", executionId)),
+                TaskRunRows.ReadAll(unfinished),
                 TaskRunRows.ReadAll(read.Command(TaskRunRows.SelectChangedSince).Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)));
         }), cancellationToken);
 

@@ -12,7 +12,7 @@ internal static class TaskRunRows
 {
     public const string Columns =
         "id, execution_id, task_id, parent_task_run_id, value, iteration, state, attempts_json, outputs_json, decision_json, created_at, " +
-        "end_date, next_attempt_at, change_seq, output_path_json, progress_json";
+        "end_date, next_attempt_at, change_seq, output_path_json, progress_json, quiet";
 
     public const string SelectById = "SELECT " + Columns + " FROM task_runs WHERE id = @id";
 
@@ -25,6 +25,14 @@ internal static class TaskRunRows
     public const string SelectUnfinished =
         "SELECT " + Columns + " FROM task_runs INDEXED BY task_runs_unfinished WHERE execution_id = @execution_id AND state NOT IN " +
         ExecutionRows.TerminalStates + " AND superseded = 0 ORDER BY ordinal";
+
+    /// <summary>
+    /// <see cref="SelectUnfinished"/> without the quiet runs (see <c>TaskRun.Quiet</c>), through the partial index
+    /// task_runs_unfinished_loud (its condition repeated exactly): the changed ones come with <see cref="SelectChangedSince"/>.
+    /// </summary>
+    public const string SelectUnfinishedLoud =
+        "SELECT " + Columns + " FROM task_runs INDEXED BY task_runs_unfinished_loud WHERE execution_id = @execution_id AND state NOT IN " +
+        ExecutionRows.TerminalStates + " AND quiet = 0 AND superseded = 0 ORDER BY ordinal";
 
     public const string SelectChangedSince =
         "SELECT " + Columns + " FROM task_runs WHERE execution_id = @execution_id AND change_seq > @after AND superseded = 0 ORDER BY ordinal";
@@ -51,14 +59,14 @@ internal static class TaskRunRows
         "execution_id = @execution_id, task_id = @task_id, parent_task_run_id = @parent_task_run_id, value = @value, iteration = @iteration, " +
         "state = @state, attempts_json = @attempts_json, outputs_json = @outputs_json, decision_json = @decision_json, created_at = @created_at, " +
         "end_date = @end_date, next_attempt_at = @next_attempt_at, change_seq = @change_seq, output_path_json = @output_path_json, " +
-        "progress_json = @progress_json";
+        "progress_json = @progress_json, quiet = @quiet";
 
     // The ordinal is taken on first insert only; an update keeps the run's place in creation order.
     private const string Insert =
         "INSERT INTO task_runs (ordinal, " + Columns + ") VALUES (" +
         "(SELECT COALESCE(MAX(ordinal), -1) + 1 FROM task_runs WHERE execution_id = @execution_id), " +
         "@id, @execution_id, @task_id, @parent_task_run_id, @value, @iteration, @state, @attempts_json, @outputs_json, @decision_json, @created_at, " +
-        "@end_date, @next_attempt_at, @change_seq, @output_path_json, @progress_json)";
+        "@end_date, @next_attempt_at, @change_seq, @output_path_json, @progress_json, @quiet)";
 
     private const string UpdateVersioned = "UPDATE task_runs SET " + Fields + " WHERE id = @id AND change_seq = @expected";
 
@@ -127,7 +135,8 @@ internal static class TaskRunRows
         .Bind("@next_attempt_at", SqliteDates.ToParameter(taskRun.NextAttemptAt))
         .Bind("@change_seq", seq)
         .Bind("@output_path_json", StoredJson.WriteTexts(taskRun.OutputPath))
-        .Bind("@progress_json", StoredJson.WriteProgress(taskRun.Progress));
+        .Bind("@progress_json", StoredJson.WriteProgress(taskRun.Progress))
+        .Bind("@quiet", taskRun.Quiet ? 1 : 0);
 
     /// <summary>Replaces the run's metrics when asked, and stores the values of a ForEach decision made in this write.</summary>
     private static void SaveDependents(SqliteWrite write, TaskRun taskRun, bool withMetrics)
@@ -201,6 +210,7 @@ internal static class TaskRunRows
         Version = reader.GetInt64(13),
         OutputPath = StoredJson.ReadTexts(reader.GetStringOrNull(14)),
         Progress = StoredJson.ReadProgress(reader.GetStringOrNull(15)),
+        Quiet = reader.GetInt64(16) != 0,
     };
 
     /// <summary>Reads every row of <paramref name="command"/> as task runs.</summary>

@@ -150,6 +150,48 @@ public abstract class ExecutionStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task ReadForPlanning_LeavesOutUnchangedUnfinishedQuietRuns_UnlessTheExecutionIsBeingKilled()
+    {
+        var execution = await CreateExecutionAsync();
+        var each = NewRun(execution.Id, "each") with { State = State.Running };
+        var quiet = NewRun(execution.Id, "log") with { ParentTaskRunId = each.Id, Iteration = 0, State = State.Running, Quiet = true };
+        var loud = NewRun(execution.Id, "log") with { ParentTaskRunId = each.Id, Iteration = 1, State = State.Running };
+        var quietDone = NewRun(execution.Id, "log") with { ParentTaskRunId = each.Id, Iteration = 2, State = State.Success, Quiet = true };
+        foreach (var run in new[] { each, quiet, loud, quietDone })
+        {
+            await Store.SaveTaskRunAsync(run, Ct);
+        }
+
+        var first = (await Store.ReadForPlanningAsync(execution.Id, Ct))!;
+        Assert.Equal([each.Id, loud.Id], first.Unfinished.Select(r => r.Id));
+        Assert.Equal([each.Id, quiet.Id, loud.Id, quietDone.Id], first.Changed.Select(r => r.Id));
+        Assert.True(first.Changed.Single(r => r.Id == quiet.Id).Quiet);
+        Assert.False(first.Changed.Single(r => r.Id == loud.Id).Quiet);
+
+        // Nothing changed since the pass: the quiet running run is not read at all.
+        await Commits.CommitPlanAsync(new PlanCommit(await ClaimPlanningAsync()) { Execution = first.Execution with { PlannedSeq = first.Execution.ChangeSeq } }, Ct);
+        var second = (await Store.ReadForPlanningAsync(execution.Id, Ct))!;
+        Assert.Equal([each.Id, loud.Id], second.Unfinished.Select(r => r.Id));
+        Assert.Empty(second.Changed);
+
+        // A change brings it back, and it stays quiet.
+        await Store.SaveTaskRunAsync((await Store.GetTaskRunAsync(quiet.Id, Ct))! with { State = State.Success }, Ct);
+        var third = (await Store.ReadForPlanningAsync(execution.Id, Ct))!;
+        Assert.Equal([quiet.Id], third.Changed.Select(r => r.Id));
+        Assert.True(third.Changed[0].Quiet);
+
+        // While the execution is being killed every unfinished run is read, to be killed.
+        var notStarted = NewRun(execution.Id, "log") with { ParentTaskRunId = each.Id, Iteration = 3, State = State.Created, Quiet = true };
+        await Store.SaveTaskRunAsync(notStarted, Ct);
+        await Planning.WakeAsync(execution.Id, null, Ct);
+        var fourth = (await Store.ReadForPlanningAsync(execution.Id, Ct))!;
+        await Commits.CommitPlanAsync(new PlanCommit(await ClaimPlanningAsync()) { Execution = fourth.Execution with { PlannedSeq = fourth.Execution.ChangeSeq } }, Ct);
+        Assert.Equal([each.Id, loud.Id], (await Store.ReadForPlanningAsync(execution.Id, Ct))!.Unfinished.Select(r => r.Id));
+        await Subject.Kills.RequestKillAsync(execution.Id, Ct);
+        Assert.Equal([each.Id, loud.Id, notStarted.Id], (await Store.ReadForPlanningAsync(execution.Id, Ct))!.Unfinished.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task FindTaskRuns_ReturnsTheRunsWithTheseIdentities_ThatExist()
     {
         var execution = await CreateExecutionAsync();

@@ -22,7 +22,8 @@ internal interface IFlowableWalk
     /// a failure ends the list), from the memo named <paramref name="memo"/> when one is given. Children carry
     /// <paramref name="iteration"/> and <paramref name="value"/> (the parent's when null).
     /// </summary>
-    ListOutcome Sequential(IReadOnlyList<TaskDefinition> tasks, TaskRun parent, string? memo, int? iteration = null, string? value = null, bool isIteration = false);
+    /// <param name="quiet">The runs created are <see cref="TaskRun.Quiet"/> (the caller tracks their iterations).</param>
+    ListOutcome Sequential(IReadOnlyList<TaskDefinition> tasks, TaskRun parent, string? memo, int? iteration = null, string? value = null, bool isIteration = false, bool quiet = false);
 
     /// <summary>The child run of <paramref name="task"/> under <paramref name="parent"/> for an iteration, moved on by this pass; null when it does not exist yet.</summary>
     TaskRun? Child(TaskDefinition task, TaskRun parent, int? iteration);
@@ -47,6 +48,13 @@ internal interface IFlowableWalk
     string? Value(TaskRun run, int index);
 
     ListProgress? Progress(TaskRun owner, string list);
+
+    /// <summary>
+    /// The iterations of <paramref name="parent"/>'s children that this pass holds a run of (unfinished, recently
+    /// changed, or read on request), in order. Any other started iteration either finished before the previous pass or
+    /// is still running unchanged (when its runs are <see cref="TaskRun.Quiet"/>).
+    /// </summary>
+    IReadOnlyCollection<int> IterationsSeen(TaskRun parent);
 
     /// <summary>Records a list's memo on its owner run, in this pass's commit.</summary>
     void SetProgress(TaskRun owner, string list, ListProgress progress);

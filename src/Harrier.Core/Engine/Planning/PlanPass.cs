@@ -75,7 +75,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
     /// walk; a failure ends the list (the tasks after it never start).
     /// </summary>
     private ListOutcome WalkSequential(
-        IReadOnlyList<TaskDefinition> tasks, TaskRun? parent, string? memo, int? iteration = null, string? value = null, bool isIteration = false)
+        IReadOnlyList<TaskDefinition> tasks, TaskRun? parent, string? memo, int? iteration = null, string? value = null, bool isIteration = false, bool quiet = false)
     {
         iteration ??= parent?.Iteration;
         value ??= parent?.Value;
@@ -100,7 +100,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
                 return ListOutcome.Done(State.Killed);
             }
 
-            run = run is null ? Create(task, parent, iteration, value, isIteration) : Advance(task, run);
+            run = run is null ? Create(task, parent, iteration, value, isIteration, quiet) : Advance(task, run);
             if (!run.State.IsTerminal())
             {
                 SetProgress(parent, memo, new ListProgress(next, worst));
@@ -140,7 +140,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         return run;
     }
 
-    private TaskRun Create(TaskDefinition task, TaskRun? parent, int? iteration, string? value, bool isIteration)
+    private TaskRun Create(TaskDefinition task, TaskRun? parent, int? iteration, string? value, bool isIteration, bool quiet = false)
     {
         var run = new TaskRun
         {
@@ -153,6 +153,7 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             State = State.Created,
             CreatedAt = now,
             OutputPath = parent is null ? [] : isIteration ? [.. parent.OutputPath, value!] : parent.OutputPath,
+            Quiet = quiet && !task.IsFlowable,
         };
         run = workspace.Add(RunIf(task, run));
         if (run.State.IsTerminal())
@@ -287,8 +288,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         }
     }
 
-    ListOutcome IFlowableWalk.Sequential(IReadOnlyList<TaskDefinition> tasks, TaskRun parent, string? memo, int? iteration, string? value, bool isIteration) =>
-        WalkSequential(tasks, parent, memo, iteration, value, isIteration);
+    ListOutcome IFlowableWalk.Sequential(IReadOnlyList<TaskDefinition> tasks, TaskRun parent, string? memo, int? iteration, string? value, bool isIteration, bool quiet) =>
+        WalkSequential(tasks, parent, memo, iteration, value, isIteration, quiet);
 
     public TaskRun? Find(TaskDefinition task, TaskRun parent, int? iteration) => workspace.Find(task.Id, parent.Id, iteration);
 
@@ -301,6 +302,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
     public string? Value(TaskRun run, int index) => workspace.Value(run, index);
 
     public ListProgress? Progress(TaskRun owner, string list) => GetProgress(owner, list);
+
+    public IReadOnlyCollection<int> IterationsSeen(TaskRun parent) => workspace.IterationsSeen(parent.Id);
 
     void IFlowableWalk.SetProgress(TaskRun owner, string list, ListProgress progress) => SetProgress(owner, list, progress);
 

@@ -17,6 +17,7 @@ internal sealed class PlanWorkspace
     private readonly Dictionary<string, TaskRun> _changed = new(StringComparer.Ordinal);
     private readonly HashSet<TaskRunKey> _missing = [];
     private readonly HashSet<(string, int)> _missingValues = [];
+    private readonly Dictionary<string, SortedSet<int>> _iterations = new(StringComparer.Ordinal);
 
     public PlanWorkspace(PlanningSnapshot snapshot)
     {
@@ -39,6 +40,24 @@ internal sealed class PlanWorkspace
             _byId[run.Id] = _runs.Count;
             _index[run.Key] = _runs.Count;
             _runs.Add(run);
+            NoteIteration(run);
+        }
+    }
+
+    /// <summary>The iterations of <paramref name="parentId"/>'s children that this pass holds a run of, in order.</summary>
+    public IReadOnlyCollection<int> IterationsSeen(string parentId) =>
+        _iterations.TryGetValue(parentId, out var seen) ? seen : [];
+
+    private void NoteIteration(TaskRun run)
+    {
+        if (run is { ParentTaskRunId: { } parent, Iteration: { } iteration })
+        {
+            if (!_iterations.TryGetValue(parent, out var seen))
+            {
+                _iterations[parent] = seen = [];
+            }
+
+            seen.Add(iteration);
         }
     }
 
@@ -168,6 +187,7 @@ internal sealed class PlanWorkspace
         _byId[run.Id] = _runs.Count;
         _runs.Add(run);
         _changed[run.Id] = run;
+        NoteIteration(run);
         return run;
     }
 

@@ -10,8 +10,11 @@ namespace Harrier.Core.Engine.Flowables.ForEach;
 /// <c>concurrencyLimit</c> iterations at once (0: no limit). After a failure no new iteration starts.
 /// </summary>
 /// <remarks>
-/// The walk starts at the memo's first unfinished iteration, so a pass costs the same at the 10th and the 10,000th
-/// value. An iteration has started once its first task run exists.
+/// A pass costs what changed, not what runs: the memo (<see cref="ListProgress"/>) says which iterations started
+/// (they start in order) and which of those finished, and the walk visits only the iterations the pass holds a run of
+/// — any other started one is still running unchanged, or finished and is in the memo. When the body holds only
+/// runnable tasks its children are quiet (<see cref="TaskRun.Quiet"/>): passes do not even read the unchanged running
+/// ones, so 100,000 iterations at once cost a pass no more than the few that just ended.
 /// </remarks>
 internal sealed class ForEachFlowable : Flowable<ForEachSpec>
 {
@@ -29,65 +32,89 @@ internal sealed class ForEachFlowable : Flowable<ForEachSpec>
         var count = run.Decision!.CountOfValues;
         var body = task.ChildList("tasks");
         var first = body.FirstOrDefault(t => !t.Disabled);
-        var limit = spec.ConcurrencyLimit;
-        var progress = walk.Progress(run, Iterations);
-        var prefix = first is null ? count : progress?.Next ?? 0;
-        var knowsStarts = progress is not null || run.Version == 0;
-        var started = Math.Max(prefix, progress?.Started ?? 0);
-        var prefixWorst = progress?.Worst ?? State.Success;
-        var worst = prefixWorst;
-        var failed = worst.IsFailure();
-        var running = 0;
-        var waiting = false;
-        var prefixOpen = true;
-        for (var i = prefix; i < count; i++)
+        if (first is null)
         {
-            // Iterations start in order, so the memo's count says which did; without a memo, the first child's run tells.
-            var isStarted = knowsStarts ? i < started : walk.Find(first!, run, i) is not null;
-            if (!isStarted && (walk.Killing || failed))
-            {
-                // Never started and never will: finished, as far as the memo is concerned.
-                prefix += prefixOpen ? 1 : 0;
-                continue;
-            }
+            walk.SetProgress(run, Iterations, new ListProgress(count, State.Success, count));
+            return ListOutcome.Done(walk.Killing ? State.Killed : State.Success);
+        }
 
-            if (!isStarted && limit > 0 && running >= limit)
-            {
-                waiting = true;
-                break;
-            }
+        var progress = walk.Progress(run, Iterations);
+        var next = progress?.Next ?? 0;
+        var started = Math.Max(next, progress?.Started ?? (run.Version == 0 ? 0 : StartedWithoutMemo(first, run, walk, count)));
+        var worst = progress?.Worst ?? State.Success;
+        var done = new SortedSet<int>(progress?.DoneAfterNext ?? []);
+        var unread = false;
+        var quiet = body.All(t => t.Disabled || !t.IsFlowable);
 
-            // A started iteration's runs carry its value; only one to start needs it from the decision's values.
-            var value = isStarted && walk.Find(first!, run, i) is { Value: { } carried } ? carried : walk.Value(run, i);
+        // 1. The started iterations this pass holds a run of: move them on.
+        foreach (var i in walk.IterationsSeen(run).Where(i => i >= next && i < started && !done.Contains(i)).ToList())
+        {
+            var value = walk.Find(first, run, i) is { Value: { } carried } ? carried : walk.Value(run, i);
             if (value is null)
             {
-                // Not read yet: the pass is planned again once it is. Counted as running, and the walk goes on, so one
-                // round collects every value the pass needs.
-                running++;
-                prefixOpen = false;
+                unread = true;
                 continue;
             }
 
-            started = Math.Max(started, i + 1);
-            var outcome = walk.Sequential(body, run, null, i, value, isIteration: true);
-            if (outcome.Running)
+            var outcome = walk.Sequential(body, run, null, i, value, isIteration: true, quiet: quiet);
+            if (!outcome.Running)
             {
-                running++;
-                prefixOpen = false;
-                continue;
-            }
-
-            worst = States.Worst([worst, outcome.State]);
-            failed |= outcome.State.IsFailure();
-            if (prefixOpen)
-            {
-                prefix = i + 1;
-                prefixWorst = States.Worst([prefixWorst, outcome.State]);
+                done.Add(i);
+                worst = States.Worst([worst, outcome.State]);
             }
         }
 
-        walk.SetProgress(run, Iterations, new ListProgress(prefix, prefixWorst, Math.Max(started, prefix)));
-        return running > 0 || waiting ? ListOutcome.StillRunning : ListOutcome.Done(walk.Killing ? State.Killed : worst);
+        // 2. New iterations, in order, while the limit allows and nothing failed.
+        var running = started - next - done.Count;
+        var stopped = walk.Killing || worst.IsFailure();
+        while (!stopped && started < count && (spec.ConcurrencyLimit == 0 || running < spec.ConcurrencyLimit))
+        {
+            if (walk.Value(run, started) is not { } value)
+            {
+                // Not read yet: the pass is planned again once it is (the read brings a window of values at once).
+                unread = true;
+                break;
+            }
+
+            var outcome = walk.Sequential(body, run, null, started, value, isIteration: true, quiet: quiet);
+            if (outcome.Running)
+            {
+                running++;
+            }
+            else
+            {
+                done.Add(started);
+                worst = States.Worst([worst, outcome.State]);
+                stopped = walk.Killing || worst.IsFailure();
+            }
+
+            started++;
+        }
+
+        while (done.Remove(next))
+        {
+            next++;
+        }
+
+        walk.SetProgress(run, Iterations, new ListProgress(next, worst, started, done.Count == 0 ? null : [.. done]));
+        var finished = running == 0 && !unread && (started == count || stopped);
+        return finished ? ListOutcome.Done(walk.Killing ? State.Killed : worst) : ListOutcome.StillRunning;
+    }
+
+    /// <summary>A ForEach stored before its memo existed: its started iterations are those whose first task has a run.</summary>
+    private static int StartedWithoutMemo(TaskDefinition first, TaskRun run, IFlowableWalk walk, int count)
+    {
+        // Every index asked at once, so that a partial snapshot reads all the missing runs in one round.
+        var started = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (walk.Find(first, run, i) is not null)
+            {
+                started = i + 1;
+            }
+        }
+
+        return started;
     }
 }
 
