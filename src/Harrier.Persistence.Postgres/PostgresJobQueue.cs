@@ -43,6 +43,12 @@ public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider tim
         "SELECT MIN(CASE WHEN lease_expires_at IS NULL OR lease_expires_at < not_before THEN not_before ELSE lease_expires_at END) " +
         "FROM jobs WHERE " + OwnerScope.Condition(pool) + " AND " + Group(pool);
 
+    private static string AnyDueSql(bool pool) =>
+        "SELECT 1 FROM jobs WHERE " + OwnerScope.Condition(pool) + " AND " + Due + " AND " + Group(pool) + " LIMIT 1";
+
+    private static readonly string AnyDuePool = AnyDueSql(pool: true);
+    private static readonly string AnyDueOwned = AnyDueSql(pool: false);
+
     private static readonly string NextDuePool = NextDueSql(pool: true);
     private static readonly string NextDueOwned = NextDueSql(pool: false);
 
@@ -144,19 +150,24 @@ public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider tim
     public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellationToken) =>
         database.WriteAsync(session => JobRows.ReleaseAsync(session, lease, cancellationToken), cancellationToken);
 
+    /// <remarks>
+    /// A job due now answers at once through the (owner, not_before) index; only an idle scope (nothing claimable) pays for
+    /// the minimum over its jobs, which then holds only leased and delayed ones.
+    /// </remarks>
     public Task<DateTimeOffset?> NextDueAsync(JobClaim claim, CancellationToken cancellationToken) =>
         database.ReadAsync(async session =>
         {
-            var statement = session.Sql(OwnerScope.Pick(claim.Owner, NextDuePool, NextDueOwned));
-            if (claim.Owner is not null)
+            var now = time.GetUtcNow();
+            if (await Scoped(session.Sql(OwnerScope.Pick(claim.Owner, AnyDuePool, AnyDueOwned)), claim).Bind("@now", now)
+                .ScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
             {
-                statement.Bind("@scope", claim.Owner);
-            }
-            else
-            {
-                statement.Bind("@group", claim.WorkerGroup);
+                return now;
             }
 
+            var statement = Scoped(session.Sql(OwnerScope.Pick(claim.Owner, NextDuePool, NextDueOwned)), claim);
             return StoredDates.ParseOrNull(await statement.ScalarAsync(cancellationToken).ConfigureAwait(false) as string);
         }, cancellationToken);
+
+    private static PgStatement Scoped(PgStatement statement, JobClaim claim) =>
+        claim.Owner is not null ? statement.Bind("@scope", claim.Owner) : statement.Bind("@group", claim.WorkerGroup);
 }

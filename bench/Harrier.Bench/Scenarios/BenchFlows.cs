@@ -14,6 +14,8 @@ public static class BenchFlows
     public const string DockerKind = "docker";
     public const string CSharpKind = "csharp";
     public const string CSharpColdKind = "csharp-cold";
+    public const string ForEachKind = "foreach";
+    public const string ForEachAllKind = "foreach-all";
 
     /// <summary>The C# script of the C# scenarios (and of their floor, as app.cs).</summary>
     public const string CSharpScript = "Console.WriteLine(\"hello from C#\");";
@@ -96,8 +98,25 @@ public static class BenchFlows
                   // {Guid.NewGuid():N}
                   {CSharpScript}
             """),
-        _ => throw new ArgumentException($"Unknown flow kind '{kind}'; use log, shell, python, lines, nsfiles, files, docker, csharp or csharp-cold.", nameof(kind)),
+        // One Log task per value: one iteration at a time (Kestra's default), or every iteration at once.
+        ForEachKind => ForEach(size, 1),
+        ForEachAllKind => ForEach(size, 0),
+        _ => throw new ArgumentException($"Unknown flow kind '{kind}'; use log, shell, python, lines, nsfiles, files, docker, csharp, csharp-cold, foreach or foreach-all.", nameof(kind)),
     };
+
+    private static string ForEach(int values, int concurrencyLimit) => $$$"""
+        id: bench
+        namespace: {{{Namespace}}}
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEach
+            values: "{{ range(1, {{{values}}}) }}"
+            concurrencyLimit: {{{concurrencyLimit}}}
+            tasks:
+              - id: log
+                type: io.kestra.plugin.core.log.Log
+                message: "value {{ taskrun.value }}"
+        """;
 
     private static string Sequential(int count, Func<int, string> task)
     {
