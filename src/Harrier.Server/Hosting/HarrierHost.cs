@@ -72,6 +72,7 @@ public sealed class HarrierHost : IAsyncDisposable
             .Add(Core.Tasks.Executions.LabelsTask.Type, () => new Core.Tasks.Executions.LabelsTask(store.Executions))
             .Add(Scripts.Logs.LogFetchType.Type, () => new Scripts.Logs.LogFetchTask(store.Logs, store.Executions))
             .Add(Core.Tasks.Executions.ResumeTask.Type, () => new Core.Tasks.Executions.ResumeTask(store.Executions, store.Resumes, (e, ct) => LoadFlowOfAsync(store, e, ct)))
+            .Add(Core.Tasks.Executions.CountTask.Type, () => new Core.Tasks.Executions.CountTask(store.ExecutionSearch))
             .Add(Core.Tasks.Triggers.ToggleTask.Type, () => new Core.Tasks.Triggers.ToggleTask(store.Triggers))
             .AddScriptTasks(scripts ?? new ScriptTaskServices());
 

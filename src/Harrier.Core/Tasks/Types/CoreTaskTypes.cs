@@ -151,6 +151,7 @@ public static class CoreTaskTypes
         .. Flows.Loading.LegacyEachTasks.All,
         Executions.LabelsTask.Descriptor,
         Executions.ResumeTask.Descriptor,
+        Executions.CountTask.Descriptor,
         Triggers.ToggleTask.Descriptor,
         .. CoreTriggerTypes.All,
     ];
