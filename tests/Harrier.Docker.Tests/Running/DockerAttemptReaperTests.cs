@@ -14,15 +14,17 @@ public sealed class DockerAttemptReaperTests : IAsyncDisposable
     public async Task Reaper_RemovesTheContainersOfADeadWorker_AndKeepsThoseOfALiveOne()
     {
         await TestEngine.RequireAsync();
-        // A worker that died: this host, a pid that no longer runs with that start time.
-        var dead = new ProcessIdentity(ProcessIdentity.HostName, Environment.ProcessId, ProcessIdentity.Current.StartTicks + 1).ToString();
+        // A worker the reaper is told is dead. It names another host, so that the sweeps of other Harrier processes running
+        // on this machine at the same time (other test projects) leave its container alone: they reap only dead workers
+        // of this host, which LeftoverSweeper.IsDeadWorker's own tests cover.
+        var dead = new ProcessIdentity("elsewhere.invalid", 4242, 1).ToString();
         var orphan = DockerRun.Shell("sleep 300", _directory.Path, DockerRun.Settings() with { Wait = false });
         orphan = orphan with { Labels = orphan.Labels with { Worker = dead } };
         var live = DockerRun.Shell("sleep 300", _directory.Path, DockerRun.Settings() with { Wait = false });
         await _runner.RunAsync(orphan, new RecordingOutputSink(), CancellationToken.None);
         await _runner.RunAsync(live, new RecordingOutputSink(), CancellationToken.None);
 
-        var removed = await new DockerAttemptReaper().ReapAsync(LeftoverSweeper.IsDeadWorker, CancellationToken.None);
+        var removed = await new DockerAttemptReaper().ReapAsync(mark => mark == dead, CancellationToken.None);
 
         Assert.Single(removed);
         Assert.Contains(orphan.Labels.TaskRunId, removed[0], StringComparison.Ordinal);
