@@ -15,14 +15,8 @@ public sealed record PlanProgress(IReadOnlyDictionary<string, ListProgress> List
     public PlanProgress With(string list, ListProgress progress)
     {
         var lists = new Dictionary<string, ListProgress>(Lists, StringComparer.Ordinal) { [list] = progress };
-        return this with { Lists = lists };
+        return new PlanProgress(lists);
     }
-
-    public bool Equals(PlanProgress? other) =>
-        other is not null && Lists.Count == other.Lists.Count
-        && Lists.All(entry => other.Lists.TryGetValue(entry.Key, out var theirs) && entry.Value == theirs);
-
-    public override int GetHashCode() => Lists.Count;
 }
 
 /// <summary>
