@@ -32,6 +32,10 @@ public sealed class TriggerChanges(FlowCatalog flows, ITriggerStore store, Sched
                 scheduler.Wake();
                 return (await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? next, definition);
             }
+
+            // The scheduler wrote in between (a backfill fires slot after slot): back off a little longer each time, so its
+            // tight loop cannot win every race against this call (about 2 s in all before giving up).
+            await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1) * (attempt + 1)), cancellationToken).ConfigureAwait(false);
         }
 
         throw ApiException.Conflict($"trigger {key} keeps changing under this call (the scheduler is firing it); try again");
