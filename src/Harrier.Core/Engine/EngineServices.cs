@@ -34,6 +34,9 @@ public sealed record EngineServices
     /// <summary>Environmental failures the engine's loops met (a full disk), for whoever waits on the engine.</summary>
     public Coordination.EngineHealth Health { get; init; } = new();
 
+    /// <summary>Counts of what this process's engine did (planning passes), for <c>/metrics</c>.</summary>
+    public Coordination.EngineActivity Activity { get; } = new();
+
     /// <summary>System logs of the engine (not task logs, which are data in <see cref="Logs"/>).</summary>
     public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 

@@ -23,6 +23,7 @@ public static class ServerConfigKeys
         new("workers", "Task runs executed at once (default: cores, at least 2).", (o, v) => o with { Workers = Integer(v) }),
         new("worker.group", "Worker group of this process's worker (server worker; default: none, group-less tasks only).", (o, v) => o with { WorkerGroup = v }),
         new("worker.leaseDuration", "How long a job stays a worker's without renewal; a dead worker's tasks run again after it, ISO-8601 (default PT30S).", (o, v) => o with { LeaseDuration = Duration(v) }),
+        new("executor.leaseDuration", "How long an executor holds an execution it plans; a killed executor's execution is planned by another after it, ISO-8601 (default PT30S).", (o, v) => o with { PlanningLeaseDuration = Duration(v) }),
         new("flows", "Folder of flows deployed at start and kept in sync.", (o, v) => o with { FlowsDirectory = v }),
         new("defaultRunner", "Runner of script tasks that name none: process (default) or docker.", (o, v) => o with { DefaultRunner = v }),
         new("docker.volumesEnabled", "Let Docker-runner tasks bind-mount host paths (default false).", (o, v) => o with { DockerVolumesEnabled = Boolean(v) }),

@@ -65,6 +65,13 @@ public sealed partial record ServerOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an executor's claim on an execution's wake-up holds (<c>executor.leaseDuration</c>). An executor killed
+    /// mid-pass leaves that execution to the other executors once this has passed; its other executions are not held
+    /// (a wake-up is claimed only for the length of one pass). Default 30 s.
+    /// </summary>
+    public TimeSpan PlanningLeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A folder of flows deployed at start and kept in sync while the server runs (<c>flows</c>); null: none.</summary>
     public string? FlowsDirectory { get; init; }
 
@@ -126,6 +133,11 @@ public sealed partial record ServerOptions
         if (LeaseDuration < TimeSpan.FromSeconds(1))
         {
             problems.Add("worker.leaseDuration must be at least PT1S");
+        }
+
+        if (PlanningLeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            problems.Add("executor.leaseDuration must be at least PT1S");
         }
 
         if (DefaultRunner is not ("process" or "docker"))

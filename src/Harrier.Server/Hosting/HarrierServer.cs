@@ -79,6 +79,7 @@ public sealed partial class HarrierServer : IAsyncDisposable
             WorkerSlots = options.Workers ?? engineOptions.WorkerSlots,
             WorkerGroup = options.WorkerGroup,
             LeaseDuration = options.LeaseDuration,
+            PlanningLeaseDuration = options.PlanningLeaseDuration,
             RunsExecutor = roles.HasFlag(ServerRoles.Executor),
             RunsWorker = roles.HasFlag(ServerRoles.Worker),
         };

@@ -8,7 +8,7 @@ namespace Harrier.Server.Monitoring;
 /// <summary>
 /// Prometheus metrics of a server, in its own registry (several servers may share a process in tests):
 /// <c>harrier_executions{state}</c> and <c>harrier_queue_jobs{status}</c> read from the store at each scrape,
-/// <c>harrier_log_lines_total</c> counted as lines are stored, <c>harrier_executions_created_total</c> by the API, and
+/// <c>harrier_log_lines_total</c> counted as lines are stored, <c>harrier_planning_passes_total</c> of this process's executor, <c>harrier_executions_created_total</c> by the API, and
 /// <c>harrier_task_run_duration_seconds{state}</c> observed at each scrape for the executions that ended since the last one,
 /// <c>harrier_workers{group}</c> (live worker processes of every role, read from the registry at each scrape).
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class ServerMetrics : IDisposable
     private readonly Gauge _workers;
     private readonly HashSet<string> _groupsSeen = [];
     private readonly Counter _logLines;
+    private readonly Counter _planningPasses;
     private readonly Histogram _taskDurations;
     private readonly SemaphoreSlim _collecting = new(1, 1);
     private DateTimeOffset _endsReadUntil;
@@ -39,6 +40,7 @@ public sealed class ServerMetrics : IDisposable
         _jobs = factory.CreateGauge("harrier_queue_jobs", "Worker jobs in the queue: waiting to be claimed, or leased (running).", "status");
         _workers = factory.CreateGauge("harrier_workers", "Live worker processes (registered, alive) by worker group; \"\" is the default group.", "group");
         _logLines = factory.CreateCounter("harrier_log_lines_total", "Task log lines stored by this server.");
+        _planningPasses = factory.CreateCounter("harrier_planning_passes_total", "Planning passes committed by this process's executor (0 without the executor role).");
         ExecutionsCreated = factory.CreateCounter("harrier_executions_created_total", "Executions created through the API.");
         _taskDurations = factory.CreateHistogram("harrier_task_run_duration_seconds", "Durations of finished task runs (first attempt start to end), by final state.",
             new HistogramConfiguration { LabelNames = ["state"], Buckets = Histogram.ExponentialBuckets(0.001, 4, 12) });
@@ -63,6 +65,7 @@ public sealed class ServerMetrics : IDisposable
         await _collecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _planningPasses.IncTo(_host.Engine.Services.Activity.PlanningPasses);
             var counts = await _host.Store.ExecutionSearch.CountByStateAsync(cancellationToken).ConfigureAwait(false);
             foreach (var state in Enum.GetValues<State>())
             {

@@ -94,6 +94,7 @@ public sealed partial class Executor
             {
                 if (await _pass.RunAsync(lease, cancellationToken).ConfigureAwait(false))
                 {
+                    _services.Activity.PlanningPassCommitted();
                     return;
                 }
             }
