@@ -27,6 +27,7 @@ public static class ScenariosCommand
         }
         finally
         {
+            Distributed.BenchPostgres.StopIfStarted();
             if (Directory.Exists(settings.WorkDirectory))
             {
                 Directory.Delete(settings.WorkDirectory, recursive: true);

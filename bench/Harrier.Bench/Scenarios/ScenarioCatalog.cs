@@ -6,8 +6,7 @@ using Harrier.Core.Engine;
 namespace Harrier.Bench.Scenarios;
 
 /// <summary>
-/// Every scenario, in table order. Later issues add theirs here (one method each), e.g. distributed
-/// workers on PostgreSQL.
+/// Every scenario, in table order. Later issues add theirs here (one method each, or a catalog of their own).
 /// </summary>
 public static class ScenarioCatalog
 {
@@ -17,7 +16,7 @@ public static class ScenarioCatalog
         ForEach(settings, BenchFlows.ForEachKind, "one at a time"), ForEach(settings, BenchFlows.ForEachAllKind, "all at once"), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
         ThroughputLog(settings), Logs(settings), Startup(settings), Expressions(settings),
         NamespaceFiles(settings), LargeFile(settings), Docker(settings), CSharpWarm(settings), CSharpCold(settings),
-        .. ServerCatalog.Create(settings),
+        .. ServerCatalog.Create(settings), .. Distributed.DistributedCatalog.Create(settings),
     ];
 
     private static Scenario Engine(BenchSettings settings)

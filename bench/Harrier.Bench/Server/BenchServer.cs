@@ -6,8 +6,10 @@ using System.Net.Sockets;
 namespace Harrier.Bench.Server;
 
 /// <summary>
-/// <c>harrier server standalone</c> (the published CLI) as the server scenarios run it: on a free loopback port, with a
-/// data directory of its own; ready when <c>/health</c> answers 200; stopped with SIGTERM. Its memory is read from /proc.
+/// <c>harrier server standalone</c> (the published CLI) as the server scenarios run it — or one role of it
+/// (<c>executor</c>, <c>worker</c>, <c>webserver</c>) on a shared database given by a configuration file: on a free
+/// loopback port, with a data directory; ready when <c>/health</c> answers 200; stopped with SIGTERM. Its memory is read
+/// from /proc.
 /// </summary>
 public sealed class BenchServer : IDisposable
 {
@@ -28,25 +30,45 @@ public sealed class BenchServer : IDisposable
     /// <summary>From the process start to the first 200 of /health.</summary>
     public TimeSpan ReadyAfter { get; }
 
-    public static async Task<BenchServer> StartAsync(string harrierPath, string dataDirectory, int? workers = null)
+    /// <param name="workers">Worker slots (<c>--workers</c> of standalone, <c>--slots</c> of a worker); null: the default.</param>
+    /// <param name="role">The <c>harrier server</c> subcommand.</param>
+    /// <param name="config">A configuration file (<c>--config</c>), e.g. naming a PostgreSQL database; null: none.</param>
+    public static async Task<BenchServer> StartAsync(string harrierPath, string dataDirectory, int? workers = null, string role = "standalone", string? config = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(harrierPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["server", "standalone", "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDirectory])
+        foreach (var argument in (string[])["server", role, "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDirectory])
         {
             start.ArgumentList.Add(argument);
         }
 
         if (workers is { } slots)
         {
-            start.ArgumentList.Add("--workers");
+            start.ArgumentList.Add(role == "standalone" ? "--workers" : "--slots");
             start.ArgumentList.Add(slots.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (config is not null)
+        {
+            start.ArgumentList.Add("--config");
+            start.ArgumentList.Add(config);
         }
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {harrierPath}");
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The last lines of its output, to say why when it exits before it is ready (a bad configuration, a database down).
+        var tail = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                tail.Enqueue(line);
+                while (tail.Count > 20 && tail.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var root = new Uri($"http://127.0.0.1:{port}/");
@@ -55,7 +77,7 @@ public sealed class BenchServer : IDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"the server exited with {process.ExitCode} before it was ready");
+                throw new InvalidOperationException($"harrier server {role} exited with {process.ExitCode} before it was ready:\n{string.Join('\n', tail)}");
             }
 
             try

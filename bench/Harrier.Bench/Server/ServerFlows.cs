@@ -8,6 +8,10 @@ public static class ServerFlows
 {
     public const string Namespace = "harrier.bench.server";
 
+    public const string OneLogId = "one-log";
+
+    public const string OneShellId = "one-shell";
+
     public const string OneLog = """
         id: one-log
         namespace: harrier.bench.server
@@ -15,6 +19,17 @@ public static class ServerFlows
           - id: log
             type: io.kestra.plugin.core.log.Log
             message: hello from the server
+        """;
+
+    /// <summary>One <c>shell.Commands: ["true"]</c> task: an execution that spawns one process on a worker.</summary>
+    public const string OneShell = """
+        id: one-shell
+        namespace: harrier.bench.server
+        tasks:
+          - id: spawn
+            type: io.kestra.plugin.scripts.shell.Commands
+            commands:
+              - "true"
         """;
 
     /// <summary>A shell task printing <paramref name="lines"/> lines, each holding the wall clock when it was printed (ns since the epoch).</summary>

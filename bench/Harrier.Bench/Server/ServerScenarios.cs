@@ -92,9 +92,9 @@ public sealed class ServerScenarios(string harrierPath, string workDirectory)
         return (server.ReadyAfter.TotalMilliseconds, server.MemoryKb().Current);
     }
 
-    private static async Task ExecuteAsync(HttpClient http, bool wait)
+    private static async Task ExecuteAsync(HttpClient http, bool wait, string flowId = ServerFlows.OneLogId)
     {
-        using var response = await http.PostAsync($"executions/harrier.bench.server/one-log{(wait ? "?wait=true" : "")}", null);
+        using var response = await http.PostAsync($"executions/{ServerFlows.Namespace}/{flowId}{(wait ? "?wait=true" : "")}", null);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"POST execution: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -106,24 +106,26 @@ public sealed class ServerScenarios(string harrierPath, string workDirectory)
         }
     }
 
-    private static Task SubmitAsync(HttpClient http, int executions, int clients)
+    /// <summary>Starts <paramref name="executions"/> executions of <paramref name="flowId"/>, <paramref name="clients"/> requests at a time.</summary>
+    public static Task SubmitAsync(HttpClient http, int executions, int clients, string flowId = ServerFlows.OneLogId)
     {
         var next = 0;
         return Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             while (Interlocked.Increment(ref next) <= executions)
             {
-                await ExecuteAsync(http, wait: false);
+                await ExecuteAsync(http, wait: false, flowId);
             }
         })));
     }
 
-    private static async Task WaitForAllAsync(HttpClient http, int expected)
+    /// <summary>Until <paramref name="expected"/> executions of the bench namespace have ended (at most 5 minutes).</summary>
+    public static async Task WaitForAllAsync(HttpClient http, int expected)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var page = JsonDocument.Parse(await http.GetStringAsync("executions/search?filters[state][IN]=SUCCESS,FAILED,KILLED&filters[namespace][EQUALS]=harrier.bench.server&size=1"));
+            var page = JsonDocument.Parse(await http.GetStringAsync($"executions/search?filters[state][IN]=SUCCESS,FAILED,KILLED&filters[namespace][EQUALS]={ServerFlows.Namespace}&size=1"));
             var done = page.RootElement.GetProperty("total").GetInt64();
             if (done >= expected)
             {
