@@ -13,7 +13,8 @@ namespace Harrier.Server.Hosting;
 /// Before the engine starts, with no server alive on the data directory, the pool itself counts as dead: adopting its
 /// executions frees the leases a killed server's workers still held, so they run again at once instead of after the lease
 /// expires. Once this server runs, only executions of other dead processes (<c>harrier run</c>) are adopted; each periodic
-/// pass first sweeps what they left running (<see cref="HarrierHost.SweepLeftoversAsync"/>).
+/// pass first sweeps what they left running (<see cref="HarrierHost.SweepLeftoversAsync"/>), and ends by forgetting the
+/// registry rows of processes dead for a day (<see cref="DeadProcessPruning"/>).
 /// </remarks>
 public sealed partial class PoolRecovery(ILogger logger)
 {
@@ -54,6 +55,7 @@ public sealed partial class PoolRecovery(ILogger logger)
                 {
                     await host.SweepLeftoversAsync(cancellationToken).ConfigureAwait(false);
                     await AdoptAsync(host.Store, host.Engine.Services.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+                    await DeadProcessPruning.PruneAsync(host.Store.Processes, TimeProvider.System, host.Engine.Services.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {

@@ -1,3 +1,4 @@
+using Harrier.Core.Engine.Recovery;
 using Harrier.Core.Store;
 using Xunit;
 using static Harrier.TestKit.Contracts.ContractData;
@@ -38,5 +39,24 @@ public abstract class ProcessRegistryContract : StoreContract
         await registry.RegisterAsync(new ProcessRecord("host:5:6", "host", 5, "worker", T0, T0) { WorkerGroup = "linux" }, Ct);
 
         Assert.Equal("linux", (await registry.ListAsync(Ct)).Single(p => p.Id == "host:5:6").WorkerGroup);
+    }
+
+    [Fact]
+    public async Task Pruning_ForgetsProcessesDeadForADay_AndKeepsRecentlyDeadAndLiveOnes()
+    {
+        var registry = Subject.Processes;
+        var lease = TimeSpan.FromSeconds(30);
+        // Other machines' processes ("host" is not this one): liveness is their heartbeat.
+        await registry.RegisterAsync(new ProcessRecord("host:11:1", "host", 11, "worker", T0, T0), Ct);
+        Time.Advance(DeadProcessPruning.Retention);
+        await registry.RegisterAsync(new ProcessRecord("host:12:1", "host", 12, "worker", T0, T0), Ct);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await registry.RegisterAsync(new ProcessRecord("host:13:1", "host", 13, "executor", T0, T0), Ct);
+
+        Assert.Equal(1, await DeadProcessPruning.PruneAsync(registry, Time, lease, Ct));
+
+        // Dead for a day and a minute: gone; dead for a minute: still listed (not alive); heartbeat now: alive.
+        Assert.Equal(["host:12:1", "host:13:1"], (await registry.ListAsync(Ct)).Select(p => p.Id).Order());
+        Assert.Equal(0, await DeadProcessPruning.PruneAsync(registry, Time, lease, Ct));
     }
 }
