@@ -15,7 +15,7 @@ public static class ServerConfigKeys
         new("server.allowRemoteWithoutAuth", "Listen on a non-loopback address without basic auth (default false).", (o, v) => o with { AllowRemoteWithoutAuth = Boolean(v) }),
         new("server.maxRequestBodySize", "Largest request body in bytes, or with KB/MB/GB (default 100MB).", (o, v) => o with { MaxRequestBodySize = Size(v) }),
         new("server.terminationGracePeriod", "How long running tasks may finish on shutdown, ISO-8601 (default PT30S).", (o, v) => o with { TerminationGracePeriod = Duration(v) }),
-        new("server.recoveryInterval", "How often executions of dead Harrier processes are adopted, ISO-8601 (default PT30S).", (o, v) => o with { RecoveryInterval = Duration(v) }),
+        new("server.recoveryInterval", "How often executions of dead Harrier processes are adopted and their leftovers on this machine removed, ISO-8601 (default PT30S).", (o, v) => o with { RecoveryInterval = Duration(v) }),
         new("server.url", "Public URL of the server, used in execution links.", (o, v) => o with { PublicUrl = v.TrimEnd('/') }),
         new("dataDir", "Data directory: database, storage, SECRET key (default .harrier).", (o, v) => o with { DataDirectory = v }),
         new("database.type", "Where executions, logs and the queue live: sqlite (default, in dataDir) or postgres.", (o, v) => o with { DatabaseType = DatabaseType(v) }),

@@ -120,6 +120,10 @@ public sealed partial class HarrierServer : IAsyncDisposable
             {
                 server._loops.Add(Task.Run(() => recovery.RunAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
             }
+            else if (engineOptions.RunsWorker)
+            {
+                server._loops.Add(Task.Run(() => recovery.RunSweepsAsync(host, options.RecoveryInterval, server._background.Token), CancellationToken.None));
+            }
 
             if (roles.HasFlag(ServerRoles.Scheduler))
             {

@@ -43,8 +43,24 @@ public sealed partial class PoolRecovery(ILogger logger)
         return await AdoptAsync(store, heartbeatTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Every <paramref name="interval"/>: sweep, then adopt what dead processes left, until cancelled.</summary>
-    public async Task RunAsync(HarrierHost host, TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>Every <paramref name="interval"/>: sweep, then adopt what dead processes left, then prune the registry, until cancelled.</summary>
+    public Task RunAsync(HarrierHost host, TimeSpan interval, CancellationToken cancellationToken) =>
+        PeriodicallyAsync(interval, async () =>
+        {
+            await host.SweepLeftoversAsync(cancellationToken).ConfigureAwait(false);
+            await AdoptAsync(host.Store, host.Engine.Services.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            await DeadProcessPruning.PruneAsync(host.Store.Processes, TimeProvider.System, host.Engine.Services.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Every <paramref name="interval"/>: only the sweep, for a worker without an executor in its process. Sweeps see only
+    /// their own machine, and a machine of workers may run no executor: without this, what a worker killed there left
+    /// running (its tasks' processes, their containers) would run on until the next Harrier process starts on it.
+    /// </summary>
+    public Task RunSweepsAsync(HarrierHost host, TimeSpan interval, CancellationToken cancellationToken) =>
+        PeriodicallyAsync(interval, () => host.SweepLeftoversAsync(cancellationToken), cancellationToken);
+
+    private async Task PeriodicallyAsync(TimeSpan interval, Func<Task> pass, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
         try
@@ -53,9 +69,7 @@ public sealed partial class PoolRecovery(ILogger logger)
             {
                 try
                 {
-                    await host.SweepLeftoversAsync(cancellationToken).ConfigureAwait(false);
-                    await AdoptAsync(host.Store, host.Engine.Services.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
-                    await DeadProcessPruning.PruneAsync(host.Store.Processes, TimeProvider.System, host.Engine.Services.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+                    await pass().ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {

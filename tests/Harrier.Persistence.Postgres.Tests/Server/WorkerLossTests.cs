@@ -106,6 +106,69 @@ public sealed class WorkerLossTests(PostgresCluster cluster, ITestOutputHelper o
         Assert.Equal([next.Pid], Attempts(ended, "after").Select(a => RoleProcess.WorkerPid(a!)));
     }
 
+    [Fact]
+    public async Task AWorkerKilledMidTask_WhatItsTaskStartedIsKilledByTheOtherWorkerOfItsMachine_WithoutAnExecutorSweepingThere()
+    {
+        using var folder = new TempDirectory();
+        var url = cluster.Url(await cluster.CreateDatabaseAsync());
+        var pidFile = Path.Combine(folder.Path, "sleep.pid");
+        // The executor sweeps only at start here (its interval is an hour): the surviving worker's own sweep must do it.
+        var executorConfig = Path.Combine(folder.Path, "executor.yml");
+        await File.WriteAllTextAsync(executorConfig, $"database:\n  type: postgres\n  url: {url}\nserver:\n  recoveryInterval: PT1H\n");
+        var workerConfig = Path.Combine(folder.Path, "worker.yml");
+        await File.WriteAllTextAsync(workerConfig, $"database:\n  type: postgres\n  url: {url}\nworker:\n  leaseDuration: PT30S\nserver:\n  recoveryInterval: PT1S\n");
+        using var executor = await RoleProcess.StartAsync(folder.Path, executorConfig, "executor");
+        using var web = await RoleProcess.StartAsync(folder.Path, executorConfig, "webserver");
+        using var first = await RoleProcess.StartAsync(folder.Path, workerConfig, "worker", "--slots", "1");
+        using var second = await RoleProcess.StartAsync(folder.Path, workerConfig, "worker", "--slots", "1");
+        await web.DeployAsync($$"""
+            id: spawner
+            namespace: pg.roles
+            tasks:
+              - id: spawn
+                type: io.kestra.plugin.scripts.shell.Commands
+                commands:
+                  - sleep 300 &
+                  - echo $! > '{{pidFile}}'
+                  - echo started
+                  - wait
+            """);
+
+        var id = await web.StartExecutionAsync("pg.roles", "spawner");
+        await WaitForLogAsync(web, id, "started");
+        var sleeper = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var running = Attempts(await web.ExecutionAsync(id), "spawn");
+        var victim = RoleProcess.WorkerPid(running[0]!) == first.Pid ? first : second;
+        var sinceKill = Stopwatch.StartNew();
+        victim.Process.KillHard();
+
+        // SIGKILL takes the worker alone: the task's shell and its sleep live on, orphaned, until a sweep kills them.
+        while (IsRunning(sleeper))
+        {
+            Assert.True(sinceKill.Elapsed < TimeSpan.FromSeconds(15), $"the dead worker's task process {sleeper} still runs 15 s after the kill");
+            await Task.Delay(50);
+        }
+
+        output.WriteLine($"the dead worker's task process was killed {sinceKill.ElapsedMilliseconds} ms after the worker (sweep interval 1 s)");
+        // Long before the 30 s lease let the task run again: nothing of the lost attempt can run beside its re-run.
+        Assert.True(sinceKill.Elapsed < TimeSpan.FromSeconds(5), $"the sweep took {sinceKill.Elapsed}");
+    }
+
+    /// <summary>Whether a pid runs (a zombie waiting for its new parent to reap it counts as gone).</summary>
+    private static bool IsRunning(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static JsonArray Attempts(JsonNode execution, string taskId) =>
         execution["taskRunList"]?.AsArray().FirstOrDefault(t => t!["taskId"]!.GetValue<string>() == taskId)?["attempts"]?.AsArray() ?? [];
 
