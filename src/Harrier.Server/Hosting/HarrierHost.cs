@@ -66,13 +66,17 @@ public sealed class HarrierHost : IAsyncDisposable
         return CreateFlowLoader().Load(source ?? "", execution.FlowFile).Flow is { } flow ? flow with { Revision = execution.FlowRevision } : null;
     }
 
-    /// <summary>Every task implementation; the KV and Labels tasks write to the store they are given.</summary>
-    public static TaskImplementations CreateImplementations(IStore store, ScriptTaskServices? scripts = null) =>
+    /// <summary>
+    /// Every task implementation; the KV and Labels tasks write to the store they are given, PurgeExecutions deletes files
+    /// from <paramref name="files"/> (none without it).
+    /// </summary>
+    public static TaskImplementations CreateImplementations(IStore store, ScriptTaskServices? scripts = null, Core.Storage.IFileStorage? files = null) =>
         new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)
             .Add(Core.Tasks.Executions.LabelsTask.Type, () => new Core.Tasks.Executions.LabelsTask(store.Executions))
             .Add(Scripts.Logs.LogFetchType.Type, () => new Scripts.Logs.LogFetchTask(store.Logs, store.Executions))
             .Add(Core.Tasks.Executions.ResumeTask.Type, () => new Core.Tasks.Executions.ResumeTask(store.Executions, store.Resumes, (e, ct) => LoadFlowOfAsync(store, e, ct)))
             .Add(Core.Tasks.Executions.CountTask.Type, () => new Core.Tasks.Executions.CountTask(store.ExecutionSearch))
+            .Add(Core.Tasks.Executions.PurgeExecutionsTask.Type, () => new Core.Tasks.Executions.PurgeExecutionsTask(store.ExecutionSearch, store.Executions, store.Deletions, store.Logs, files))
             .Add(Core.Tasks.Triggers.ToggleTask.Type, () => new Core.Tasks.Triggers.ToggleTask(store.Triggers))
             .AddScriptTasks(scripts ?? new ScriptTaskServices());
 
@@ -122,7 +126,7 @@ public sealed class HarrierHost : IAsyncDisposable
             Queue = store.Jobs,
             Renderer = ExpressionChecking.Renderer,
             Registry = HarrierTaskTypes.Registry,
-            Implementations = CreateImplementations(store, scripts),
+            Implementations = CreateImplementations(store, scripts, files),
             KeyValues = store.KeyValues,
             Flows = host.Flows ?? new StoredFlowRepository(store.Flows),
             ExpressionChecker = ExpressionChecking.Checker,

@@ -152,6 +152,7 @@ public static class CoreTaskTypes
         Executions.LabelsTask.Descriptor,
         Executions.ResumeTask.Descriptor,
         Executions.CountTask.Descriptor,
+        Executions.PurgeExecutionsTask.Descriptor,
         Triggers.ToggleTask.Descriptor,
         .. CoreTriggerTypes.All,
     ];
