@@ -49,7 +49,18 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
             var output = await client.Containers.AttachContainerAsync(containerId, false,
                 new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true }, cancellationToken).ConfigureAwait(false);
             started = true;
-            await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException exception) when (StartFailures.ExitCodeOf(exception) is { } exitCode)
+            {
+                // The task's program is missing or not executable: the user's error, told in the task's log like a shell
+                // would (127/126), not an engine exception. The container never ran; `finally` removes it when `delete` is set.
+                output.Dispose();
+                sink.OnStderr($"harrier: cannot run '{request.Run.Arguments[0]}' in image {_settings.Image}: {StartFailures.Reason(exception)}");
+                return new TaskRunnerResult(exitCode, Killed: false);
+            }
 
             var result = await SuperviseAsync(containerId, output, cancellationToken).ConfigureAwait(false);
             if (!result.Killed && _settings.Delete)
