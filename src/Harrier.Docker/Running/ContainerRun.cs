@@ -33,6 +33,8 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
             // run again (DockerAttemptReaper), and each attempt has its own.
             var spec = ContainerSpec.Build(request, ImageReference.Parse(_settings.Image).FullName);
             containerId = await ImagePuller.CreateContainerAsync(client, spec, _settings, auth, server, log, cancellationToken).ConfigureAwait(false);
+            // The create does not stop half-way (see ImagePuller): a kill that came meanwhile is seen here, with the id known.
+            cancellationToken.ThrowIfCancellationRequested();
             // An empty directory needs no copy (the engine creates the working directory), unless a `user` must be able to write in it.
             if (_settings.FileHandling == DockerFileHandling.Volume && (_settings.User is not null || Directory.EnumerateFileSystemEntries(_workingDirectory).Any()))
             {
