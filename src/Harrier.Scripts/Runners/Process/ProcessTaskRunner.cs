@@ -22,6 +22,9 @@ public sealed class ProcessTaskRunner : ITaskRunner
     public const int CommandNotFoundExitCode = 127;
     public const int CannotExecuteExitCode = 126;
 
+    /// <summary>How long a killed run waits for its main process to exit before stopping the task's processes again.</summary>
+    private static readonly TimeSpan KillRetryInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly ProcessTaskRunnerOptions _options;
 
     public ProcessTaskRunner(ProcessTaskRunnerOptions? options = null)
@@ -99,7 +102,13 @@ public sealed class ProcessTaskRunner : ITaskRunner
         {
             killed = true;
             await leftovers.StopAsync(request.KillGracePeriod, child.Exited);
-            await child.Exited;
+            // With the setsid-binary launcher the child leads its group only once setsid(1) has run: a kill arriving in
+            // the first moments found no group to signal, and waiting for the exit alone hung for as long as the script
+            // ran (seen with a timeout fired 0–15 ms in). So the stop is repeated until the main process is gone.
+            while (!await EndsWithinAsync(child.Exited, KillRetryInterval))
+            {
+                await leftovers.StopAsync(request.KillGracePeriod, child.Exited);
+            }
         }
 
         if (!killed)
