@@ -7,13 +7,16 @@ using Harrier.TestKit.Contracts;
 namespace Harrier.Scripts.Tests.Runners.Contract;
 
 /// <summary>
-/// The TaskRunnerContract suite on local processes, started with posix_spawn (the Linux default). What the run left is
-/// read from /proc: every live process whose environment holds the run's marker, whatever its group or session.
+/// The TaskRunnerContract suite on local processes, started with posix_spawn (the Linux default; the setsid-binary
+/// fallback runs it too, in <see cref="ProcessTaskRunnerSetsidLauncherContractTests"/>). What the run left is read from
+/// /proc: every live process whose environment holds the run's marker, whatever its group or session.
 /// </summary>
-public sealed class ProcessTaskRunnerContractTests : TaskRunnerContract
+public class ProcessTaskRunnerContractTests : TaskRunnerContract
 {
+    protected virtual ChildLauncher Launcher => ChildLauncher.PosixSpawn;
+
     protected override Task<ITaskRunner> CreateRunnerAsync(int maxLineBytes) =>
-        Task.FromResult<ITaskRunner>(new ProcessTaskRunner(new ProcessTaskRunnerOptions { MaxLineBytes = maxLineBytes }));
+        Task.FromResult<ITaskRunner>(new ProcessTaskRunner(new ProcessTaskRunnerOptions { MaxLineBytes = maxLineBytes, Launcher = Launcher }));
 
     protected override Task<IReadOnlyList<string>> FindLeftoversAsync(string runMarker) =>
         Task.FromResult<IReadOnlyList<string>>(MarkedProcesses(runMarker).Select(p => $"process {p.Pid} ({p.Name})").ToList());
