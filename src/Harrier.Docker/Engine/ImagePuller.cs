@@ -19,6 +19,12 @@ internal static class ImagePuller
     /// and look at the image only when the engine answers 404, which spares an inspect call on every run (as
     /// <c>docker run</c> does); ALWAYS pulls first.
     /// </summary>
+    /// <remarks>
+    /// Pulls stop on <paramref name="cancellationToken"/>; the create call itself does not. A create abandoned half-way
+    /// (a kill or a timeout landing in those few milliseconds) is still carried out by the engine, and its container,
+    /// whose id the caller never got, was left behind in the "created" state (seen with a token fired 10–20 ms into a
+    /// run). Finishing the call hands the id to the caller, which removes the container when it sees the cancellation.
+    /// </remarks>
     public static async Task<string> CreateContainerAsync(DockerClient client, CreateContainerParameters spec, DockerRunnerSettings settings, AuthConfig? auth, DockerServerOptions server, Action<string> log, CancellationToken cancellationToken)
     {
         var image = ImageReference.Parse(settings.Image);
@@ -29,7 +35,7 @@ internal static class ImagePuller
 
         try
         {
-            return (await client.Containers.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false)).ID;
+            return (await client.Containers.CreateContainerAsync(spec, CancellationToken.None).ConfigureAwait(false)).ID;
         }
         catch (DockerApiException exception) when (EngineErrors.IsNotFound(exception) && settings.PullPolicy != DockerPullPolicy.Always)
         {
@@ -47,7 +53,7 @@ internal static class ImagePuller
         }
 
         await PullAsync(client, image, auth, server, log, cancellationToken).ConfigureAwait(false);
-        return (await client.Containers.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false)).ID;
+        return (await client.Containers.CreateContainerAsync(spec, CancellationToken.None).ConfigureAwait(false)).ID;
     }
 
     private static async Task PullAsync(DockerClient client, ImageReference image, AuthConfig? auth, DockerServerOptions server, Action<string> log, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
             // run again (DockerAttemptReaper), and each attempt has its own.
             var spec = ContainerSpec.Build(request, ImageReference.Parse(_settings.Image).FullName);
             containerId = await ImagePuller.CreateContainerAsync(client, spec, _settings, auth, server, log, cancellationToken).ConfigureAwait(false);
+            // The create does not stop half-way (see ImagePuller): a kill that came meanwhile is seen here, with the id known.
+            cancellationToken.ThrowIfCancellationRequested();
             // An empty directory needs no copy (the engine creates the working directory), unless a `user` must be able to write in it.
             if (_settings.FileHandling == DockerFileHandling.Volume && (_settings.User is not null || Directory.EnumerateFileSystemEntries(_workingDirectory).Any()))
             {
@@ -49,7 +51,18 @@ internal sealed class ContainerRun(DockerClient client, DockerRunRequest request
             var output = await client.Containers.AttachContainerAsync(containerId, false,
                 new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true }, cancellationToken).ConfigureAwait(false);
             started = true;
-            await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException exception) when (StartFailures.ExitCodeOf(exception) is { } exitCode)
+            {
+                // The task's program is missing or not executable: the user's error, told in the task's log like a shell
+                // would (127/126), not an engine exception. The container never ran; `finally` removes it when `delete` is set.
+                output.Dispose();
+                sink.OnStderr($"harrier: cannot run '{request.Run.Arguments[0]}' in image {_settings.Image}: {StartFailures.Reason(exception)}");
+                return new TaskRunnerResult(exitCode, Killed: false);
+            }
 
             var result = await SuperviseAsync(containerId, output, cancellationToken).ConfigureAwait(false);
             if (!result.Killed && _settings.Delete)

@@ -31,6 +31,24 @@ internal static class ExecutableResolver
         return null;
     }
 
+    /// <summary>
+    /// Where <see cref="Resolve"/> found nothing: the first file or directory named <paramref name="program"/> it passed
+    /// over for lacking execute permission, or null when there is none. execvp fails with EACCES then, and a shell
+    /// reports 126 ("cannot execute") rather than 127 ("not found"); telling the two apart points the user at chmod.
+    /// </summary>
+    public static string? FindNotExecutable(string program, string workingDirectory, string? path)
+    {
+        if (program.Length == 0)
+        {
+            return null;
+        }
+
+        var candidates = program.Contains('/', StringComparison.Ordinal)
+            ? [Path.GetFullPath(program, workingDirectory)]
+            : (path ?? string.Empty).Split(':').Select(directory => Path.Combine(directory.Length == 0 ? workingDirectory : Path.GetFullPath(directory, workingDirectory), program));
+        return candidates.FirstOrDefault(candidate => (File.Exists(candidate) || Directory.Exists(candidate)) && !IsExecutableFile(candidate));
+    }
+
     private static bool IsExecutableFile(string candidate)
     {
         if (!File.Exists(candidate))

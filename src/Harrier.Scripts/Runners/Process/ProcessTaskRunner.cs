@@ -13,14 +13,17 @@ namespace Harrier.Scripts.Runners.Process;
 /// still in flight is read for <see cref="ProcessTaskRunnerOptions.PostExitDrainWindow"/>, then whatever is
 /// left gets SIGTERM and, after the grace period, SIGKILL; a kill does the same at once. Without that, a
 /// background job holding stdout open would keep the task running forever, and a daemonised one would leak past it.
-/// A program that cannot be found ends the run with exit code 127 (one that cannot be executed: 126),
-/// like a shell, after one stderr line naming the program and the PATH searched, so the user sees why
-/// in the task's logs instead of a stack trace.
+/// A program that cannot be found ends the run with exit code 127 (one found without execute permission, or that
+/// cannot be executed: 126), like a shell, after one stderr line naming the program and the PATH searched, so the
+/// user sees why in the task's logs instead of a stack trace.
 /// </remarks>
 public sealed class ProcessTaskRunner : ITaskRunner
 {
     public const int CommandNotFoundExitCode = 127;
     public const int CannotExecuteExitCode = 126;
+
+    /// <summary>How long a killed run waits for its main process to exit before stopping the task's processes again.</summary>
+    private static readonly TimeSpan KillRetryInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly ProcessTaskRunnerOptions _options;
 
@@ -46,6 +49,13 @@ public sealed class ProcessTaskRunner : ITaskRunner
         var program = request.Arguments[0];
         environment.TryGetValue("PATH", out var path);
         var executable = ExecutableResolver.Resolve(program, request.WorkingDirectory, path);
+        if (executable is null && ExecutableResolver.FindNotExecutable(program, request.WorkingDirectory, path) is { } denied)
+        {
+            // Found but not runnable (no execute bit, or a directory): 126 like a shell and `docker run`, not "not found".
+            sink.OnStderr($"harrier: cannot run '{program}': {denied} is not an executable file (permission denied; is its execute bit set?)");
+            return new TaskRunnerResult(CannotExecuteExitCode, Killed: false);
+        }
+
         if (executable is null)
         {
             sink.OnStderr($"harrier: cannot run '{program}': no such executable file (searched PATH={path ?? "<unset>"}, working directory {request.WorkingDirectory})");
@@ -92,7 +102,13 @@ public sealed class ProcessTaskRunner : ITaskRunner
         {
             killed = true;
             await leftovers.StopAsync(request.KillGracePeriod, child.Exited);
-            await child.Exited;
+            // With the setsid-binary launcher the child leads its group only once setsid(1) has run: a kill arriving in
+            // the first moments found no group to signal, and waiting for the exit alone hung for as long as the script
+            // ran (seen with a timeout fired 0–15 ms in). So the stop is repeated until the main process is gone.
+            while (!await EndsWithinAsync(child.Exited, KillRetryInterval))
+            {
+                await leftovers.StopAsync(request.KillGracePeriod, child.Exited);
+            }
         }
 
         if (!killed)

@@ -146,5 +146,25 @@ public sealed class ProcessTaskRunnerKillTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Cancel_StopsTheRun_WhenItComesBeforeTheSetsidLauncherMadeTheGroup()
+    {
+        // A stand-in for util-linux setsid that waits a second before becoming it (perl's sleep starts no child): it
+        // widens the moment, normally a millisecond, where the child does not lead its group yet. A kill in it found
+        // nothing to signal and the run then waited for the script to end (TaskRunnerContract's timeout sweep hung once).
+        var slowSetsid = _dir.File("slow-setsid-standin");
+        await File.WriteAllTextAsync(slowSetsid, "#!/usr/bin/perl\n# slow-setsid-standin: sleeps, then execs the real setsid\nsleep 1;\nexec '/usr/bin/setsid', @ARGV;\n");
+        File.SetUnixFileMode(slowSetsid, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var runner = new ProcessTaskRunner(new ProcessTaskRunnerOptions { Launcher = ChildLauncher.SetsidBinary, SetsidPath = slowSetsid });
+        var request = new TaskRunnerRequest(["/bin/sh", "-c", "echo $$ > main.pid; sleep 300"], _dir.Path) { KillGracePeriod = TimeSpan.FromMilliseconds(200) };
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var result = await runner.RunAsync(request, new RecordingOutputSink(), cancellation.Token).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.True(result.Killed);
+        Assert.True(File.Exists(_dir.File("main.pid")), "the script never started: the test did not exercise a kill before the group existed");
+        Assert.False(ProcessState.IsRunning(int.Parse(await File.ReadAllTextAsync(_dir.File("main.pid")))), "the script survived the kill");
+    }
+
     private static ProcessTaskRunner Runner(ChildLauncher launcher) => new(new ProcessTaskRunnerOptions { Launcher = launcher });
 }
