@@ -66,7 +66,20 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
     {
         var variables = ForExecution(flow, execution, taskRuns);
         variables.Set("task", new Dictionary<string, object?> { ["id"] = task.Id, ["type"] = task.Type });
-        variables.Set("taskrun", TaskRunVariables(taskRun));
+        var own = TaskRunVariables(taskRun);
+        if (EnclosingWorkingDirectory(flow, taskRun, taskRuns) is { } workingDirectory)
+        {
+            // As in Kestra: the tasks of a WorkingDirectory run inside its worker task, which they see as `workerTaskrun`,
+            // and they take its value (the ForEach iteration it runs in) as their own.
+            var worker = TaskRunVariables(workingDirectory);
+            variables.Set("workerTaskrun", worker);
+            if (worker["value"] is not null)
+            {
+                own["value"] = worker["value"];
+            }
+        }
+
+        variables.Set("taskrun", own);
         var parents = ParentsOf(taskRun, taskRuns);
         if (parents.Count > 0)
         {
@@ -125,6 +138,23 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         }
 
         return outputs;
+    }
+
+    /// <summary>The run of the nearest WorkingDirectory around <paramref name="taskRun"/>, or null outside one.</summary>
+    private static TaskRun? EnclosingWorkingDirectory(FlowDefinition flow, TaskRun taskRun, IReadOnlyList<TaskRun> taskRuns)
+    {
+        var parentId = taskRun.ParentTaskRunId;
+        while (parentId is not null && taskRuns.FirstOrDefault(t => t.Id == parentId) is { } parent)
+        {
+            if (flow.FindTask(parent.TaskId)?.Type == Tasks.Types.CoreTaskTypes.WorkingDirectory)
+            {
+                return parent;
+            }
+
+            parentId = parent.ParentTaskRunId;
+        }
+
+        return null;
     }
 
     private static List<object?> ParentsOf(TaskRun taskRun, IReadOnlyList<TaskRun> taskRuns)

@@ -47,6 +47,33 @@ public sealed class WorkingDirectoryFlowTests : IDisposable
     }
 
     [Fact]
+    public void ChildrenOfAWorkingDirectoryInAForEach_SeeItAsWorkerTaskrun_AndTakeItsValue_AsInKestra()
+    {
+        var run = FlowRun.Of(_dir.Path, """
+            id: wd_worker_taskrun
+            namespace: harrier.tests
+            tasks:
+              - id: each
+                type: io.kestra.plugin.core.flow.ForEach
+                values: ["a", "b"]
+                tasks:
+                  - id: wd
+                    type: io.kestra.plugin.core.flow.WorkingDirectory
+                    tasks:
+                      - id: show
+                        type: io.kestra.plugin.core.log.Log
+                        message: "{{ workerTaskrun.value }}|{{ taskrun.value }}|{{ workerTaskrun.id == parent.taskrun.id }}"
+              - id: outside
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ workerTaskrun ?? 'none' }}"
+            """);
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal(["a|a|true", "b|b|true"], run.Messages("show").Order());
+        Assert.Equal(["none"], run.Messages("outside"));
+    }
+
+    [Fact]
     public void FailedChild_StopsTheRest_FailsTheGroup_AndRunsItsErrorsOnce()
     {
         var run = FlowRun.Of(_dir.Path, """
