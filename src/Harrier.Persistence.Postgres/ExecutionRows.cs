@@ -12,7 +12,7 @@ internal static class ExecutionRows
     public const string Columns =
         "id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, end_date, " +
         "'', flow_file, error, owner, kill_requested_at, change_seq, planned_seq, " +
-        "progress_json, flow_source_id, parent_execution_id, parent_task_run_id, trigger_json, concurrency_limit";
+        "progress_json, flow_source_id, parent_execution_id, parent_task_run_id, trigger_json, concurrency_limit, kill_end_state";
 
     public const string SelectById = "SELECT " + Columns + " FROM executions WHERE id = @id";
 
@@ -32,7 +32,7 @@ internal static class ExecutionRows
 
     private const string UpdatePlanned =
         "UPDATE executions SET state = @state, outputs_json = @outputs_json, start_date = @start_date, end_date = @end_date, " +
-        "error = @error, planned_seq = @planned_seq, progress_json = @progress_json WHERE id = @id";
+        "error = @error, planned_seq = @planned_seq, progress_json = @progress_json, kill_end_state = @kill_end_state WHERE id = @id";
 
     /// <summary>
     /// Inserts the execution, and its flow document unless a row already holds the same text, after the flow's concurrency
@@ -85,6 +85,7 @@ internal static class ExecutionRows
             .Bind("@error", execution.Error)
             .Bind("@planned_seq", execution.PlannedSeq)
             .Bind("@progress_json", StoredJson.WriteProgress(execution.Progress))
+            .Bind("@kill_end_state", execution.KillEndState?.ToName())
             .ExecuteAsync(cancellationToken).ConfigureAwait(false);
         if (changed != 1)
         {
@@ -118,6 +119,7 @@ internal static class ExecutionRows
         ParentTaskRunId = reader.GetStringOrNull(21),
         Trigger = TriggerJson.Read(reader.GetStringOrNull(22)),
         ConcurrencyLimit = reader.GetInt32OrNull(23),
+        KillEndState = reader.GetStringOrNull(24) is { } killEnd ? States.Parse(killEnd) : null,
     };
 
     /// <summary>Maps are stored with <see cref="PlainJson"/>; anything but an object reads back as an empty map.</summary>

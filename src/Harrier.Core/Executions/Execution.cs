@@ -54,6 +54,12 @@ public sealed record Execution
     /// <summary>When a kill was requested (stored, so it reaches whichever process runs the tasks).</summary>
     public DateTimeOffset? KillRequestedAt { get; init; }
 
+    /// <summary>
+    /// The state a kill ends in instead of KILLED: FAILED or CANCELLED when the executor stopped the execution because an
+    /// SLA was violated (Kestra's behaviours FAIL and CANCEL). Written by the executor with the state; null otherwise.
+    /// </summary>
+    public State? KillEndState { get; init; }
+
     /// <summary>The store's change sequence as read: grows with every write of the execution or its task runs. Set by the store.</summary>
     public long ChangeSeq { get; init; }
 

@@ -36,6 +36,9 @@ public sealed record FlowDefinition
 
     public ConcurrencyDefinition? Concurrency { get; init; }
 
+    /// <summary>The flow's SLAs (<c>sla</c>), checked by the executor while an execution runs.</summary>
+    public IReadOnlyList<SlaDefinition> Sla { get; init; } = [];
+
     /// <summary>The file the flow came from (for messages), and its text (stored with executions).</summary>
     public required string SourceFile { get; init; }
 

@@ -112,6 +112,7 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         var outputs = parts.Outputs(map["outputs"]);
         var triggers = parts.Triggers(map["triggers"]);
         parts.CheckConcurrency(map["concurrency"]);
+        var sla = new SlaReader(context).Read(map["sla"]);
         if (diagnostics.HasErrors || id is null || ns is null)
         {
             return null;
@@ -134,6 +135,7 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
             Retry = RetryReader.Read(map["retry"]),
             Disabled = map["disabled"]?.ToPlain() is true,
             Concurrency = FlowPartsReader.Concurrency(map["concurrency"]),
+            Sla = sla,
             SourceFile = diagnostics.File,
             Source = text,
         };

@@ -13,7 +13,7 @@ namespace Harrier.Core.Engine.Executors;
 /// runs, jobs, execution fields and the wake-up's completion in one fenced transaction. The executor is the only
 /// writer of flowable and execution states.
 /// </summary>
-internal sealed class ExecutionPass(EngineServices services, LogWriter logs, FlowCache flows, PlanningReads reads, FlowOutputsRenderer outputs, IEngineNudges nudges)
+internal sealed class ExecutionPass(EngineServices services, LogWriter logs, FlowCache flows, PlanningReads reads, FlowOutputsRenderer outputs, IEngineNudges nudges, SlaCheck slas)
 {
     private readonly SubflowStarter _subflows = new(services, flows);
 
@@ -50,6 +50,12 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         }
 
         var flow = await flows.GetAsync(execution, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? slaDeadline = null;
+        if (flow.Sla.Count > 0 && execution.KillRequestedAt is null)
+        {
+            (execution, slaDeadline) = await CheckSlasAsync(flow, execution, read, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var plan = await reads.PlanAsync(flow, execution, read, cancellationToken).ConfigureAwait(false);
         plan = await _subflows.StartAsync(flow, execution, plan, cancellationToken).ConfigureAwait(false);
         var updated = execution with
@@ -75,9 +81,9 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
                 Jobs = plan.Jobs,
                 Execution = updated,
                 CancelUnleasedJobs = updated.State is State.Killing or State.Killed,
-                WakeAt = plan.WakeAt,
+                WakeAt = updated.State.IsTerminal() || slaDeadline is null || (plan.WakeAt is { } wake && wake < slaDeadline) ? plan.WakeAt : slaDeadline,
                 NewExecutions = plan.NewExecutions,
-                KillExecutions = plan.KillChildren,
+                KillExecutions = updated.KillEndState is not null && read.Execution.KillRequestedAt is null ? [.. plan.KillChildren, execution.Id] : plan.KillChildren,
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
@@ -101,6 +107,12 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
             nudges.KillRequested(child);
         }
 
+        if (updated.KillEndState is not null && read.Execution.KillRequestedAt is null)
+        {
+            // Stopped for a violated SLA: this process's workers stop its running attempts at once.
+            nudges.KillRequested(execution.Id);
+        }
+
         if (plan.IsFinished)
         {
             nudges.ExecutionEnded(execution.Id);
@@ -111,6 +123,42 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Applies the first violated SLA, as Kestra does: its labels are added (once); FAIL or CANCEL stops the execution —
+    /// a kill, requested in this pass's commit, that ends in FAILED or CANCELLED instead of KILLED — with an error line
+    /// saying which SLA and why. Returns the execution to plan and, when nothing is violated, the next MAX_DURATION deadline.
+    /// </summary>
+    private async Task<(Execution Execution, DateTimeOffset? Deadline)> CheckSlasAsync(
+        Flows.FlowDefinition flow, Execution execution, PlanningRead read, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (violation, deadline) = await slas.EvaluateAsync(flow, execution, [.. read.Unfinished, .. read.Changed], now, cancellationToken).ConfigureAwait(false);
+        if (violation is null)
+        {
+            return (execution, deadline);
+        }
+
+        var sla = violation.Sla;
+        if (sla.Labels.Any(label => !execution.Labels.Contains(label))
+            && await services.Store.AddLabelsAsync(execution.Id, sla.Labels, cancellationToken).ConfigureAwait(false) is { } labels)
+        {
+            execution = execution with { Labels = labels };
+            if (sla.Behavior == "NONE")
+            {
+                logs.Write(new LogEntry { ExecutionId = execution.Id, Level = TaskLogLevel.Warn, Message = $"SLA '{sla.Id}' violated: {violation.Reason}", Timestamp = now });
+            }
+        }
+
+        var endState = sla.Behavior switch { "FAIL" => State.Failed, "CANCEL" => State.Cancelled, _ => (State?)null };
+        if (endState is null)
+        {
+            return (execution, null);
+        }
+
+        var message = $"SLA '{sla.Id}' violated, the execution {(endState == State.Failed ? "fails" : "is cancelled")}: {violation.Reason}";
+        logs.Write(new LogEntry { ExecutionId = execution.Id, Level = TaskLogLevel.Error, Message = message, Timestamp = now });
+        return (execution with { State = State.Killing, KillRequestedAt = now, KillEndState = endState, Error = message }, null);
     }
 
     private void WriteLogs(ExecutionPlan plan)

@@ -29,7 +29,8 @@ public sealed partial class Executor
         _logger = services.Loggers.CreateLogger<Executor>();
         var variables = new EngineVariables(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals, services.SecretCipher);
         var planner = new ExecutionPlanner(new RendererPlanEvaluator(services.Renderer, variables), services.Time, () => Ids.New());
-        _pass = new ExecutionPass(services, logs, flows, new PlanningReads(services.Store, planner), new FlowOutputsRenderer(services.Renderer, variables, services.SecretCipher), nudges);
+        _pass = new ExecutionPass(services, logs, flows, new PlanningReads(services.Store, planner), new FlowOutputsRenderer(services.Renderer, variables, services.SecretCipher), nudges,
+            new SlaCheck(services.Store, services.Renderer, variables));
     }
 
     public Task RunAsync(CancellationToken cancellationToken) =>

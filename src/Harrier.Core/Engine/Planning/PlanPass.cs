@@ -38,7 +38,8 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
             return Killing ? State.Killing : workspace.Runs.Any(r => r.State == State.Paused) ? State.Paused : State.Running;
         }
 
-        return Killing ? State.Killed : outcome.State;
+        // A kill ends KILLED, unless the executor stopped the execution for a violated SLA (FAILED or CANCELLED).
+        return Killing ? snapshot.Execution.KillEndState ?? State.Killed : outcome.State;
     }
 
     /// <summary>Main list, then <c>errors</c> when it failed, then <c>finally</c>; errors never turn a failure into success.</summary>

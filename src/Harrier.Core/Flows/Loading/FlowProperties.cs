@@ -28,7 +28,7 @@ public static class FlowProperties
         Prop.Object("concurrency", "Limit running executions of this flow.",
             Prop.Integer("limit", "Most executions running at once.") with { Required = true, Dynamic = false },
             Prop.Enum("behavior", "What happens past the limit.", "QUEUE", "QUEUE", "CANCEL", "FAIL") with { Dynamic = false }),
-        new PropertyDescriptor("sla", PropertyKind.Any) { Description = "Accepted for compatibility.", Dynamic = false },
+        new PropertyDescriptor("sla", PropertyKind.Any) { Description = "SLAs: a list of {id, type: MAX_DURATION | EXECUTION_ASSERTION, behavior: FAIL | CANCEL | NONE, duration | assert, labels}.", Dynamic = false },
         new PropertyDescriptor("checks", PropertyKind.Any) { Description = "Accepted for compatibility.", Dynamic = false },
     ];
 }
