@@ -77,6 +77,23 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         return variables;
     }
 
+    /// <summary>Adds <paramref name="extra"/> to <c>taskrun</c> (ForEachItem's <c>taskrun.items</c>, <c>taskrun.iteration</c>); nothing when null.</summary>
+    public static void AddToTaskRun(DeferredVariableDictionary variables, TaskRun taskRun, IReadOnlyDictionary<string, object?>? extra)
+    {
+        if (extra is null)
+        {
+            return;
+        }
+
+        var values = TaskRunVariables(taskRun);
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        variables.Set("taskrun", values);
+    }
+
     public static Dictionary<string, object?> TaskRunVariables(TaskRun taskRun) => new(StringComparer.Ordinal)
     {
         ["id"] = taskRun.Id,

@@ -84,4 +84,7 @@ internal interface IFlowableWalk
 
     /// <summary>A property with every text in it rendered (maps and lists too; a single expression keeps its type).</summary>
     object? EvaluateAll(TaskDefinition task, TaskRun run, string property);
+
+    /// <summary>As <see cref="EvaluateAll(TaskDefinition, TaskRun, string)"/>, with <paramref name="taskRunVariables"/> added to <c>taskrun</c>.</summary>
+    object? EvaluateAll(TaskDefinition task, TaskRun run, string property, IReadOnlyDictionary<string, object?>? taskRunVariables);
 }
