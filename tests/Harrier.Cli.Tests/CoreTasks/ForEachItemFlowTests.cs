@@ -74,12 +74,33 @@ public sealed class ForEachItemFlowTests : IDisposable
         Assert.Equal(Counts(("CREATED", 0), ("RUNNING", 0), ("SUCCESS", 4)), Counts(outputs.GetProperty("iterations")));
         var children = Children();
         Assert.Equal(["1\n2\n3\n", "4\n5\n6\n", "7\n8\n9\n", "10\n"], children.Select(c => c.GetProperty("outputs").GetProperty("text").GetString()));
+        Assert.Equal([.. children.Select(c => c.GetProperty("inputs").GetProperty("n").GetInt32())], [1, 2, 3, 4]);
         Assert.All(children, child =>
         {
             Assert.Equal("SUCCESS", child.GetProperty("state").GetString());
             Assert.Equal(run.Execution.GetProperty("id").GetString(), JsonLabels.Of(child)["system.correlationId"]);
             Assert.EndsWith(".txt", child.GetProperty("inputs").GetProperty("items").GetString(), StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public void OnceAllChildrenEnded_OutputUri_IsTheirOutputsMerged_OneIonLinePerBatch()
+    {
+        var run = Run(Numbers(1, 4), """
+                flowId: batch
+                batch:
+                  rows: 2
+                inputs:
+                  items: "{{ taskrun.items }}"
+                  n: "{{ taskrun.iteration }}"
+            """, """
+              - id: after
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ read(outputs.each.uri) }}"
+            """);
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal(["{text:\"1\\n2\\n\"}\n{text:\"3\\n4\\n\"}\n"], run.Messages("after"));
     }
 
     [Fact]

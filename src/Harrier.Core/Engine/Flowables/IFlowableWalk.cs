@@ -76,6 +76,12 @@ internal interface IFlowableWalk
     /// <summary>Asks the executor to start a child execution with this pass's commit.</summary>
     void StartSubflow(SubflowStart start);
 
+    /// <summary>
+    /// Writes <paramref name="content"/> as the file <paramref name="name"/> under the run's storage prefix before this
+    /// pass's commit (see <see cref="PlannedFile"/>); returns its URI.
+    /// </summary>
+    string WriteFile(TaskRun run, string name, string content);
+
     /// <summary>Asks for a kill of a child execution with this pass's commit.</summary>
     void KillChild(string executionId);
 

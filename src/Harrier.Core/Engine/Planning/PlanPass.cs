@@ -323,6 +323,13 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
     public void KillChild(string executionId) => workspace.KillChildren.Add(executionId);
 
+    public string WriteFile(TaskRun run, string name, string content)
+    {
+        var uri = Storage.StoragePaths.TaskRun(snapshot.Flow.Namespace, snapshot.Flow.Id, snapshot.Execution.Id, run.TaskId, run.Id).Append(name);
+        workspace.Files.Add(new PlannedFile(uri, content));
+        return uri.ToString();
+    }
+
     public Execution? Child(string executionId, out bool absent) => workspace.Child(executionId, out absent);
 
     public object? EvaluateAll(TaskDefinition task, TaskRun run, string property) => EvaluateAll(task, run, property, null);

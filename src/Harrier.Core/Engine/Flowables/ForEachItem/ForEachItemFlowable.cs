@@ -11,7 +11,8 @@ namespace Harrier.Core.Engine.Flowables.ForEachItem;
 /// <c>taskrun.items</c> (the batch's URI) and <c>taskrun.iteration</c> (1-based). With <c>wait</c> (the default) the run
 /// ends once every child ended — as the worst failure among them with <c>transmitFailed</c> (FAILED, then KILLED, then
 /// WARNING), SUCCESS otherwise; without, it succeeds once they are started. Outputs <c>numberOfBatches</c> and
-/// <c>iterations</c> (children per state), kept up to date while it waits.
+/// <c>iterations</c> (children per state), kept up to date while it waits, and once all ended <c>uri</c>: the children's
+/// outputs merged into one Ion file, a line per batch (Kestra's <c>subflowOutputs</c> of its hidden <c>_merge</c> task).
 /// </summary>
 /// <remarks>
 /// Every child is decided in one pass and stored with that pass's commit, together with the count on the decision

@@ -4,7 +4,10 @@ using Harrier.Core.Flows;
 
 namespace Harrier.Core.Engine.Flowables.ForEachItem;
 
-/// <summary>A ForEachItem's child executions: their ids, how many are in each state, and the state they end the run in.</summary>
+/// <summary>
+/// A ForEachItem's child executions: their ids, how many are in each state, the state they end the run in, and the file
+/// of their merged outputs (output <c>uri</c>).
+/// </summary>
 internal static class ItemChildren
 {
     private const string Created = "CREATED";
@@ -27,6 +30,7 @@ internal static class ItemChildren
     public static ListOutcome Await(TaskDefinition task, ForEachItemSpec spec, TaskRun run, int count, IFlowableWalk walk)
     {
         var counts = Started(0);
+        var outputs = new List<IReadOnlyDictionary<string, object?>?>(count);
         for (var iteration = 1; iteration <= count; iteration++)
         {
             var id = Id(run, iteration);
@@ -44,23 +48,41 @@ internal static class ItemChildren
                 walk.KillChild(id);
             }
 
+            outputs.Add(child?.Outputs);
             var key = state.IsTerminal() ? state.ToName() : state == State.Created ? Created : Running;
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
         var latest = walk.Latest(run);
-        if (!SameCounts(latest.Outputs.GetValueOrDefault("iterations"), counts))
+        var done = counts[Created] + counts[Running] == 0;
+        if (!done)
         {
-            walk.Update(latest with { Outputs = Outputs(count, counts) });
-        }
+            if (!SameCounts(latest.Outputs.GetValueOrDefault("iterations"), counts))
+            {
+                walk.Update(latest with { Outputs = Outputs(count, counts) });
+            }
 
-        if (counts[Created] + counts[Running] > 0)
-        {
             return ListOutcome.StillRunning;
         }
 
+        var final = Outputs(count, counts);
+        if (Merged(outputs) is { } text)
+        {
+            final["uri"] = walk.WriteFile(run, "outputs.ion", text);
+        }
+
+        walk.Update(latest with { Outputs = final });
         return ListOutcome.Done(spec.TransmitFailed ? Worst(counts) : State.Success);
     }
+
+    /// <summary>
+    /// Kestra's merged subflow outputs: one Ion struct per child, in batch order, each its flow's outputs; null when no
+    /// child has outputs (its flow declares none).
+    /// </summary>
+    private static string? Merged(List<IReadOnlyDictionary<string, object?>?> outputs) =>
+        outputs.All(o => o is null or { Count: 0 })
+            ? null
+            : string.Concat(outputs.Select(o => Expressions.Filters.IonWriter.Write(o ?? new Dictionary<string, object?>()) + "\n"));
 
     /// <summary>Kestra's order: any FAILED child fails the run, else any KILLED kills it, else any WARNING warns.</summary>
     private static State Worst(Dictionary<string, long> counts) =>
