@@ -47,7 +47,7 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         });
         // SECRET inputs are stored sealed; expressions see them in clear (and the log masker hides them again).
         variables.Defer("inputs", () => secrets is null ? execution.Inputs : SecretInputs.Open(flow, execution.Inputs, secrets));
-        variables.Defer("outputs", () => OutputsOf(taskRuns));
+        variables.Defer("outputs", () => Flowables.ForEachItem.ItemOutputAliases.Add(flow, OutputsOf(taskRuns)));
         variables.Set("vars", flow.Variables);
         variables.Set("labels", execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal));
         variables.Set("envs", envs);

@@ -104,6 +104,26 @@ public sealed class ForEachItemFlowTests : IDisposable
     }
 
     [Fact]
+    public void KestrasHiddenTaskOutputs_EachItemsAndEachMerge_ReadTheSameValues()
+    {
+        var run = Run(Numbers(1, 4), """
+                flowId: batch
+                batch:
+                  rows: 2
+                inputs:
+                  items: "{{ taskrun.items }}"
+                  n: "{{ taskrun.iteration }}"
+            """, """
+              - id: after
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ outputs.each_items.numberOfBatches }} {{ outputs.each_items.iterations.SUCCESS }} {{ outputs.each_merge.subflowOutputs == outputs.each.uri }}"
+            """);
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal(["2 2 true"], run.Messages("after"));
+    }
+
+    [Fact]
     public void BatchByPartitions_DealsTheLinesIntoThatManyChildren()
     {
         var run = Run(Numbers(1, 7), """
