@@ -59,17 +59,15 @@ internal sealed class ForEachItemFlowable : Flowable<ForEachItemSpec>
     private static ListOutcome StartChildren(TaskDefinition task, ForEachItemSpec spec, TaskRun run, IFlowableWalk walk)
     {
         var count = run.Decision!.CountOfValues;
-        var batches = new string[count];
-        var unread = false;
+        var batches = new string?[count];
         for (var i = 0; i < count; i++)
         {
-            // Null: not read yet; the pass reads the missing ones and plans again.
-            batches[i] = walk.Value(run, i)!;
-            unread |= batches[i] is null;
+            batches[i] = walk.Value(run, i);
         }
 
-        if (unread)
+        if (batches.Any(b => b is null))
         {
+            // Not all read yet: the pass reads the missing ones and plans again; nothing starts before.
             return ListOutcome.StillRunning;
         }
 
