@@ -31,6 +31,8 @@ internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
         // A ForEachItem starts its batches together: when one cannot start, its run fails and none of them starts.
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var started = new List<(SubflowStart Start, Execution Child)>();
+        // A ForEachItem's thousand batches start one flow: look it up once.
+        var found = new Dictionary<(string, string, int?), FlowDefinition?>();
         foreach (var start in plan.Subflows)
         {
             if (failed.Contains(start.TaskRunId))
@@ -38,7 +40,7 @@ internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
                 continue;
             }
 
-            var (child, error, warnings) = await PrepareAsync(parent, start, cancellationToken).ConfigureAwait(false);
+            var (child, error, warnings) = await PrepareAsync(parent, start, found, cancellationToken).ConfigureAwait(false);
             var now = services.Time.GetUtcNow();
             logs.AddRange(warnings.Select(w => Line(parent, start, TaskLogLevel.Warn, w, now)));
             if (child is not null)
@@ -66,7 +68,8 @@ internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
         return plan with { NewExecutions = children, SavedTaskRuns = runs, Logs = logs, WakeAt = wakeAt };
     }
 
-    private async Task<(Execution? Child, string? Error, IReadOnlyList<string> Warnings)> PrepareAsync(Execution parent, SubflowStart start, CancellationToken cancellationToken)
+    private async Task<(Execution? Child, string? Error, IReadOnlyList<string> Warnings)> PrepareAsync(
+        Execution parent, SubflowStart start, Dictionary<(string, string, int?), FlowDefinition?> found, CancellationToken cancellationToken)
     {
         var name = $"{start.Namespace}.{start.FlowId}" + (start.Revision is { } r ? $" at revision {r}" : "")
             + (start.Iteration is { } batch ? $" for batch {batch}" : "");
@@ -75,7 +78,13 @@ internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
             return (null, $"task '{start.TaskId}' cannot start {name}: this engine has no flow repository", []);
         }
 
-        if (await repository.FindAsync(start.Namespace, start.FlowId, start.Revision, cancellationToken).ConfigureAwait(false) is not { } flow)
+        var key = (start.Namespace, start.FlowId, start.Revision);
+        if (!found.TryGetValue(key, out var known))
+        {
+            found[key] = known = await repository.FindAsync(start.Namespace, start.FlowId, start.Revision, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (known is not { } flow)
         {
             return (null, $"task '{start.TaskId}' cannot start the flow {name}: there is no such flow {repository.Where}", []);
         }
