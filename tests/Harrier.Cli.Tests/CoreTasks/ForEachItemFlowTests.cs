@@ -65,6 +65,9 @@ public sealed class ForEachItemFlowTests : IDisposable
                 inputs:
                   items: "{{ taskrun.items }}"
                   n: "{{ taskrun.iteration }}"
+                labels:
+                  - key: kind
+                    value: rows
             """);
 
         Assert.True(run.ExitCode == 0, run.Describe);
@@ -79,6 +82,7 @@ public sealed class ForEachItemFlowTests : IDisposable
         {
             Assert.Equal("SUCCESS", child.GetProperty("state").GetString());
             Assert.Equal(run.Execution.GetProperty("id").GetString(), JsonLabels.Of(child)["system.correlationId"]);
+            Assert.Equal("rows", JsonLabels.Of(child)["kind"]);
             Assert.EndsWith(".txt", child.GetProperty("inputs").GetProperty("items").GetString(), StringComparison.Ordinal);
         });
     }
@@ -121,6 +125,32 @@ public sealed class ForEachItemFlowTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Describe);
         Assert.Equal(["2 2 true"], run.Messages("after"));
+    }
+
+    [Fact]
+    public void InsideAForEach_EachIterationCutsAndStartsItsOwnBatches()
+    {
+        var run = FlowRun.Of(_dir.Combine("parent"), Yaml("parent", "data.txt", Numbers(1, 2), """
+              - id: loop
+                type: io.kestra.plugin.core.flow.ForEach
+                values: ["x", "y"]
+                tasks:
+                  - id: each
+                    type: io.kestra.plugin.core.flow.ForEachItem
+                    items: "{{ outputs.make.outputFiles['data.txt'] }}"
+                    namespace: harrier.tests
+                    flowId: batch
+                    inputs:
+                      items: "{{ taskrun.items }}"
+                      n: "{{ taskrun.iteration }}"
+              - id: after
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ outputs.each['x'].numberOfBatches }} {{ outputs.each_items['y'].iterations.SUCCESS }}"
+            """), "--flows", _dir.Combine("flows"));
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal(["2 2"], run.Messages("after"));
+        Assert.Equal([1, 1, 2, 2], Children().Select(c => c.GetProperty("inputs").GetProperty("n").GetInt32()));
     }
 
     [Fact]
