@@ -47,7 +47,7 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         });
         // SECRET inputs are stored sealed; expressions see them in clear (and the log masker hides them again).
         variables.Defer("inputs", () => secrets is null ? execution.Inputs : SecretInputs.Open(flow, execution.Inputs, secrets));
-        variables.Defer("outputs", () => OutputsOf(taskRuns));
+        variables.Defer("outputs", () => Flowables.ForEachItem.ItemOutputAliases.Add(flow, OutputsOf(taskRuns)));
         variables.Set("vars", flow.Variables);
         variables.Set("labels", execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal));
         variables.Set("envs", envs);
@@ -88,6 +88,23 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         }
 
         return variables;
+    }
+
+    /// <summary>Adds <paramref name="extra"/> to <c>taskrun</c> (ForEachItem's <c>taskrun.items</c>, <c>taskrun.iteration</c>); nothing when null.</summary>
+    public static void AddToTaskRun(DeferredVariableDictionary variables, TaskRun taskRun, IReadOnlyDictionary<string, object?>? extra)
+    {
+        if (extra is null)
+        {
+            return;
+        }
+
+        var values = TaskRunVariables(taskRun);
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        variables.Set("taskrun", values);
     }
 
     public static Dictionary<string, object?> TaskRunVariables(TaskRun taskRun) => new(StringComparer.Ordinal)

@@ -34,5 +34,11 @@ public sealed record FlowableDecision
     /// <summary>Subflow: the id of the child execution it started.</summary>
     public string? ChildExecutionId { get; init; }
 
+    /// <summary>
+    /// ForEachItem: how many child executions it started (one per batch, all in one commit); null until it did. Their ids
+    /// derive from the run's id and the iteration, so they need not be stored. Its <see cref="Values"/> are the batch files.
+    /// </summary>
+    public int? ChildCount { get; init; }
+
     public int CountOfValues => Values?.Count ?? ValueCount ?? 0;
 }

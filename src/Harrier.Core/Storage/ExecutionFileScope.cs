@@ -8,5 +8,11 @@ public sealed record ExecutionFileScope(string Namespace, string FlowId, string 
 
     public StorageUri ExecutionPrefix => StoragePaths.Execution(Namespace, FlowId, ExecutionId);
 
+    /// <summary>
+    /// The files of the execution that started this one (a Subflow's or a ForEachItem's), readable too, as in Kestra:
+    /// what a parent hands its child (a batch file, an output file as a FILE input) lives there. Null for any other execution.
+    /// </summary>
+    public StorageUri? ParentExecutionPrefix { get; init; }
+
     public StorageUri TaskRunPrefix => StoragePaths.TaskRun(Namespace, FlowId, ExecutionId, TaskId, TaskRunId);
 }

@@ -3,8 +3,8 @@ using System.Text;
 namespace Harrier.Core.Storage;
 
 /// <summary>
-/// A task run's door to files: reads <c>harrier://</c>/<c>kestra://</c> URIs of its own execution (another
-/// execution's files are refused), namespace files (<c>nsfile:///path</c>, <c>nsfile://other.ns/path</c>), local
+/// A task run's door to files: reads <c>harrier://</c>/<c>kestra://</c> URIs of its own execution and of the one that
+/// started it (another execution's files are refused), namespace files (<c>nsfile:///path</c>, <c>nsfile://other.ns/path</c>), local
 /// <c>file://</c> paths inside allowed folders; uploads its output files under its task run's prefix.
 /// Everything streams.
 /// </summary>
@@ -21,7 +21,8 @@ public sealed class ExecutionFiles(IFileStorage storage, ExecutionFileScope scop
     public StorageUri Authorize(string uriText)
     {
         var uri = StorageUri.Parse(uriText);
-        if (uri.IsUnder(scope.ExecutionPrefix) || uri.IsUnder(StoragePaths.NamespaceFiles(scope.Namespace)))
+        if (uri.IsUnder(scope.ExecutionPrefix) || uri.IsUnder(StoragePaths.NamespaceFiles(scope.Namespace))
+            || (scope.ParentExecutionPrefix is { } parent && uri.IsUnder(parent)))
         {
             return uri;
         }

@@ -102,6 +102,11 @@ public static class StoredJson
             writer.WriteString("childExecutionId", child);
         }
 
+        if (decision.ChildCount is { } childCount)
+        {
+            writer.WriteNumber("childCount", childCount);
+        }
+
         if (decision.Paused)
         {
             writer.WriteBoolean("paused", true);
@@ -150,6 +155,7 @@ public static class StoredJson
             WorkerState = workerState,
             Paused = root.TryGetProperty("paused", out var paused) && paused.GetBoolean(),
             ChildExecutionId = root.TryGetProperty("childExecutionId", out var child) ? child.GetString() : null,
+            ChildCount = root.TryGetProperty("childCount", out var childCount) ? childCount.GetInt32() : null,
             ResumeAt = root.TryGetProperty("resumeAt", out var resumeAt) ? SqliteDates.Parse(resumeAt.GetString()!) : null,
             ResumeState = root.TryGetProperty("resumeState", out var resumeState) ? States.Parse(resumeState.GetString()!) : null,
         };

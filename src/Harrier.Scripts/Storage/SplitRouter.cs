@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Harrier.Core.Flows;
 using Harrier.Core.Tasks.Running;
 
 namespace Harrier.Scripts.Storage;
@@ -16,35 +17,48 @@ internal abstract class SplitRouter
     /// <summary>The chunk <paramref name="line"/> goes to (null: nowhere), and the chunk that gets no more lines, if any.</summary>
     public abstract long? ChunkOf(string line, long bytes, out long? finished);
 
-    public static SplitRouter From(TaskRunContext context, PropertyReader properties)
+    /// <summary>The one way <c>storage.Split</c> is given (exactly one, or it fails saying so).</summary>
+    public static SplitRouter From(TaskDefinition task, PropertyReader properties)
     {
         // A way whose expression renders nothing is not given: a flow may pick one with inputs ("{{ inputs.rows }}").
-        var given = Ways.Where(way => properties.Has(way) && properties.Value(way) is not (null or "")).ToList();
+        var given = Ways.Where(way => IsGiven(properties, way)).ToList();
         if (given.Count != 1)
         {
             throw new TaskFailedException(given.Count == 0
-                ? $"{context.Task.Path}: Split needs one of bytes, partitions, rows or regexPattern to know how to cut the file (for example rows: 1000)"
-                : $"{context.Task.Path}: {string.Join(", ", given)} are set; Split cuts a file one way: keep only one of them");
+                ? $"{task.Path}: Split needs one of bytes, partitions, rows or regexPattern to know how to cut the file (for example rows: 1000)"
+                : $"{task.Path}: {string.Join(", ", given)} are set; Split cuts a file one way: keep only one of them");
         }
 
-        switch (given[0])
+        return Of(task, properties, given[0]);
+    }
+
+    /// <summary>Whether <paramref name="way"/> is set to something (an expression rendering empty is not).</summary>
+    public static bool IsGiven(PropertyReader properties, string way) => properties.Has(way) && properties.Value(way) is not (null or "");
+
+    /// <summary><paramref name="rows"/> lines per file.</summary>
+    public static SplitRouter EveryRows(long rows) => new Sequential(rows, countRows: true);
+
+    /// <summary>The router of one way (bytes, partitions, rows or regexPattern), its value read from <paramref name="properties"/>.</summary>
+    public static SplitRouter Of(TaskDefinition task, PropertyReader properties, string way)
+    {
+        switch (way)
         {
             case "bytes":
                 var text = properties.RequiredString("bytes");
                 return ByteSize.TryParse(text, out var limit) && limit > 0
                     ? new Sequential(limit, countRows: false)
-                    : throw StorageTaskFiles.Fail(context, "bytes", $"'{text}' is not a size; write a number of bytes of 1 or more, or one with a unit such as 500KB, 10MB or 1GB");
+                    : throw StorageTaskFiles.Fail(task, "bytes", $"'{text}' is not a size; write a number of bytes of 1 or more, or one with a unit such as 500KB, 10MB or 1GB");
             case "partitions":
-                return new RoundRobin(AtLeastOne(context, properties, "partitions"));
+                return new RoundRobin(AtLeastOne(task, properties, "partitions"));
             case "rows":
-                return new Sequential(AtLeastOne(context, properties, "rows"), countRows: true);
+                return new Sequential(AtLeastOne(task, properties, "rows"), countRows: true);
             default:
-                return ByKey.Compile(context, properties.RequiredString("regexPattern"));
+                return ByKey.Compile(task, properties.RequiredString("regexPattern"));
         }
     }
 
-    private static long AtLeastOne(TaskRunContext context, PropertyReader properties, string name) =>
-        properties.Integer(name) is { } value and > 0 ? value : throw StorageTaskFiles.Fail(context, name, "must be a whole number of 1 or more");
+    private static long AtLeastOne(TaskDefinition task, PropertyReader properties, string name) =>
+        properties.Integer(name) is { } value and > 0 ? value : throw StorageTaskFiles.Fail(task, name, "must be a whole number of 1 or more");
 
     private sealed class Sequential(long limit, bool countRows) : SplitRouter
     {
@@ -83,7 +97,7 @@ internal abstract class SplitRouter
     {
         private readonly Dictionary<string, long> _chunks = new(StringComparer.Ordinal);
 
-        public static ByKey Compile(TaskRunContext context, string text)
+        public static ByKey Compile(TaskDefinition task, string text)
         {
             Regex regex;
             try
@@ -92,12 +106,12 @@ internal abstract class SplitRouter
             }
             catch (ArgumentException ex)
             {
-                throw StorageTaskFiles.Fail(context, "regexPattern", $"'{text}' is not a valid regular expression: {ex.Message}");
+                throw StorageTaskFiles.Fail(task, "regexPattern", $"'{text}' is not a valid regular expression: {ex.Message}");
             }
 
             return regex.GetGroupNumbers().Length > 1
                 ? new ByKey(regex)
-                : throw StorageTaskFiles.Fail(context, "regexPattern", $"'{text}' has no capture group; put the part of a line that names its file in parentheses, such as \\[(\\w+)\\]");
+                : throw StorageTaskFiles.Fail(task, "regexPattern", $"'{text}' has no capture group; put the part of a line that names its file in parentheses, such as \\[(\\w+)\\]");
         }
 
         public override long? ChunkOf(string line, long bytes, out long? finished)

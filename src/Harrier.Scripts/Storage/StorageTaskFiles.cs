@@ -1,4 +1,5 @@
 using System.Text;
+using Harrier.Core.Flows;
 using Harrier.Core.Storage;
 using Harrier.Core.Tasks.Running;
 
@@ -70,10 +71,12 @@ internal static class StorageTaskFiles
         return uri.ToString();
     }
 
-    public static TaskFailedException Fail(TaskRunContext context, string property, string message)
+    public static TaskFailedException Fail(TaskRunContext context, string property, string message) => Fail(context.Task, property, message);
+
+    public static TaskFailedException Fail(TaskDefinition task, string property, string message)
     {
         // "files[2]" is written on the line of "files".
-        var line = context.Task.Property(property.Split('[')[0])?.Position.Line ?? context.Task.Position.Line;
-        return new TaskFailedException($"{context.Task.Path}.{property} (line {line}): {message}");
+        var line = task.Property(property.Split('[')[0])?.Position.Line ?? task.Position.Line;
+        return new TaskFailedException($"{task.Path}.{property} (line {line}): {message}");
     }
 }

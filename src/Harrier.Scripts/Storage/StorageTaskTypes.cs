@@ -22,6 +22,7 @@ public static class StorageTaskTypes
     public static TaskImplementations AddStorageTasks(this TaskImplementations implementations) => implementations
         .Add(LocalFilesType.Type, () => new LocalFilesTask())
         .Add(SplitType.Type, () => new SplitTask())
+        .Add(CoreTaskTypes.ForEachItem, () => new ForEachItemSplitTask())
         .Add(ConcatType.Type, () => new ConcatTask())
         .Add(SizeType.Type, () => new SizeTask())
         .Add(DeleteType.Type, () => new DeleteTask())

@@ -101,4 +101,22 @@ public sealed class RestartPlannerTests
 
         Assert.Contains("WorkingDirectory", decision.Refusal, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plan_RefusesAFailedForEachItem_WhoseBatchesAreExecutionsOfTheirOwn()
+    {
+        var flow = TestFlows.Load("""
+            tasks:
+              - id: each
+                type: io.kestra.plugin.core.flow.ForEachItem
+                items: "{{ inputs.file }}"
+                namespace: company.team
+                flowId: child
+            """);
+
+        var decision = RestartPlanner.Plan(flow, Ended(State.Failed), [Run("r1", "each", State.Failed)]);
+
+        Assert.Null(decision.Restart);
+        Assert.Contains("task 'each' is a ForEachItem", decision.Refusal, StringComparison.Ordinal);
+    }
 }

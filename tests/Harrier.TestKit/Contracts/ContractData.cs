@@ -73,7 +73,7 @@ public static class ContractData
         ],
         CreatedAt = createdAt ?? T0,
         EndDate = T0.AddSeconds(9),
-        Decision = new FlowableDecision { Branch = "then", Values = ["a", "{\"b\":2}", "ü"] },
+        Decision = new FlowableDecision { Branch = "then", Values = ["a", "{\"b\":2}", "ü"], ChildCount = 3 },
         NextAttemptAt = T0.AddMinutes(1),
     };
 }

@@ -43,6 +43,8 @@ public static class RecordAssert
         Assert.Equal(expected.Decision?.Branch, actual.Decision?.Branch);
         Assert.Equal(expected.Decision?.CountOfValues, actual.Decision?.CountOfValues);
         Assert.Equal(expected.Decision?.WorkerState, actual.Decision?.WorkerState);
+        Assert.Equal(expected.Decision?.ChildExecutionId, actual.Decision?.ChildExecutionId);
+        Assert.Equal(expected.Decision?.ChildCount, actual.Decision?.ChildCount);
         Assert.Equal(expected.Decision is null, actual.Decision is null);
     }
 }

@@ -34,7 +34,7 @@ function addTask(graph: Topology, task: Task, entries: string[], edge: Partial<T
   const type = String(task.type ?? '')
   const id = String(task.id ?? '?')
   const node: TopologyNode = { id, label: id, type: type.split('.').pop() ?? type, kind: flowables.test(type) ? 'flowable' : 'task' }
-  if (/\.Subflow$/.test(type) && task.namespace && task.flowId) node.subflow = `${String(task.namespace)}/${String(task.flowId)}`
+  if (/\.(Subflow|ForEachItem)$/.test(type) && task.namespace && task.flowId) node.subflow = `${String(task.namespace)}/${String(task.flowId)}`
   graph.nodes.push(node)
   for (const from of entries) graph.edges.push({ from, to: id, ...edge })
   if (node.kind !== 'flowable') return [id]

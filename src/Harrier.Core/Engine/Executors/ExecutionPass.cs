@@ -17,6 +17,21 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
 {
     private readonly SubflowStarter _subflows = new(services, flows);
 
+    /// <summary>The files the pass asked for, before its commit refers to them (rewritten alike if the commit does not happen).</summary>
+    private async Task WriteFilesAsync(ExecutionPlan plan, CancellationToken cancellationToken)
+    {
+        if (services.Files is not { } storage)
+        {
+            return;
+        }
+
+        foreach (var file in plan.Files)
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file.Content));
+            await storage.PutAsync(file.Uri, content, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Plans and commits; returns false when the commit met a concurrent task run write (plan again).</summary>
     public async Task<bool> RunAsync(PlanningLease lease, CancellationToken cancellationToken)
     {
@@ -58,6 +73,7 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
 
         var plan = await reads.PlanAsync(flow, execution, read, cancellationToken).ConfigureAwait(false);
         plan = await _subflows.StartAsync(flow, execution, plan, cancellationToken).ConfigureAwait(false);
+        await WriteFilesAsync(plan, cancellationToken).ConfigureAwait(false);
         var updated = execution with
         {
             State = plan.ExecutionState,

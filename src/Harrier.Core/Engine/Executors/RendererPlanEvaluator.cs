@@ -8,9 +8,11 @@ namespace Harrier.Core.Engine.Executors;
 /// <summary>The planner's evaluator on the real expression language and the real variables.</summary>
 internal sealed class RendererPlanEvaluator(ITemplateRenderer renderer, EngineVariables variables) : IPlanEvaluator
 {
-    public object? Evaluate(string template, PlanningSnapshot snapshot, TaskDefinition task, TaskRun taskRun)
+    public object? Evaluate(string template, PlanningSnapshot snapshot, TaskDefinition task, TaskRun taskRun, IReadOnlyDictionary<string, object?>? taskRunVariables = null)
     {
-        var scope = new RenderScope(variables.ForTask(snapshot.Flow, snapshot.Execution, snapshot.TaskRuns, task, taskRun));
+        var all = variables.ForTask(snapshot.Flow, snapshot.Execution, snapshot.TaskRuns, task, taskRun);
+        EngineVariables.AddToTaskRun(all, taskRun, taskRunVariables);
+        var scope = new RenderScope(all);
         return renderer.Evaluate(template, scope);
     }
 }

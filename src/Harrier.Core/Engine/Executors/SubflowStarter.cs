@@ -3,7 +3,6 @@ using Harrier.Core.Executions;
 using Harrier.Core.Flows;
 using Harrier.Core.Inputs;
 using Harrier.Core.Logs;
-using Harrier.Core.Tasks.Types;
 
 namespace Harrier.Core.Engine.Executors;
 
@@ -11,7 +10,8 @@ namespace Harrier.Core.Engine.Executors;
 /// Turns the child executions a pass asks for (<see cref="ExecutionPlan.Subflows"/>) into executions stored with the
 /// pass: the flow found in the engine's repository, the inputs checked and typed against it, the labels and the link to
 /// the parent set. A child that cannot start (no such flow, invalid inputs) fails its Subflow run instead, with an ERROR
-/// line saying why, and the parent is planned again at once so that the failure rolls up.
+/// line saying why, and the parent is planned again at once so that the failure rolls up. A run that starts several
+/// children (ForEachItem) starts all or, when one cannot, none.
 /// </summary>
 internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
 {
@@ -28,17 +28,28 @@ internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
         var runs = plan.SavedTaskRuns.ToList();
         var logs = plan.Logs.ToList();
         var wakeAt = plan.WakeAt;
+        // A ForEachItem starts its batches together: when one cannot start, its run fails and none of them starts.
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var started = new List<(SubflowStart Start, Execution Child)>();
+        // A ForEachItem's thousand batches start one flow: look it up once.
+        var found = new Dictionary<(string, string, int?), FlowDefinition?>();
         foreach (var start in plan.Subflows)
         {
-            var (child, error, warnings) = await PrepareAsync(parent, start, cancellationToken).ConfigureAwait(false);
+            if (failed.Contains(start.TaskRunId))
+            {
+                continue;
+            }
+
+            var (child, error, warnings) = await PrepareAsync(parent, start, found, cancellationToken).ConfigureAwait(false);
             var now = services.Time.GetUtcNow();
             logs.AddRange(warnings.Select(w => Line(parent, start, TaskLogLevel.Warn, w, now)));
             if (child is not null)
             {
-                children.Add(child);
+                started.Add((start, child));
                 continue;
             }
 
+            failed.Add(start.TaskRunId);
             var index = runs.FindIndex(r => r.Id == start.TaskRunId);
             var run = runs[index];
             var state = parentFlow.FindTask(start.TaskId) is { } task ? TaskStatePolicy.Finalize(State.Failed, task) : State.Failed;
@@ -53,18 +64,27 @@ internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
             wakeAt = now;
         }
 
+        children.AddRange(started.Where(s => !failed.Contains(s.Start.TaskRunId)).Select(s => s.Child));
         return plan with { NewExecutions = children, SavedTaskRuns = runs, Logs = logs, WakeAt = wakeAt };
     }
 
-    private async Task<(Execution? Child, string? Error, IReadOnlyList<string> Warnings)> PrepareAsync(Execution parent, SubflowStart start, CancellationToken cancellationToken)
+    private async Task<(Execution? Child, string? Error, IReadOnlyList<string> Warnings)> PrepareAsync(
+        Execution parent, SubflowStart start, Dictionary<(string, string, int?), FlowDefinition?> found, CancellationToken cancellationToken)
     {
-        var name = $"{start.Namespace}.{start.FlowId}" + (start.Revision is { } r ? $" at revision {r}" : "");
+        var name = $"{start.Namespace}.{start.FlowId}" + (start.Revision is { } r ? $" at revision {r}" : "")
+            + (start.Iteration is { } batch ? $" for batch {batch}" : "");
         if (services.Flows is not { } repository)
         {
             return (null, $"task '{start.TaskId}' cannot start {name}: this engine has no flow repository", []);
         }
 
-        if (await repository.FindAsync(start.Namespace, start.FlowId, start.Revision, cancellationToken).ConfigureAwait(false) is not { } flow)
+        var key = (start.Namespace, start.FlowId, start.Revision);
+        if (!found.TryGetValue(key, out var known))
+        {
+            found[key] = known = await repository.FindAsync(start.Namespace, start.FlowId, start.Revision, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (known is not { } flow)
         {
             return (null, $"task '{start.TaskId}' cannot start the flow {name}: there is no such flow {repository.Where}", []);
         }
@@ -76,7 +96,7 @@ internal sealed class SubflowStarter(EngineServices services, FlowCache flows)
             return (null, $"task '{start.TaskId}' cannot start the flow {name}: {string.Join("; ", resolution.Errors)}", warnings);
         }
 
-        var trigger = new ExecutionTrigger(start.TaskId, CoreTaskTypes.Subflow, new Dictionary<string, object?>(StringComparer.Ordinal)
+        var trigger = new ExecutionTrigger(start.TaskId, start.TriggerType, new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["executionId"] = parent.Id,
             ["namespace"] = parent.Namespace,

@@ -15,6 +15,7 @@ internal static class FlowableCatalog
         new Pause.PauseFlowable(),
         new AllowFailure.AllowFailureFlowable(),
         new Subflow.SubflowFlowable(),
+        new ForEachItem.ForEachItemFlowable(),
         new WorkingDirectory.WorkingDirectoryFlowable(),
     }.ToDictionary(f => f.Type, StringComparer.Ordinal);
 

@@ -76,6 +76,12 @@ internal interface IFlowableWalk
     /// <summary>Asks the executor to start a child execution with this pass's commit.</summary>
     void StartSubflow(SubflowStart start);
 
+    /// <summary>
+    /// Writes <paramref name="content"/> as the file <paramref name="name"/> under the run's storage prefix before this
+    /// pass's commit (see <see cref="PlannedFile"/>); returns its URI.
+    /// </summary>
+    string WriteFile(TaskRun run, string name, string content);
+
     /// <summary>Asks for a kill of a child execution with this pass's commit.</summary>
     void KillChild(string executionId);
 
@@ -84,4 +90,7 @@ internal interface IFlowableWalk
 
     /// <summary>A property with every text in it rendered (maps and lists too; a single expression keeps its type).</summary>
     object? EvaluateAll(TaskDefinition task, TaskRun run, string property);
+
+    /// <summary>As <see cref="EvaluateAll(TaskDefinition, TaskRun, string)"/>, with <paramref name="taskRunVariables"/> added to <c>taskrun</c>.</summary>
+    object? EvaluateAll(TaskDefinition task, TaskRun run, string property, IReadOnlyDictionary<string, object?>? taskRunVariables);
 }

@@ -30,6 +30,9 @@ public sealed record ExecutionPlan
     /// <summary>Child executions this pass starts (Subflows): the executor resolves each flow and stores them with the pass.</summary>
     public IReadOnlyList<SubflowStart> Subflows { get; init; } = [];
 
+    /// <summary>Files to write before the commit (see <see cref="PlannedFile"/>).</summary>
+    public IReadOnlyList<PlannedFile> Files { get; init; } = [];
+
     public IReadOnlyCollection<string> MissingChildren { get; init; } = [];
 
     /// <summary>Child executions to kill with this pass (a killed execution's running Subflow children).</summary>

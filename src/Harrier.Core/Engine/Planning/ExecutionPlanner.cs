@@ -34,6 +34,7 @@ public sealed class ExecutionPlanner(IPlanEvaluator evaluator, TimeProvider time
             WakeAt = state.IsTerminal() ? null : workspace.WakeTime,
             NewExecutions = workspace.NewExecutions,
             Subflows = workspace.Subflows,
+            Files = workspace.Files,
             MissingChildren = workspace.MissingChildren,
             KillChildren = workspace.KillChildren,
             MissingTaskRuns = workspace.Missing,

@@ -9,6 +9,9 @@ namespace Harrier.Core.Engine.Planning;
 /// </summary>
 public interface IPlanEvaluator
 {
-    /// <summary>Evaluates <paramref name="template"/> for <paramref name="taskRun"/>; throws with a message on error.</summary>
-    object? Evaluate(string template, PlanningSnapshot snapshot, TaskDefinition task, TaskRun taskRun);
+    /// <summary>
+    /// Evaluates <paramref name="template"/> for <paramref name="taskRun"/>; throws with a message on error.
+    /// <paramref name="taskRunVariables"/> are added to <c>taskrun</c> (ForEachItem's <c>taskrun.items</c> and <c>taskrun.iteration</c>).
+    /// </summary>
+    object? Evaluate(string template, PlanningSnapshot snapshot, TaskDefinition task, TaskRun taskRun, IReadOnlyDictionary<string, object?>? taskRunVariables = null);
 }

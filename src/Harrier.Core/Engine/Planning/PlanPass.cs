@@ -256,14 +256,14 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         workspace.Update(latest with { Progress = (latest.Progress ?? PlanProgress.Empty).With(list, progress) });
     }
 
-    private object? Evaluate(string template, TaskDefinition task, TaskRun run)
+    private object? Evaluate(string template, TaskDefinition task, TaskRun run, IReadOnlyDictionary<string, object?>? taskRunVariables = null)
     {
         if (OutputReads.InTemplate(template) && !workspace.EnsureOutputs())
         {
             throw new OutputsNotLoadedException();
         }
 
-        return evaluator.Evaluate(template, Snapshot(), task, run);
+        return evaluator.Evaluate(template, Snapshot(), task, run, taskRunVariables);
     }
 
     public object? Evaluate(TaskDefinition task, TaskRun run, string property)
@@ -277,11 +277,13 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
         };
     }
 
-    public object? Render(string template, TaskDefinition task, TaskRun run, string property)
+    public object? Render(string template, TaskDefinition task, TaskRun run, string property) => Render(template, task, run, property, null);
+
+    private object? Render(string template, TaskDefinition task, TaskRun run, string property, IReadOnlyDictionary<string, object?>? taskRunVariables)
     {
         try
         {
-            return Evaluate(template, task, run);
+            return Evaluate(template, task, run, taskRunVariables);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not OutputsNotLoadedException and not FlowableDecisionException)
         {
@@ -322,16 +324,25 @@ internal sealed class PlanPass(PlanningSnapshot snapshot, PlanWorkspace workspac
 
     public void KillChild(string executionId) => workspace.KillChildren.Add(executionId);
 
+    public string WriteFile(TaskRun run, string name, string content)
+    {
+        var uri = Storage.StoragePaths.TaskRun(snapshot.Flow.Namespace, snapshot.Flow.Id, snapshot.Execution.Id, run.TaskId, run.Id).Append(name);
+        workspace.Files.Add(new PlannedFile(uri, content));
+        return uri.ToString();
+    }
+
     public Execution? Child(string executionId, out bool absent) => workspace.Child(executionId, out absent);
 
-    public object? EvaluateAll(TaskDefinition task, TaskRun run, string property) =>
-        task.Property(property) is { } node ? RenderAll(node, task, run, property) : null;
+    public object? EvaluateAll(TaskDefinition task, TaskRun run, string property) => EvaluateAll(task, run, property, null);
 
-    private object? RenderAll(Yaml.YNode node, TaskDefinition task, TaskRun run, string property) => node switch
+    public object? EvaluateAll(TaskDefinition task, TaskRun run, string property, IReadOnlyDictionary<string, object?>? taskRunVariables) =>
+        task.Property(property) is { } node ? RenderAll(node, task, run, property, taskRunVariables) : null;
+
+    private object? RenderAll(Yaml.YNode node, TaskDefinition task, TaskRun run, string property, IReadOnlyDictionary<string, object?>? extra) => node switch
     {
-        Yaml.YScalar scalar when !scalar.IsNull && scalar.Value.Contains("{{", StringComparison.Ordinal) => Render(scalar.Value, task, run, property),
-        Yaml.YSequence sequence => sequence.Items.Select(item => RenderAll(item, task, run, property)).ToList(),
-        Yaml.YMapping mapping => mapping.Entries.ToDictionary(e => e.Key.Value, e => RenderAll(e.Value, task, run, property), StringComparer.Ordinal),
+        Yaml.YScalar scalar when !scalar.IsNull && scalar.Value.Contains("{{", StringComparison.Ordinal) => Render(scalar.Value, task, run, property, extra),
+        Yaml.YSequence sequence => sequence.Items.Select(item => RenderAll(item, task, run, property, extra)).ToList(),
+        Yaml.YMapping mapping => mapping.Entries.ToDictionary(e => e.Key.Value, e => RenderAll(e.Value, task, run, property, extra), StringComparer.Ordinal),
         _ => node.ToPlain(),
     };
 

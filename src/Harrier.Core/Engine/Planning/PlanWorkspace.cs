@@ -70,6 +70,9 @@ internal sealed class PlanWorkspace
     /// <summary>Child executions this pass asks the executor to start (a Subflow's), stored with its commit.</summary>
     public List<SubflowStart> Subflows { get; } = [];
 
+    /// <summary>Files to write before this pass's commit.</summary>
+    public List<PlannedFile> Files { get; } = [];
+
     /// <summary>Child executions the pass needed but its snapshot did not hold: read them and plan again.</summary>
     public HashSet<string> MissingChildren { get; } = new(StringComparer.Ordinal);
 

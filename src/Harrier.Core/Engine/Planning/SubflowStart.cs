@@ -16,4 +16,11 @@ public sealed record SubflowStart(
     int? Revision,
     IReadOnlyDictionary<string, object?> Inputs,
     IReadOnlyList<FlowLabel> Labels,
-    bool InheritLabels);
+    bool InheritLabels)
+{
+    /// <summary>The type of the task that starts it, the child's <c>trigger.type</c>.</summary>
+    public string TriggerType { get; init; } = Tasks.Types.CoreTaskTypes.Subflow;
+
+    /// <summary>ForEachItem: the batch (1-based) this child processes, named in the errors of a child that cannot start.</summary>
+    public int? Iteration { get; init; }
+}

@@ -191,7 +191,9 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         {
             Outputs = outcome.Outputs,
             Metrics = outcome.Metrics,
-            Decision = (stored.Decision ?? new FlowableDecision()) with { WorkerState = outcome.State },
+            Decision = outcome.Values is { } values
+                ? (stored.Decision ?? new FlowableDecision()) with { WorkerState = outcome.State, Values = values, ValueCount = values.Count }
+                : (stored.Decision ?? new FlowableDecision()) with { WorkerState = outcome.State },
         }).ConfigureAwait(false);
     }
 
@@ -260,7 +262,11 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         var logger = new StoredTaskLogger(logs, taskRun, attempt, task.LogLevel, services.Time, secrets);
         var runs = await WorkerView.LoadAsync(services.Store, task, taskRun, shutdown).ConfigureAwait(false);
         var files = services.Files is { } storage
-            ? new ExecutionFiles(storage, new ExecutionFileScope(flow.Namespace, flow.Id, execution.Id, task.Id, taskRun.Id) { AllowedLocalPaths = services.Options.AllowedLocalPaths })
+            ? new ExecutionFiles(storage, new ExecutionFileScope(flow.Namespace, flow.Id, execution.Id, task.Id, taskRun.Id)
+            {
+                AllowedLocalPaths = services.Options.AllowedLocalPaths,
+                ParentExecutionPrefix = ParentFiles(execution),
+            })
             : null;
         var errorLogs = new Lazy<IReadOnlyList<object?>>(() => ErrorLogs.Read(services.Logs, flow, execution.Id));
         var environment = new EnvironmentExpressionServices(services.Time) { KeyValues = services.KeyValues, ErrorLogSource = () => errorLogs.Value };
@@ -288,6 +294,13 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         };
         return await new GuardedTaskExecution(services, stop, shutdown).RunAsync(context).ConfigureAwait(false);
     }
+
+    /// <summary>Where the files of the execution that started this one live (its trigger names it, as a Subflow set it); null for a top-level execution.</summary>
+    private static StorageUri? ParentFiles(Execution execution) =>
+        execution is { ParentExecutionId: { } parentId, Trigger.Variables: var variables }
+        && variables.GetValueOrDefault("namespace") is string ns && variables.GetValueOrDefault("flowId") is string flowId
+            ? StoragePaths.Execution(ns, flowId, parentId)
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task run {TaskRunId}: {Reason}")]
     private static partial void LogLeaseLost(ILogger logger, string taskRunId, string reason);

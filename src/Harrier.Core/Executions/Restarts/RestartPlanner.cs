@@ -14,7 +14,7 @@ namespace Harrier.Core.Executions.Restarts;
 /// flowables around them become RUNNING again with their planning memos dropped, so the planner walks their lists anew —
 /// finding the kept runs, creating the ones a failure had kept from starting. The execution becomes RESTARTED without its
 /// end, error, outputs, kill request and memo, and moves to the server pool. Tasks inside a WorkingDirectory share its one
-/// directory and run on one worker, so restarting one alone is refused.
+/// directory and run on one worker, so restarting one alone is refused; so is restarting a failed ForEachItem.
 /// </remarks>
 public static class RestartPlanner
 {
@@ -31,6 +31,12 @@ public static class RestartPlanner
         if (runnable.FirstOrDefault(r => Chain(r, byId).Skip(1).Any(a => flow.FindTask(a.TaskId)?.Type == CoreTaskTypes.WorkingDirectory)) is { } shared)
         {
             return RestartDecision.Refused($"task '{shared.TaskId}' ran inside a WorkingDirectory, whose tasks share one directory; restarting it alone is not supported yet");
+        }
+
+        // Its children are executions of their own (their ids derive from the run): running it again would meet them.
+        if (failed.FirstOrDefault(r => flow.FindTask(r.TaskId)?.Type == CoreTaskTypes.ForEachItem) is { } items)
+        {
+            return RestartDecision.Refused($"task '{items.TaskId}' is a ForEachItem, whose batches ran as executions of their own; restarting it is not supported yet: start a new execution (or restart the failed batch executions)");
         }
 
         if (failed.Count == 0)

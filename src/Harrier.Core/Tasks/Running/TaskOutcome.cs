@@ -10,6 +10,12 @@ public sealed record TaskOutcome(State State)
 
     public IReadOnlyList<MetricEntry> Metrics { get; init; } = [];
 
+    /// <summary>
+    /// A worker-side flowable's iteration values (ForEachItem: the URIs of its batch files), stored as its decision's
+    /// values with the run's result, for the executor to plan from. Null for every other task.
+    /// </summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
     /// <summary>Why the attempt failed, logged at ERROR by the worker.</summary>
     public string? Error { get; init; }
 

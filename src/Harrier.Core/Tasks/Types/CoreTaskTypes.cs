@@ -21,6 +21,7 @@ public static class CoreTaskTypes
     public const string Pause = "io.kestra.plugin.core.flow.Pause";
     public const string AllowFailure = "io.kestra.plugin.core.flow.AllowFailure";
     public const string Subflow = "io.kestra.plugin.core.flow.Subflow";
+    public const string ForEachItem = Engine.Flowables.ForEachItem.ForEachItemType.Type;
     public const string ProcessRunner = "io.kestra.plugin.core.runner.Process";
 
     private static PropertyDescriptor Errors => Prop.Tasks("errors", "Tasks run when a child fails.");
@@ -148,6 +149,7 @@ public static class CoreTaskTypes
             Aliases = ["io.kestra.core.models.tasks.runners.types.ProcessTaskRunner"],
             Description = "Run the task as a local process on the worker.",
         },
+        Engine.Flowables.ForEachItem.ForEachItemType.Descriptor,
         .. Flows.Loading.LegacyEachTasks.All,
         Executions.LabelsTask.Descriptor,
         Executions.ResumeTask.Descriptor,

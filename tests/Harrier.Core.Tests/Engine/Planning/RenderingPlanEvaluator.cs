@@ -14,10 +14,12 @@ internal sealed class RenderingPlanEvaluator : IPlanEvaluator
 
     public int Calls { get; private set; }
 
-    public object? Evaluate(string template, PlanningSnapshot snapshot, TaskDefinition task, TaskRun taskRun)
+    public object? Evaluate(string template, PlanningSnapshot snapshot, TaskDefinition task, TaskRun taskRun, IReadOnlyDictionary<string, object?>? taskRunVariables = null)
     {
         Calls++;
-        var scope = new RenderScope(_variables.ForTask(snapshot.Flow, snapshot.Execution, snapshot.TaskRuns, task, taskRun));
+        var variables = _variables.ForTask(snapshot.Flow, snapshot.Execution, snapshot.TaskRuns, task, taskRun);
+        EngineVariables.AddToTaskRun(variables, taskRun, taskRunVariables);
+        var scope = new RenderScope(variables);
         return Renderer.Evaluate(template, scope);
     }
 }

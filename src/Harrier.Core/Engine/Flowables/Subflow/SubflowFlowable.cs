@@ -37,11 +37,11 @@ internal sealed class SubflowFlowable : Flowable<SubflowSpec>
             run.Id,
             task.Id,
             childId,
-            Text(task, run, "namespace", walk),
-            Text(task, run, "flowId", walk),
-            Revision(walk.Evaluate(task, run, "revision"), task),
+            ChildFlowProperties.Text(task, run, "namespace", walk),
+            ChildFlowProperties.Text(task, run, "flowId", walk),
+            ChildFlowProperties.Revision(task, run, walk),
             walk.EvaluateAll(task, run, "inputs") as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>(),
-            Labels(walk.EvaluateAll(task, run, "labels")),
+            ChildFlowProperties.Labels(task, run, walk),
             spec.InheritLabels));
         return new FlowableStart(
             new FlowableDecision { ChildExecutionId = childId },
@@ -84,29 +84,6 @@ internal sealed class SubflowFlowable : Flowable<SubflowSpec>
         });
         return ListOutcome.Done(spec.TransmitFailed && child.State is State.Failed or State.Killed or State.Warning ? child.State : State.Success);
     }
-
-    private static string Text(TaskDefinition task, TaskRun run, string property, IFlowableWalk walk) =>
-        walk.Evaluate(task, run, property) is { } value && PlainText.Of(value) is { Length: > 0 } text
-            ? text
-            : throw new FlowableDecisionException($"{property} of task '{task.Id}' rendered empty; it names the flow to start");
-
-    private static int? Revision(object? value, TaskDefinition task) => value switch
-    {
-        null => null,
-        long number when number is > 0 and <= int.MaxValue => (int)number,
-        string text when int.TryParse(text, out var number) && number > 0 => number,
-        _ => throw new FlowableDecisionException($"revision of task '{task.Id}' must be a positive whole number, found '{PlainText.Of(value)}'"),
-    };
-
-    /// <summary>Labels as a map (<c>key: value</c>) or Kestra's list of <c>{key, value}</c>.</summary>
-    private static IReadOnlyList<FlowLabel> Labels(object? value) => value switch
-    {
-        IReadOnlyDictionary<string, object?> map => [.. map.Select(e => new FlowLabel(e.Key, PlainText.Of(e.Value)))],
-        IEnumerable<object?> list => [.. list.OfType<IReadOnlyDictionary<string, object?>>()
-            .Where(l => l.ContainsKey("key"))
-            .Select(l => new FlowLabel(PlainText.Of(l["key"]), PlainText.Of(l.GetValueOrDefault("value"))))],
-        _ => [],
-    };
 }
 
 /// <param name="Wait">Whether the run waits for the child's end.</param>
