@@ -66,6 +66,16 @@ public sealed class NamespaceFilesPageTests(UiFixture ui)
         Assert.Equal("a,b\n1,2\n", await ui.Server.Api.NamespaceFileAsync(ns, "/archive/rows-2026.csv"));
         Assert.Null(await ui.Server.Api.NamespaceFileAsync(ns, "/data/rows.csv"));
 
+        await page.Locator("[data-test=new-folder]").ClickAsync();
+        await page.Locator("[data-test=path-input]").FillAsync("reports");
+        await page.Locator("[data-test=path-submit]").ClickAsync();
+        await Assertions.Expect(Row(page, "/reports")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=current-folder]")).ToHaveTextAsync("/reports");
+        await page.Locator("[data-test=upload-input]").SetInputFilesAsync(new FilePayload { Name = "q1.md", MimeType = "text/markdown", Buffer = Encoding.UTF8.GetBytes("# Q1") });
+        await Assertions.Expect(Row(page, "/reports/q1.md")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=files-error]")).ToHaveCountAsync(0);
+        Assert.Equal("# Q1", await ui.Server.Api.NamespaceFileAsync(ns, "/reports/q1.md"));
+
         await Row(page, "/old").Locator("[data-test=delete]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=confirm]")).ToContainTextAsync("Delete /old/?");
         await page.Locator("[data-test=confirm-no]").ClickAsync();

@@ -16,11 +16,17 @@ export function useFileTree(namespace: () => string) {
 
   async function load(folder: string): Promise<void> {
     try {
-      folders.set(folder, await listFolder(namespace(), folder))
+      const entries = await listFolder(namespace(), folder)
+      folders.set(folder, entries)
+      // Once it holds a file the server knows the folder: it is an ordinary one from now on (deleted on the server too).
+      if (entries.length) pending.delete(folder)
       state.error = null
     } catch (e) {
-      // A folder that vanished (moved or deleted elsewhere) closes instead of showing an error forever.
-      if ((e as { status?: number }).status === 404 && folder !== '/' && !pending.has(folder)) {
+      const missing = (e as { status?: number }).status === 404
+      if (missing && pending.has(folder)) {
+        folders.set(folder, [])
+      } else if (missing && folder !== '/') {
+        // A folder that vanished (moved or deleted elsewhere) closes instead of showing an error forever.
         open.delete(folder)
         folders.delete(folder)
       } else {
