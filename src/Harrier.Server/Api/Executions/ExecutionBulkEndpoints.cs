@@ -125,15 +125,3 @@ public static class ExecutionBulkEndpoints
             : throw ApiException.BadRequest("the body must be a non-empty JSON array of execution ids");
     }
 }
-
-/// <summary>Kestra's BulkResponse: how many items the action was applied to.</summary>
-public sealed record ApiBulkResponse(int Count);
-
-/// <summary>Kestra's BulkErrorResponse: a message and, per refused item, why (its ConstraintViolation's message and value).</summary>
-public sealed record ApiBulkErrorResponse(string Message, IReadOnlyList<ApiBulkInvalid> Invalids);
-
-/// <summary>One refused item, the fields of Kestra's ManualConstraintViolation a client reads.</summary>
-public sealed record ApiBulkInvalid(string Message, string InvalidValue)
-{
-    public string PropertyPath => "execution";
-}
