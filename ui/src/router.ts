@@ -11,6 +11,8 @@ import KeyValuesPage from './pages/KeyValuesPage.vue'
 // The flow editor and the revisions diff (and Monaco with them) are separate chunks, loaded only on those pages.
 const FlowPage = () => import('./pages/FlowPage.vue')
 const RevisionsPage = () => import('./pages/RevisionsPage.vue')
+// The namespace files page opens files in Monaco too: a chunk of its own, Monaco loaded only when a file is opened.
+const NamespaceFilesPage = () => import('./pages/NamespaceFilesPage.vue')
 
 export const router = createRouter({
   history: createWebHistory('/ui/'),
@@ -24,6 +26,8 @@ export const router = createRouter({
     { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
     { path: '/triggers', component: TriggersPage, meta: { title: 'Triggers' } },
     { path: '/kv', component: KeyValuesPage, meta: { title: 'KV store' } },
+    { path: '/namespaces/files', component: NamespaceFilesPage, meta: { title: 'Namespace files' } },
+    { path: '/namespaces/:namespace/files', component: NamespaceFilesPage, props: true, meta: { title: 'Namespace files' } },
     { path: '/executions/:id', component: ExecutionPage, props: true, meta: { title: 'Execution' } },
     // The `url` the API gives a created execution (Kestra's shape), and Kestra's own flow editor address.
     { path: '/executions/:namespace/:flowId/:id', redirect: (to) => `/executions/${String(to.params.id)}` },

@@ -51,6 +51,26 @@ public sealed class ExecutionQueryTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Search_FiltersByKeyedLabels_AndByAStartDateWindow_AsKestrasUiSendsThem()
+    {
+        var ns = ApiCalls.UniqueNamespace();
+        await Http.DeployAsync(TestFlows.OneLog(ns));
+        await Http.ExecuteAsync(ns, "hello?wait=true&labels=env:prod&labels=team:data", wait: false);
+        await Http.ExecuteAsync(ns, "hello?wait=true&labels=env:dev&labels=team:data", wait: false);
+        var hour = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var later = DateTimeOffset.UtcNow.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var both = await Http.GetJsonAsync($"executions/search?namespace={ns}&filters[labels][EQUALS][team]=data");
+        var prod = await Http.GetJsonAsync($"executions/search?namespace={ns}&filters[labels][EQUALS][team]=data&filters[labels][EQUALS][env]=prod");
+        var window = await Http.GetJsonAsync($"executions/search?namespace={ns}&filters[startDate][GREATER_THAN_OR_EQUAL_TO]={Uri.EscapeDataString(hour)}&filters[startDate][LESS_THAN_OR_EQUAL_TO]={Uri.EscapeDataString(later)}");
+        var future = await Http.GetJsonAsync($"executions/search?namespace={ns}&filters[startDate][GREATER_THAN_OR_EQUAL_TO]={Uri.EscapeDataString(later)}");
+
+        Assert.Equal(2, both["total"]!.GetValue<int>());
+        Assert.Equal("prod", Assert.Single(prod["results"]!.AsArray())!["labels"]!.AsArray().Single(l => l!["key"]!.GetValue<string>() == "env")!["value"]!.GetValue<string>());
+        Assert.Equal((2, 0), (window["total"]!.GetValue<int>(), future["total"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Search_WithABadDateOrTimeRange_Returns422()
     {
         using var date = await Http.GetAsync("executions/search?filters[startDate][GREATER_THAN]=yesterday");

@@ -39,6 +39,38 @@ public static class Api
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Starts an execution with labels (<c>key:value</c>, Kestra's <c>labels</c> parameter) and waits for its end.</summary>
+    public static async Task<JsonObject> ExecuteWithLabelsAsync(this HttpClient api, string ns, string flowId, params string[] labels)
+    {
+        var query = string.Join("&", labels.Select(l => $"labels={Uri.EscapeDataString(l)}"));
+        using var response = await api.PostAsync($"executions/{ns}/{flowId}?wait=true&{query}", content: null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"executing {ns}.{flowId}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>A namespace file's content, or null when the API answers 404.</summary>
+    public static async Task<string?> NamespaceFileAsync(this HttpClient api, string ns, string path)
+    {
+        using var response = await api.GetAsync($"namespaces/{ns}/files?path={Uri.EscapeDataString(path)}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET namespace file {ns} {path}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+
+    public static async Task PutNamespaceFileAsync(this HttpClient api, string ns, string path, string content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(content, Encoding.UTF8), "fileContent", path.Split('/')[^1]);
+        using var response = await api.PostAsync($"namespaces/{ns}/files?path={Uri.EscapeDataString(path)}", form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"uploading {ns} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public static string State(this JsonObject execution) => execution["state"]!["current"]!.GetValue<string>();
 
     public static string Id(this JsonObject node) => node["id"]!.GetValue<string>();

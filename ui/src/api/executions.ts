@@ -1,13 +1,30 @@
 import { apiBase, getJson, query, request, sendJson } from './http'
-import type { Execution, Page } from './types'
+import type { Execution, Label, Page } from './types'
 
-export interface ExecutionFilter { namespace?: string; flowId?: string; state?: string; page?: number; size?: number }
+export interface ExecutionFilter {
+  namespace?: string
+  flowId?: string
+  state?: string
+  /** A duration back from the server's now (ISO-8601, PT1H): Kestra's timeRange filter. */
+  timeRange?: string
+  /** Started at or after / at or before these instants (ISO-8601). */
+  startedFrom?: string
+  startedTo?: string
+  labels?: Label[]
+  page?: number
+  size?: number
+}
 
 export function searchExecutions(filter: ExecutionFilter): Promise<Page<Execution>> {
+  const labels = Object.fromEntries((filter.labels ?? []).map((l) => [`filters[labels][EQUALS][${l.key}]`, l.value]))
   return getJson(`${apiBase}/executions/search${query({
     'filters[namespace][PREFIX]': filter.namespace,
     'filters[flowId][EQUALS]': filter.flowId,
     'filters[state][EQUALS]': filter.state,
+    'filters[timeRange][EQUALS]': filter.timeRange,
+    'filters[startDate][GREATER_THAN_OR_EQUAL_TO]': filter.startedFrom,
+    'filters[startDate][LESS_THAN_OR_EQUAL_TO]': filter.startedTo,
+    ...labels,
     page: filter.page ?? 1,
     size: filter.size ?? 50,
     sort: 'state.startDate:desc',

@@ -10,7 +10,7 @@ export interface ApiErrorItem { message: string; path?: string | null }
 
 /** A failed request: the server's own message (Kestra's error document) or what went wrong on the way. */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly errors: ApiErrorItem[] = [], readonly timedOut = false) {
+  constructor(message: string, readonly status: number, readonly errors: ApiErrorItem[] = [], readonly timedOut = false, readonly body: unknown = null) {
     super(message)
   }
 }
@@ -75,7 +75,7 @@ async function errorOf(response: Response, path: string): Promise<ApiError> {
   const text = await response.text()
   try {
     const body = JSON.parse(text) as { message?: string; _embedded?: { errors?: ApiErrorItem[] } }
-    return new ApiError(body.message ?? `${response.status} from ${path}`, response.status, body._embedded?.errors ?? [])
+    return new ApiError(body.message ?? `${response.status} from ${path}`, response.status, body._embedded?.errors ?? [], false, body)
   } catch {
     return new ApiError(`${response.status} ${response.statusText} from ${path}${text ? `: ${text.slice(0, 200)}` : ''}`, response.status)
   }

@@ -12,7 +12,7 @@ namespace Harrier.Server.Api.Executions;
 
 /// <summary>
 /// Kestra's executions API: create (multipart inputs, <c>?wait=true</c>), get, search, kill, delete, and the execution's
-/// own files. Following, restarts and replays are in their own files.
+/// own files. Following, restarts and replays, and the bulk actions by ids, are in their own files.
 /// </summary>
 public static class ExecutionEndpoints
 {
@@ -30,6 +30,7 @@ public static class ExecutionEndpoints
         executions.MapGet("/{executionId}/file/metas", FileMetasAsync).Produces<ApiFileMetas>().WithSummary("Size of one of the execution's files");
         ExecutionFollowEndpoint.Map(executions);
         ExecutionRestartEndpoints.Map(executions);
+        ExecutionBulkEndpoints.Map(executions);
     }
 
     private static async Task<IResult> CreateAsync(string @namespace, string id, HttpRequest request, ExecutionStarter starter, HarrierHost host, ServerContext server,

@@ -1,0 +1,82 @@
+using Harrier.Ui.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Harrier.Ui.Tests.Executions;
+
+[Collection(UiCollection.Name)]
+public sealed class BulkActionsTests(UiFixture ui)
+{
+    private static ILocator Row(IPage page, string id) => page.Locator($"[data-test=executions] tr[data-id='{id}']");
+
+    [Fact]
+    public async Task BulkKill_OfAllTheRunningExecutionsOnThePage_AfterConfirming_EndsBothKilled()
+    {
+        await ui.Server.Api.DeployAsync("""
+            id: sleeper
+            namespace: ui.bulk.kill
+            tasks:
+              - id: wait
+                type: io.kestra.plugin.scripts.shell.Commands
+                commands:
+                  - sleep 120
+            """);
+        var first = await ui.Server.Api.ExecuteAsync("ui.bulk.kill", "sleeper", wait: false);
+        var second = await ui.Server.Api.ExecuteAsync("ui.bulk.kill", "sleeper", wait: false);
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/ui/executions?namespace=ui.bulk.kill");
+        await Assertions.Expect(Row(page, first.Id()).Locator("[data-test=state]")).ToHaveTextAsync("RUNNING");
+        await Assertions.Expect(Row(page, second.Id()).Locator("[data-test=state]")).ToHaveTextAsync("RUNNING");
+
+        await page.Locator("[data-test=select-all]").CheckAsync();
+        await Assertions.Expect(page.Locator("[data-test=bulk-count]")).ToHaveTextAsync("2 selected");
+        await page.Locator("[data-test=bulk-kill]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=confirm]")).ToContainTextAsync("Kill 2 execution(s)?");
+        await page.Locator("[data-test=confirm-yes]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=bulk-result]")).ToHaveTextAsync("2 killed");
+        await Assertions.Expect(Row(page, first.Id()).Locator("[data-test=state]")).ToHaveTextAsync("KILLED", new() { Timeout = 30_000 });
+        await Assertions.Expect(Row(page, second.Id()).Locator("[data-test=state]")).ToHaveTextAsync("KILLED", new() { Timeout = 30_000 });
+        Assert.Equal("KILLED", (await ui.Server.Api.GetJsonAsync($"executions/{first.Id()}")).State());
+        Assert.Equal("KILLED", (await ui.Server.Api.GetJsonAsync($"executions/{second.Id()}")).State());
+    }
+
+    [Fact]
+    public async Task BulkRestart_OfTwoFailedExecutionsAndASuccessfulOne_RestartsTheFailedOnes_AndNamesTheRefusedOneWithTheReason()
+    {
+        var marker = Path.Combine(ui.Folder, "bulk-restart-marker");
+        await ui.Server.Api.DeployAsync($$"""
+            id: flaky
+            namespace: ui.bulk.restart
+            tasks:
+              - id: check
+                type: io.kestra.plugin.scripts.shell.Commands
+                commands:
+                  - test -f '{{marker}}'
+            """);
+        var first = await ui.Server.Api.ExecuteAsync("ui.bulk.restart", "flaky", wait: true);
+        var second = await ui.Server.Api.ExecuteAsync("ui.bulk.restart", "flaky", wait: true);
+        await File.WriteAllTextAsync(marker, "");
+        var succeeded = await ui.Server.Api.ExecuteAsync("ui.bulk.restart", "flaky", wait: true);
+        Assert.Equal(("FAILED", "FAILED", "SUCCESS"), (first.State(), second.State(), succeeded.State()));
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/ui/executions?namespace=ui.bulk.restart");
+        await Assertions.Expect(page.Locator("[data-test=executions] tbody tr")).ToHaveCountAsync(3);
+
+        foreach (var id in new[] { first.Id(), second.Id(), succeeded.Id() })
+        {
+            await Row(page, id).Locator("[data-test=select]").CheckAsync();
+        }
+
+        await page.Locator("[data-test=bulk-restart]").ClickAsync();
+
+        var result = page.Locator("[data-test=bulk-result]");
+        await Assertions.Expect(result).ToContainTextAsync("2 restarted, 1 refused:");
+        await Assertions.Expect(result.Locator("li")).ToHaveCountAsync(1);
+        await Assertions.Expect(result.Locator("li")).ToContainTextAsync(succeeded.Id()[..8]);
+        await Assertions.Expect(Row(page, first.Id()).Locator("[data-test=state]")).ToHaveTextAsync("SUCCESS", new() { Timeout = 30_000 });
+        await Assertions.Expect(Row(page, second.Id()).Locator("[data-test=state]")).ToHaveTextAsync("SUCCESS", new() { Timeout = 30_000 });
+        await Screenshots.TakeAsync(page, "executions-bulk");
+        Assert.Equal("SUCCESS", (await ui.Server.Api.GetJsonAsync($"executions/{first.Id()}")).State());
+        Assert.Equal("SUCCESS", (await ui.Server.Api.GetJsonAsync($"executions/{second.Id()}")).State());
+    }
+}
