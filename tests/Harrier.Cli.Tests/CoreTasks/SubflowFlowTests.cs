@@ -42,6 +42,83 @@ public sealed class SubflowFlowTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>A child flow that declares no outputs: the parent's deprecated Subflow <c>outputs</c> map extracts them.</summary>
+    private void WritePlainChild() => File.WriteAllText(_dir.Combine("flows", "team", "plain.yml"), """
+        id: plain
+        namespace: harrier.tests
+        inputs:
+          - id: word
+            type: STRING
+        tasks:
+          - id: shout
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ inputs.word | upper }}"
+        """);
+
+    [Fact]
+    public void DeprecatedSubflowOutputs_AreRenderedInTheChildOnceItEnds_AndComeBackAsTheTasksOutputs()
+    {
+        WritePlainChild();
+        var run = Run("""
+              - id: call
+                type: io.kestra.plugin.core.flow.Subflow
+                namespace: harrier.tests
+                flowId: plain
+                inputs:
+                  word: hello
+                outputs:
+                  loud: "{{ outputs.shout.value }}!"
+                  fixed: 7
+              - id: after
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ outputs.call.outputs.loud }} {{ outputs.call.outputs.fixed }}"
+            """);
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        Assert.Equal(["HELLO! 7"], run.Messages("after"));
+    }
+
+    [Fact]
+    public void DeprecatedSubflowOutputs_AreIgnored_WhenTheChildFlowDeclaresItsOwn()
+    {
+        var run = Run("""
+              - id: call
+                type: io.kestra.plugin.core.flow.Subflow
+                namespace: harrier.tests
+                flowId: double
+                inputs:
+                  n: 2
+                outputs:
+                  ignored: "{{ outputs.compute.value }}"
+            """);
+
+        Assert.True(run.ExitCode == 0, run.Describe);
+        var outputs = run.Run("call").GetProperty("outputs").GetProperty("outputs");
+        Assert.Equal(4, outputs.GetProperty("doubled").GetInt64());
+        Assert.False(outputs.TryGetProperty("ignored", out _));
+    }
+
+    [Fact]
+    public void DeprecatedSubflowOutputs_ThatCannotBeRendered_FailTheChildAndSoTheTask_SayingWhichOne()
+    {
+        WritePlainChild();
+        var run = Run("""
+              - id: call
+                type: io.kestra.plugin.core.flow.Subflow
+                namespace: harrier.tests
+                flowId: plain
+                inputs:
+                  word: hello
+                outputs:
+                  missing: "{{ outputs.nowhere.value }}"
+            """);
+
+        Assert.Equal("FAILED", run.State);
+        var child = Show(run.Run("call").GetProperty("outputs").GetProperty("executionId").GetString()!);
+        Assert.Equal("FAILED", child.GetProperty("state").GetString());
+        Assert.Contains("the outputs of the Subflow task 'call' that started this execution could not be extracted: 'missing'", child.GetRawText(), StringComparison.Ordinal);
+    }
+
     private FlowRun Run(string tasks) => FlowRun.Of(_dir.Combine("parent"), $"""
         id: parent
         namespace: harrier.tests

@@ -100,7 +100,7 @@ public sealed partial class BrokenFlowTests
         { "dag-cycle.yml", 8, 20, "tasks[0].tasks[0].dependsOn: the dependencies form a cycle: fetch -> publish -> transform -> fetch", 1 },
         { "dag-unknown-dependency.yml", 9, 28, "tasks[0].tasks[1].dependsOn[1]: 'transfrom' is not a task of this Dag; dependsOn names ids among: fetch, publish", 1 },
         { "dag-item-without-task.yml", 8, 9, "tasks[0].tasks[1].task: must not be null: each Dag item needs a 'task'", 1 },
-        { "subflow-deprecated-outputs.yml", 9, 7, "tasks[0].outputs: a Subflow's 'outputs' (deprecated in Kestra) is not supported by Harrier", 1 },
+        { "subflow-outputs-not-a-map.yml", 9, 7, "tasks[0].outputs: must be a map, found a list", 1 },
         { "foreachitem-missing-required.yml", 4, 5, "tasks[0].items: must not be null: the property 'items' is required", 3 },
         { "foreachitem-unknown-batch-field.yml", 10, 7, "tasks[0].batch.rowz: unknown property 'rowz'; did you mean 'rows'?", 1 },
         { "foreachitem-schedule-date.yml", 9, 19, "tasks[0].scheduleDate: a ForEachItem's 'scheduleDate' is not supported by Harrier", 1 },

@@ -177,6 +177,24 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         return (execution with { State = State.Killing, KillRequestedAt = now, KillEndState = endState, Error = message }, null);
     }
 
+    /// <summary>
+    /// The parent's Subflow task when it has Kestra's deprecated <c>outputs</c> map (only read when this flow declares no
+    /// outputs, as in Kestra): they are rendered here, where this execution's task outputs are, and come back to the
+    /// parent as this execution's outputs (<c>outputs.&lt;task&gt;.outputs.&lt;name&gt;</c>).
+    /// </summary>
+    private async Task<TaskDefinition?> ParentExtractionAsync(Execution execution, CancellationToken cancellationToken)
+    {
+        if (execution.ParentExecutionId is not { } parentId || execution.ParentTaskRunId is not { } parentRunId
+            || await services.Store.GetExecutionAsync(parentId, cancellationToken).ConfigureAwait(false) is not { } parent
+            || await services.Store.GetTaskRunAsync(parentRunId, cancellationToken).ConfigureAwait(false) is not { } parentRun)
+        {
+            return null;
+        }
+
+        var task = (await flows.GetAsync(parent, cancellationToken).ConfigureAwait(false)).FindTask(parentRun.TaskId);
+        return task is { Type: Tasks.Types.CoreTaskTypes.Subflow } && task.Node["outputs"] is Yaml.YMapping ? task : null;
+    }
+
     private void WriteLogs(ExecutionPlan plan)
     {
         foreach (var log in plan.Logs)
@@ -210,7 +228,8 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
     private async Task<Execution> ConcludeAsync(FlowDefinition flow, Execution updated, ExecutionPlan plan, CancellationToken cancellationToken)
     {
         updated = updated with { EndDate = services.Time.GetUtcNow() };
-        if (flow.Outputs.Count == 0)
+        var extracted = flow.Outputs.Count == 0 ? await ParentExtractionAsync(updated, cancellationToken).ConfigureAwait(false) : null;
+        if (flow.Outputs.Count == 0 && extracted is null)
         {
             return updated;
         }
@@ -218,7 +237,9 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         var stored = await services.Store.GetTaskRunsWithOutputsAsync(updated.Id, cancellationToken).ConfigureAwait(false);
         var saved = plan.SavedTaskRuns.ToDictionary(run => run.Id, StringComparer.Ordinal);
         var runs = stored.Where(run => !saved.ContainsKey(run.Id)).Concat(plan.SavedTaskRuns).ToList();
-        var (values, error) = outputs.Render(flow, updated, runs);
+        var (values, error) = extracted is { } subflowTask
+            ? outputs.RenderExtraction(flow, updated, runs, subflowTask)
+            : outputs.Render(flow, updated, runs);
         updated = updated with { Outputs = values };
         if (error is null)
         {

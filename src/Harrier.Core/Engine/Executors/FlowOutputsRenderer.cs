@@ -37,6 +37,30 @@ internal sealed class FlowOutputsRenderer(ITemplateRenderer renderer, EngineVari
         return (Masked(flow, execution, outputs), null);
     }
 
+    /// <summary>
+    /// Renders the deprecated <c>outputs</c> map of the parent's Subflow task <paramref name="subflowTask"/> in this (the
+    /// child) execution; a failure names the parent task's line.
+    /// </summary>
+    public (IReadOnlyDictionary<string, object?> Outputs, string? Error) RenderExtraction(FlowDefinition flow, Execution execution, IReadOnlyList<TaskRun> taskRuns, TaskDefinition subflowTask)
+    {
+        var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var scope = new RenderScope(variables.ForExecution(flow, execution, taskRuns));
+        foreach (var entry in ((YMapping)subflowTask.Node["outputs"]!).Entries)
+        {
+            try
+            {
+                outputs[entry.Key.Value] = Evaluate(entry.Value, scope);
+            }
+            catch (RenderFailedException ex)
+            {
+                return (Masked(flow, execution, outputs),
+                    $"the outputs of the Subflow task '{subflowTask.Id}' that started this execution could not be extracted: '{entry.Key.Value}' (line {entry.Value.Position.Line} of its flow): {ex.Message}");
+            }
+        }
+
+        return (Masked(flow, execution, outputs), null);
+    }
+
     private IReadOnlyDictionary<string, object?> Masked(FlowDefinition flow, Execution execution, Dictionary<string, object?> outputs) =>
         (IReadOnlyDictionary<string, object?>)SecretInputs.Masker(flow, execution.Inputs, cipher).Apply(outputs)!;
 

@@ -22,11 +22,8 @@ internal sealed class SubflowFlowable : Flowable<SubflowSpec>
 
     public override FlowableSpec Read(FlowableSource source)
     {
-        if (source.Node["outputs"] is { } outputs)
-        {
-            source.Error(outputs, "outputs", "a Subflow's 'outputs' (deprecated in Kestra) is not supported by Harrier: declare them as outputs of the flow it starts; they come back as outputs.<task>.outputs.<id>");
-        }
-
+        // Kestra's deprecated `outputs` (a map, checked by the type's descriptor) is rendered in the child execution once it
+        // ends, only when the child flow declares no outputs of its own: see ExecutionPass.ConcludeAsync.
         return new SubflowSpec(source.Boolean("wait", true), source.Boolean("transmitFailed", true), source.Boolean("inheritLabels", false));
     }
 
