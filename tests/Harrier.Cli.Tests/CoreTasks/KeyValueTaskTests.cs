@@ -61,6 +61,64 @@ public sealed class KeyValueTaskTests : IDisposable
     }
 
     [Fact]
+    public void KvAndErrorLogs_WorkInWhatTheExecutorEvaluates_AnIfsCondition_ARunIf_AndAForEachsValues()
+    {
+        var run = FlowRun.Of(_dir.Path, """
+            id: kv_in_planning
+            namespace: harrier.tests.kv
+            tasks:
+              - id: set_flag
+                type: io.kestra.plugin.core.kv.Set
+                key: enabled
+                value: true
+              - id: set_regions
+                type: io.kestra.plugin.core.kv.Set
+                key: regions
+                value: [eu, us]
+              - id: branch
+                type: io.kestra.plugin.core.flow.If
+                condition: "{{ kv('enabled') }}"
+                then:
+                  - id: on
+                    type: io.kestra.plugin.core.log.Log
+                    message: flag on
+                else:
+                  - id: off
+                    type: io.kestra.plugin.core.log.Log
+                    message: flag off
+              - id: skipped
+                type: io.kestra.plugin.core.log.Log
+                runIf: "{{ kv('missing', errorOnMissing=false) ?? false }}"
+                message: never
+              - id: each
+                type: io.kestra.plugin.core.flow.ForEach
+                values: "{{ kv('regions') }}"
+                tasks:
+                  - id: region
+                    type: io.kestra.plugin.core.log.Log
+                    message: "{{ taskrun.value }}"
+              - id: broken
+                type: io.kestra.plugin.core.execution.Fail
+                errorMessage: planned failure
+            errors:
+              - id: report
+                type: io.kestra.plugin.core.flow.If
+                condition: "{{ errorLogs() | length > 0 }}"
+                then:
+                  - id: reported
+                    type: io.kestra.plugin.core.log.Log
+                    message: "{{ errorLogs()[0].message }}"
+            """);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["flag on"], run.Messages("on"));
+        Assert.Empty(run.RunsOf("off"));
+        Assert.Equal("SKIPPED", run.Run("skipped").GetProperty("state").GetString());
+        Assert.Equal(["eu", "us"], run.Messages("region").Order());
+        Assert.Contains(run.Messages("reported"), m => m.Contains("planned failure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void OverwriteFalse_OnAnExistingKey_FailsTheTask_AndKeepsTheValue()
     {
         var run = FlowRun.Of(_dir.Path, """

@@ -28,7 +28,7 @@ public sealed partial class Executor
         _nudges = nudges;
         _logger = services.Loggers.CreateLogger<Executor>();
         var variables = new EngineVariables(EngineVariables.EnvsFrom(Environment.GetEnvironmentVariables()), services.Globals, services.SecretCipher);
-        var planner = new ExecutionPlanner(new RendererPlanEvaluator(services.Renderer, variables), services.Time, () => Ids.New());
+        var planner = new ExecutionPlanner(new RendererPlanEvaluator(services.Renderer, variables, services), services.Time, () => Ids.New());
         _pass = new ExecutionPass(services, logs, flows, new PlanningReads(services.Store, planner), new FlowOutputsRenderer(services.Renderer, variables, services.SecretCipher), nudges,
             new SlaCheck(services.Store, services.Renderer, variables));
     }
