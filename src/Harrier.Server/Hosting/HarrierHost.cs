@@ -68,7 +68,7 @@ public sealed class HarrierHost : IAsyncDisposable
 
     /// <summary>
     /// Every task implementation; the KV and Labels tasks write to the store they are given, PurgeExecutions deletes files
-    /// from <paramref name="files"/> (none without it).
+    /// from <paramref name="files"/> and the state tasks keep theirs there (none without it).
     /// </summary>
     public static TaskImplementations CreateImplementations(IStore store, ScriptTaskServices? scripts = null, Core.Storage.IFileStorage? files = null) =>
         new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)
@@ -76,6 +76,9 @@ public sealed class HarrierHost : IAsyncDisposable
             .Add(Scripts.Logs.LogFetchType.Type, () => new Scripts.Logs.LogFetchTask(store.Logs, store.Executions))
             .Add(Core.Tasks.Executions.ResumeTask.Type, () => new Core.Tasks.Executions.ResumeTask(store.Executions, store.Resumes, (e, ct) => LoadFlowOfAsync(store, e, ct)))
             .Add(Core.Tasks.Executions.CountTask.Type, () => new Core.Tasks.Executions.CountTask(store.ExecutionSearch))
+            .Add(Core.Tasks.FlowStates.StateTaskTypes.Set, () => new Core.Tasks.FlowStates.StateSetTask(files))
+            .Add(Core.Tasks.FlowStates.StateTaskTypes.Get, () => new Core.Tasks.FlowStates.StateGetTask(files))
+            .Add(Core.Tasks.FlowStates.StateTaskTypes.Delete, () => new Core.Tasks.FlowStates.StateDeleteTask(files))
             .Add(Core.Tasks.Executions.PurgeExecutionsTask.Type, () => new Core.Tasks.Executions.PurgeExecutionsTask(store.ExecutionSearch, store.Executions, store.Deletions, store.Logs, files))
             .Add(Core.Tasks.Triggers.ToggleTask.Type, () => new Core.Tasks.Triggers.ToggleTask(store.Triggers))
             .AddScriptTasks(scripts ?? new ScriptTaskServices());

@@ -8,5 +8,5 @@ namespace Harrier.Server.Hosting;
 public static class HarrierTaskTypes
 {
     public static TaskTypeRegistry Registry { get; } =
-        TaskTypeRegistry.Create(CoreTaskTypes.All, Core.Tasks.KeyValues.KeyValueTaskTypes.All, ScriptTaskTypes.All, DockerRunnerType.All);
+        TaskTypeRegistry.Create(CoreTaskTypes.All, Core.Tasks.KeyValues.KeyValueTaskTypes.All, Core.Tasks.FlowStates.StateTaskTypes.All, ScriptTaskTypes.All, DockerRunnerType.All);
 }
