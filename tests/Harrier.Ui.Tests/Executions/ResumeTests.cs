@@ -41,6 +41,7 @@ public sealed class ResumeTests(UiFixture ui)
 
         await Assertions.Expect(form.Locator("[data-input=copies] [data-test=input-error]")).ToContainTextAsync("0");
         Assert.Equal("PAUSED", (await ui.Server.Api.GetJsonAsync($"executions/{started.Id()}")).State());
+        await Screenshots.TakeAsync(page, "execution-resume");
 
         await form.Locator("[data-input=copies] input").FillAsync("3");
         await form.Locator("[data-input=note] input").FillAsync("ship it");
