@@ -34,6 +34,7 @@ public static class ApiRoutes
             NamespaceFileEndpoints.Map(api);
             KeyValueEndpoints.Map(api);
             Workers.WorkerEndpoints.Map(api);
+            Metrics.MetricEndpoints.Map(api);
         }
 
         PluginEndpoints.Map(app);

@@ -156,6 +156,45 @@ public sealed class RestartReplayResumeTests(ServerFixture fixture) : IClassFixt
         Assert.True(ended.TaskRun("approve")["outputs"]!["onResume"]!["approved"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Resume_NamesTheInvalidFieldInItsPath_AndTakesAFileInputAsAFilePart()
+    {
+        var ns = ApiCalls.UniqueNamespace();
+        await Http.DeployAsync($$$"""
+            id: upload
+            namespace: {{{ns}}}
+            tasks:
+              - id: approve
+                type: io.kestra.plugin.core.flow.Pause
+                onResume:
+                  - id: copies
+                    type: INT
+                    min: 1
+                  - id: memo
+                    type: FILE
+            """);
+        var id = (await Http.ExecuteAsync(ns, "upload", wait: false)).Id();
+        await PollAsync(() => Http.GetJsonAsync($"executions/{id}"), e => e.State() == "PAUSED");
+
+        using var invalidForm = ApiCalls.Form(("copies", "0"));
+        invalidForm.AddFile("memo", "memo.txt", "the memo");
+        using var invalid = await Http.PostAsync($"executions/{id}/resume", invalidForm);
+        var problem = (await invalid.JsonAsync(HttpStatusCode.UnprocessableEntity))["_embedded"]!["errors"]!.AsArray().Single()!;
+        Assert.Equal("inputs.copies", problem["path"]!.GetValue<string>());
+
+        using var form = ApiCalls.Form(("copies", "2"));
+        form.AddFile("memo", "memo.txt", "the memo");
+        using var resume = await Http.PostAsync($"executions/{id}/resume", form);
+        Assert.Equal(HttpStatusCode.NoContent, resume.StatusCode);
+        var ended = await EndOfAsync(id);
+
+        Assert.Equal("SUCCESS", ended.State());
+        var memo = ended.TaskRun("approve")["outputs"]!["onResume"]!["memo"]!.GetValue<string>();
+        Assert.EndsWith("/memo.txt", memo, StringComparison.Ordinal);
+        using var file = await Http.GetAsync($"executions/{id}/file?path={Uri.EscapeDataString(memo)}");
+        Assert.Equal("the memo", await file.Content.ReadAsStringAsync());
+    }
+
     private static async Task PollAsync(Func<Task<System.Text.Json.Nodes.JsonObject>> read, Func<System.Text.Json.Nodes.JsonObject, bool> until)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

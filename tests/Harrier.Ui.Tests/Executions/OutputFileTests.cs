@@ -34,4 +34,34 @@ public sealed class OutputFileTests(UiFixture ui)
         Assert.Equal("report.txt", download.SuggestedFilename);
         Assert.Equal("the-report-body", await File.ReadAllTextAsync(saved));
     }
+
+    [Fact]
+    public async Task AnOutputCsvFile_PreviewsItsFirstRowsAsATable_NextToItsDownloadLink()
+    {
+        await ui.Server.Api.DeployAsync("""
+            id: csv
+            namespace: ui.outputs
+            tasks:
+              - id: export
+                type: io.kestra.plugin.scripts.shell.Commands
+                outputFiles:
+                  - orders.csv
+                commands:
+                  - printf 'id,customer,total\n1,"Smith, Jane",12.50\n2,Bob,7\n' > orders.csv
+            """);
+        var execution = await ui.Server.Api.ExecuteAsync("ui.outputs", "csv", wait: true);
+        Assert.Equal("SUCCESS", execution.State());
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync($"/ui/executions/{execution.Id()}");
+
+        await Assertions.Expect(page.Locator("[data-test=outputs] [data-test=output-file]")).ToHaveTextAsync("⬇ orders.csv");
+        await page.Locator("[data-test=outputs] [data-test=preview-file]").ClickAsync();
+
+        var table = page.Locator("[data-test=file-preview] [data-test=preview-table]");
+        await Assertions.Expect(table.Locator("th")).ToHaveTextAsync(["id", "customer", "total"]);
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(table.Locator("tbody tr").Nth(0).Locator("td")).ToHaveTextAsync(["1", "Smith, Jane", "12.50"]);
+        await Assertions.Expect(page.Locator("[data-test=file-preview]")).ToContainTextAsync("The whole file.");
+        await Screenshots.TakeAsync(page, "execution-file-preview");
+    }
 }

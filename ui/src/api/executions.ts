@@ -1,5 +1,5 @@
 import { apiBase, getJson, query, request, sendJson } from './http'
-import type { Execution, Label, Page } from './types'
+import type { Execution, FileRender, Label, MetricEntry, Page } from './types'
 
 export interface ExecutionFilter {
   namespace?: string
@@ -54,4 +54,23 @@ export function executionFileUrl(id: string, uri: string): string {
 
 export function followExecutionPath(id: string): string {
   return `${apiBase}/executions/${encodeURIComponent(id)}/follow`
+}
+
+/** Resumes a PAUSED execution: the Pause's onResume inputs as multipart fields, FILE ones as file parts (204). */
+export async function resumeExecution(id: string, inputs: FormData | undefined): Promise<void> {
+  await request(`${apiBase}/executions/${encodeURIComponent(id)}/resume`, { method: 'POST', body: inputs ?? new FormData(), timeoutMs: 60_000 })
+}
+
+/** Replays an execution as a new one; with a task run, from that task on (Kestra's ?taskRunId=). */
+export function replayExecution(id: string, taskRunId?: string): Promise<Execution> {
+  return sendJson(`${apiBase}/executions/${encodeURIComponent(id)}/replay${query({ taskRunId })}`, { method: 'POST' })
+}
+
+export function previewFile(id: string, uri: string, maxRows = 100): Promise<FileRender> {
+  return getJson(`${apiBase}/executions/${encodeURIComponent(id)}/file/preview${query({ path: uri, maxRows })}`)
+}
+
+/** Every metric of an execution (Kestra pages them; one page of 500 covers any task's reasonable count). */
+export async function executionMetrics(id: string): Promise<MetricEntry[]> {
+  return (await getJson<Page<MetricEntry>>(`${apiBase}/metrics/${encodeURIComponent(id)}${query({ page: 1, size: 500 })}`)).results
 }

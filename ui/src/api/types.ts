@@ -31,6 +31,26 @@ export interface Flow {
 
 export interface Attempt { state: State; workerId?: string | null }
 
+/** Kestra's MetricEntry (GET /metrics/{executionId}): a counter, or a timer in milliseconds. */
+export interface MetricEntry {
+  namespace: string
+  flowId: string
+  taskId: string
+  executionId: string
+  taskRunId: string
+  type: string
+  name: string
+  value: number
+  tags: Record<string, string>
+  timestamp: string
+}
+
+/** One execution's figure of a metric, for the metrics chart. */
+export interface MetricPoint { executionId: string; date: string; value: number }
+
+/** Kestra's FileRender (GET /executions/{id}/file/preview). */
+export interface FileRender { extension: string; type: string; content: unknown; truncated: boolean }
+
 export interface TaskRun {
   id: string
   executionId: string

@@ -37,3 +37,18 @@ function localDateTime(iso: string): string {
   const two = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`
 }
+
+/**
+ * A 422's messages split by field: an item whose `path` is `inputs.ID` goes under that input's field, the rest (and
+ * the error's own message when no item names a field) above the submit button.
+ */
+export function fieldErrors(error: { message: string; errors?: Array<{ message: string; path?: string | null }> }, inputs: FlowInput[]): { byInput: Record<string, string>; general: string } {
+  const byInput: Record<string, string> = {}
+  const rest: string[] = []
+  for (const item of error.errors ?? []) {
+    const id = item.path?.startsWith('inputs.') ? item.path.slice('inputs.'.length) : null
+    if (id && inputs.some((i) => i.id === id)) byInput[id] = byInput[id] ? `${byInput[id]}; ${item.message}` : item.message
+    else rest.push(item.message)
+  }
+  return { byInput, general: rest.length ? rest.join('; ') : Object.keys(byInput).length ? '' : error.message }
+}

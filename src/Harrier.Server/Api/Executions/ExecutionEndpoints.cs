@@ -31,6 +31,7 @@ public static class ExecutionEndpoints
         ExecutionFollowEndpoint.Map(executions);
         ExecutionRestartEndpoints.Map(executions);
         ExecutionBulkEndpoints.Map(executions);
+        ExecutionFilePreviewEndpoint.Map(executions);
     }
 
     private static async Task<IResult> CreateAsync(string @namespace, string id, HttpRequest request, ExecutionStarter starter, HarrierHost host, ServerContext server,
@@ -183,7 +184,7 @@ public static class ExecutionEndpoints
     /// The storage address <paramref name="path"/> names, if it lies inside the execution's own folder. Anything else —
     /// another execution's file, a namespace file, a local path, a path with <c>..</c> — is refused (422).
     /// </summary>
-    private static async Task<StorageUri> ExecutionFileAsync(HarrierHost host, string executionId, string? path, CancellationToken ct)
+    internal static async Task<StorageUri> ExecutionFileAsync(HarrierHost host, string executionId, string? path, CancellationToken ct)
     {
         var execution = await host.Store.Executions.GetExecutionAsync(executionId, ct) ?? throw ApiException.NotFound($"there is no execution {executionId}");
         if (string.IsNullOrEmpty(path))

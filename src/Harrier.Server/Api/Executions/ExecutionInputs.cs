@@ -60,9 +60,13 @@ public sealed partial class ExecutionInputs
     /// the uploads to make once the inputs are valid. File parts for inputs that are not FILE, and FILE inputs given as text,
     /// are refused: a text could name any file.
     /// </summary>
-    public IReadOnlyList<(StorageUri Uri, IFormFile File)> PlaceFiles(FlowDefinition flow, string executionId, List<ApiErrorItem> problems)
+    public IReadOnlyList<(StorageUri Uri, IFormFile File)> PlaceFiles(FlowDefinition flow, string executionId, List<ApiErrorItem> problems) =>
+        PlaceFiles(flow.Inputs, flow.Namespace, flow.Id, executionId, problems);
+
+    /// <summary>As above for any declared inputs: a Pause's <c>onResume</c> ones take their files this way too.</summary>
+    public IReadOnlyList<(StorageUri Uri, IFormFile File)> PlaceFiles(IReadOnlyList<InputDefinition> inputs, string ns, string flowId, string executionId, List<ApiErrorItem> problems)
     {
-        foreach (var input in flow.Inputs.Where(i => i.Type == "FILE" && Values.ContainsKey(i.Id)))
+        foreach (var input in inputs.Where(i => i.Type == "FILE" && Values.ContainsKey(i.Id)))
         {
             problems.Add(new ApiErrorItem($"input '{input.Id}' (FILE): send the file as a multipart file part named '{input.Id}', not as a text field", $"inputs.{input.Id}"));
         }
@@ -70,7 +74,7 @@ public sealed partial class ExecutionInputs
         var uploads = new List<(StorageUri, IFormFile)>();
         foreach (var (inputId, file) in Files)
         {
-            if (flow.Inputs.FirstOrDefault(i => i.Id == inputId) is not { Type: "FILE" })
+            if (inputs.FirstOrDefault(i => i.Id == inputId) is not { Type: "FILE" })
             {
                 problems.Add(new ApiErrorItem($"input '{inputId}': a file part was sent, but the flow has no FILE input of that name", $"inputs.{inputId}"));
                 continue;
@@ -80,7 +84,7 @@ public sealed partial class ExecutionInputs
             StorageUri uri;
             try
             {
-                uri = StoragePaths.Input(flow.Namespace, flow.Id, executionId, inputId, name);
+                uri = StoragePaths.Input(ns, flowId, executionId, inputId, name);
             }
             catch (StoragePathException ex)
             {
@@ -104,6 +108,7 @@ public sealed partial class ExecutionInputs
         return new ApiErrorItem(worded, id is null ? "inputs" : $"inputs.{id}");
     }
 
-    [GeneratedRegex("^input '([^']+)'")]
+    // A resume's messages name the Pause first ("task 'approve': input 'note' …"): the field is still the input.
+    [GeneratedRegex("^(?:task '[^']+': )?input '([^']+)'")]
     private static partial Regex InputId();
 }

@@ -1,4 +1,6 @@
 using Harrier.Core.Executions;
+using Harrier.Core.Engine.Flowables.Pause;
+using Harrier.Core.Executions.Resumes;
 using Harrier.Core.Executions.Restarts;
 using Harrier.Core.Store;
 using Harrier.Core.Flows;
@@ -59,13 +61,20 @@ public static class ExecutionRestartEndpoints
     private static async Task<IResult> ResumeAsync(string executionId, HttpRequest request, HarrierHost host, CancellationToken ct)
     {
         var form = await ExecutionInputs.ReadAsync(request, ct);
-        if (form.Files.Count > 0)
+        var (execution, flow) = await LoadAsync(host, executionId, ct);
+        // File parts go where an execution's input files go, checked against the paused Pause tasks' onResume inputs.
+        var onResume = (await host.Store.Executions.GetTaskRunsAsync(executionId, ct))
+            .Where(run => run.State == State.Paused)
+            .SelectMany(run => (flow.FindTask(run.TaskId)?.Flowable as PauseSpec)?.OnResume ?? [])
+            .ToList();
+        var problems = new List<ApiErrorItem>();
+        var uploads = form.PlaceFiles(onResume, execution.Namespace, execution.FlowId, execution.Id, problems);
+        if (problems.Count > 0)
         {
-            throw ApiException.Invalid($"onResume inputs are taken as form fields; file parts are not supported ({string.Join(", ", form.Files.Select(f => f.InputId))})", form.Files[0].InputId);
+            throw ApiException.Invalid(problems);
         }
 
-        var (execution, flow) = await LoadAsync(host, executionId, ct);
-        var result = await host.Engine.ResumeAsync(execution, flow, form.Values, host.Store.Resumes, ct);
+        var result = await host.Engine.ResumeAsync(execution, flow, form.Values, new FileFirstResumes(host, uploads), ct);
         if (result.Resumed)
         {
             return TypedResults.NoContent();
@@ -73,7 +82,7 @@ public static class ExecutionRestartEndpoints
 
         throw result.Outcome switch
         {
-            null => ApiException.Invalid([.. result.Errors.Select(e => new ApiErrorItem(e, null))]),
+            null => ApiException.Invalid([.. result.Errors.Select(ExecutionInputs.Problem)]),
             ResumeOutcome.NotFound => ApiException.NotFound(result.Errors[0]),
             _ => ApiException.Conflict(result.Errors[0]),
         };
