@@ -11,7 +11,11 @@ export interface TriggerContext {
   executionId?: string | null
   disabled?: boolean
   lastError?: string | null
+  backfill?: Backfill | null
 }
+
+/** A trigger's running backfill: every slot from start to end fires once, in order; currentDate is the next one. */
+export interface Backfill { start: string; end: string; currentDate: string; paused: boolean }
 
 export interface TriggerItem { abstractTrigger: Record<string, unknown>; triggerContext: TriggerContext }
 
@@ -25,5 +29,23 @@ export function setTriggerDisabled(context: TriggerContext, disabled: boolean): 
     method: 'PUT',
     contentType: 'application/json',
     body: JSON.stringify({ namespace: context.namespace, flowId: context.flowId, triggerId: context.triggerId, disabled }),
+  })
+}
+
+/** Starts a backfill of a Schedule: every slot from `start` to `end` (ISO dates) fires, oldest first. */
+export function startBackfill(context: TriggerContext, start: string, end: string): Promise<TriggerContext> {
+  return sendJson(`${apiBase}/triggers`, {
+    method: 'PUT',
+    contentType: 'application/json',
+    body: JSON.stringify({ namespace: context.namespace, flowId: context.flowId, triggerId: context.triggerId, backfill: { start, end, inputs: {}, labels: [] } }),
+  })
+}
+
+/** Pauses, resumes or deletes a running backfill (Kestra's PUT /triggers/backfill/pause|unpause, POST /triggers/backfill/delete). */
+export function changeBackfill(context: TriggerContext, action: 'pause' | 'unpause' | 'delete'): Promise<TriggerContext> {
+  return sendJson(`${apiBase}/triggers/backfill/${action}`, {
+    method: action === 'delete' ? 'POST' : 'PUT',
+    contentType: 'application/json',
+    body: JSON.stringify({ namespace: context.namespace, flowId: context.flowId, triggerId: context.triggerId }),
   })
 }

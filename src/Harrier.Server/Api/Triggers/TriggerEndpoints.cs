@@ -85,7 +85,7 @@ public static class TriggerEndpoints
 
                 var started = ScheduleEvaluator.StartBackfill(model, backfill.Start, end)
                     ?? throw ApiException.Invalid($"the schedule of {body.Key.TriggerId} has no slot between {backfill.Start:O} and {end:O}", "backfill");
-                return current with { Backfill = started with { Inputs = backfill.Inputs, Labels = backfill.Labels } };
+                return current with { Backfill = started with { Inputs = backfill.Inputs, Labels = backfill.Labels, Paused = backfill.Paused } };
             }, ct);
             return TypedResults.Ok(ApiTriggerContext.From(state, definition));
         }

@@ -44,9 +44,14 @@ public sealed record TriggerRequest(TriggerKey Key, bool? Disabled, BackfillRequ
             : throw ApiException.Invalid($"'{name}' is required (a string)", name);
 }
 
-/// <summary>A backfill asked for: the period (end defaults to now) and the inputs and labels of the executions it starts.</summary>
+/// <summary>
+/// A backfill asked for: the period (end defaults to now), the inputs and labels of the executions it starts, and whether
+/// it starts paused (Kestra's backfill model carries <c>paused</c> too: a backfill prepared now, unpaused later).
+/// </summary>
 public sealed record BackfillRequest(DateTimeOffset Start, DateTimeOffset? End, IReadOnlyDictionary<string, object?> Inputs, IReadOnlyList<FlowLabel> Labels)
 {
+    public bool Paused { get; init; }
+
     public static BackfillRequest Read(JsonElement backfill)
     {
         var start = Date(backfill, "start") ?? throw ApiException.Invalid("'backfill.start' is required: the first date to run, e.g. 2026-11-01T00:00:00Z", "backfill.start");
@@ -67,7 +72,10 @@ public sealed record BackfillRequest(DateTimeOffset Start, DateTimeOffset? End, 
             }
         }
 
-        return new BackfillRequest(start, Date(backfill, "end"), inputs, labels);
+        return new BackfillRequest(start, Date(backfill, "end"), inputs, labels)
+        {
+            Paused = backfill.TryGetProperty("paused", out var paused) && paused.ValueKind == JsonValueKind.True,
+        };
     }
 
     private static DateTimeOffset? Date(JsonElement backfill, string name)
