@@ -25,6 +25,8 @@ public sealed class ServerConfigReaderTests
             worker:
               group: gpu
               leaseDuration: PT5S
+            executor:
+              leaseDuration: PT7S
             flows: /tmp
             defaultRunner: docker
             docker:
@@ -39,9 +41,9 @@ public sealed class ServerConfigReaderTests
         Assert.Equal(("/var/lib/harrier", 6, "/tmp", "docker", true), (options.DataDirectory, options.Workers, options.FlowsDirectory, options.DefaultRunner, options.DockerVolumesEnabled));
         Assert.Equal(TimeSpan.FromSeconds(10), options.RecoveryInterval);
         Assert.Equal(("postgres", "postgresql://harrier:secret@db.example.com:5432/harrier"), (options.DatabaseType, options.DatabaseUrl));
-        Assert.Equal(("gpu", TimeSpan.FromSeconds(5)), (options.WorkerGroup, options.LeaseDuration));
+        Assert.Equal(("gpu", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7)), (options.WorkerGroup, options.LeaseDuration, options.PlanningLeaseDuration));
         options.Validate();
-        Assert.Equal(18, ServerConfigKeys.All.Count);
+        Assert.Equal(19, ServerConfigKeys.All.Count);
     }
 
     [Fact]
