@@ -72,4 +72,76 @@ public sealed class TopologyTests(UiFixture ui)
         await Assertions.Expect(graph.Locator(".topo-flowable")).ToHaveCountAsync(4);
         await Screenshots.TakeAsync(page, "topology");
     }
+
+    [Fact]
+    public async Task Topology_DrawsASwitchsCasesAndDefault_ADagByItsDependencies_AndASubflowLinkedToTheFlowItStarts()
+    {
+        await ui.Server.Api.DeployAsync("""
+            id: branched
+            namespace: ui.topology
+            inputs:
+              - id: kind
+                type: STRING
+                defaults: small
+            tasks:
+              - id: route
+                type: io.kestra.plugin.core.flow.Switch
+                value: "{{ inputs.kind }}"
+                cases:
+                  small:
+                    - id: tiny
+                      type: io.kestra.plugin.core.log.Log
+                      message: s
+                  large:
+                    - id: huge
+                      type: io.kestra.plugin.core.log.Log
+                      message: l
+                defaults:
+                  - id: other
+                    type: io.kestra.plugin.core.log.Log
+                    message: o
+              - id: graph
+                type: io.kestra.plugin.core.flow.Dag
+                tasks:
+                  - task:
+                      id: extract
+                      type: io.kestra.plugin.core.log.Log
+                      message: e
+                  - task:
+                      id: lookup
+                      type: io.kestra.plugin.core.log.Log
+                      message: k
+                  - task:
+                      id: join
+                      type: io.kestra.plugin.core.log.Log
+                      message: j
+                    dependsOn: [extract, lookup]
+              - id: call
+                type: io.kestra.plugin.core.flow.Subflow
+                namespace: ui.topology
+                flowId: shaped
+            """);
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/ui/flows/ui.topology/branched");
+        await page.Locator("[data-test=tab-topology]").ClickAsync();
+
+        var graph = page.Locator("[data-test=topology]");
+        foreach (var label in new[] { "small", "large", "default" })
+        {
+            await Assertions.Expect(graph.Locator(".topo-edge-label", new() { HasText = label })).ToHaveCountAsync(1);
+        }
+
+        // Each case and the default hang off the Switch; the Dag's join waits for both its dependencies, which start
+        // from the Dag; whatever ends the Switch and the Dag leads to the next task.
+        foreach (var edge in new[] { "route->tiny", "route->huge", "route->other", "graph->extract", "graph->lookup", "extract->join", "lookup->join", "join->call", "tiny->graph", "other->graph" })
+        {
+            await Assertions.Expect(graph.Locator($"[data-edge='{edge}']")).ToHaveCountAsync(1);
+        }
+
+        await Assertions.Expect(graph.Locator("[data-edge='graph->join']")).ToHaveCountAsync(0);
+        var link = graph.Locator("[data-node='call'] a");
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", "/ui/flows/ui.topology/shaped");
+        await link.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ui/flows/ui.topology/shaped$"));
+    }
 }
