@@ -124,7 +124,5 @@ public sealed class CountTask(IExecutionSearch search) : IRunnableTask
     }
 
     private static SearchFilter DateFilter(string text, string property, FilterOperation operation) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? new SearchFilter("startDate", operation, date.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))
-            : throw new TaskFailedException($"{property} '{text}' is not a date; give an ISO-8601 date such as {{{{ now() | dateAdd(-1, 'DAYS') }}}}");
+        new("startDate", operation, PropertyDates.Iso(text, property));
 }

@@ -144,8 +144,5 @@ public sealed class PurgeExecutionsTask(IExecutionSearch search, IExecutionStore
         return filters;
     }
 
-    private static string Date(string text, string property) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? date.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)
-            : throw new TaskFailedException($"{property} '{text}' is not a date; give an ISO-8601 date such as {{{{ now() | dateAdd(-30, 'DAYS') }}}}");
+    private static string Date(string text, string property) => PropertyDates.Iso(text, property);
 }
