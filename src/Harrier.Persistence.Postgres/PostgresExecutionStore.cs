@@ -74,6 +74,11 @@ public sealed class PostgresExecutionStore(PostgresDatabase database, TimeProvid
             conditions.Add("state = @state");
         }
 
+        if (query.ParentExecutionId is not null)
+        {
+            conditions.Add("parent_execution_id = @parent_execution_id");
+        }
+
         var sql = "SELECT " + ExecutionRows.Columns + " FROM executions" +
             (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions)) +
             " ORDER BY created_at DESC, row_seq DESC LIMIT @limit";
@@ -93,6 +98,11 @@ public sealed class PostgresExecutionStore(PostgresDatabase database, TimeProvid
             if (query.State is { } state)
             {
                 statement.Bind("@state", state.ToName());
+            }
+
+            if (query.ParentExecutionId is not null)
+            {
+                statement.Bind("@parent_execution_id", query.ParentExecutionId);
             }
 
             return await statement.ReadAllAsync(ExecutionRows.Read, cancellationToken).ConfigureAwait(false);

@@ -11,5 +11,8 @@ public sealed record ExecutionQuery
 
     public State? State { get; init; }
 
+    /// <summary>Only the executions this one started (Subflow, ForEachItem children, whether it waits for them or not).</summary>
+    public string? ParentExecutionId { get; init; }
+
     public int Limit { get; init; } = 50;
 }

@@ -77,6 +77,12 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
                 command.Bind("@state", state.ToName());
             }
 
+            if (query.ParentExecutionId is not null)
+            {
+                conditions.Add("parent_execution_id = @parent_execution_id");
+                command.Bind("@parent_execution_id", query.ParentExecutionId);
+            }
+
             command.CommandText = "SELECT " + ExecutionRows.Columns + " FROM executions" +
                 (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions)) +
                 " ORDER BY created_at DESC, rowid DESC LIMIT @limit";

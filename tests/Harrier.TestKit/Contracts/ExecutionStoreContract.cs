@@ -103,6 +103,22 @@ public abstract class ExecutionStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task ListExecutions_FiltersByParent_ListingOnlyTheExecutionsItStarted()
+    {
+        var parent = Execution();
+        var child = Execution(createdAt: T0.AddSeconds(1)) with { ParentExecutionId = parent.Id, ParentTaskRunId = NewId("run") };
+        var endedChild = Execution(createdAt: T0.AddSeconds(2)) with { ParentExecutionId = parent.Id, ParentTaskRunId = NewId("run"), State = State.Success };
+        var stranger = Execution(createdAt: T0.AddSeconds(3)) with { ParentExecutionId = NewId("other"), ParentTaskRunId = NewId("run") };
+        foreach (var execution in new[] { parent, child, endedChild, stranger })
+        {
+            await Store.CreateExecutionAsync(execution, Ct);
+        }
+
+        Assert.Equal([endedChild.Id, child.Id], (await Store.ListExecutionsAsync(new ExecutionQuery { ParentExecutionId = parent.Id }, Ct)).Select(e => e.Id));
+        Assert.Empty(await Store.ListExecutionsAsync(new ExecutionQuery { ParentExecutionId = child.Id }, Ct));
+    }
+
+    [Fact]
     public async Task ListExecutions_FiltersByNamespaceFlowAndState()
     {
         var ns = NewId("ns");

@@ -15,6 +15,9 @@ namespace Harrier.Core.Engine.Executors;
 /// </summary>
 internal sealed class ExecutionPass(EngineServices services, LogWriter logs, FlowCache flows, PlanningReads reads, FlowOutputsRenderer outputs, IEngineNudges nudges, SlaCheck slas)
 {
+    /// <summary>The most children one kill cascades to in a pass (the newest first); the planner still stops those it waits for.</summary>
+    private const int MaxCascade = 10_000;
+
     private readonly SubflowStarter _subflows = new(services, flows);
 
     /// <summary>The files the pass asked for, before its commit refers to them (rewritten alike if the commit does not happen).</summary>
@@ -89,6 +92,7 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
             await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var kills = await KillsAsync(plan, updated, read, cancellationToken).ConfigureAwait(false);
         try
         {
             await services.Commits.CommitPlanAsync(new PlanCommit(lease)
@@ -99,7 +103,7 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
                 CancelUnleasedJobs = updated.State is State.Killing or State.Killed,
                 WakeAt = updated.State.IsTerminal() || slaDeadline is null || (plan.WakeAt is { } wake && wake < slaDeadline) ? plan.WakeAt : slaDeadline,
                 NewExecutions = plan.NewExecutions,
-                KillExecutions = updated.KillEndState is not null && read.Execution.KillRequestedAt is null ? [.. plan.KillChildren, execution.Id] : plan.KillChildren,
+                KillExecutions = kills,
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
@@ -118,15 +122,11 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
             nudges.ExecutionsChanged();
         }
 
-        foreach (var child in plan.KillChildren)
+        // The children killed (and this execution, stopped for a violated SLA): this process's workers stop their running
+        // attempts at once.
+        foreach (var killed in kills)
         {
-            nudges.KillRequested(child);
-        }
-
-        if (updated.KillEndState is not null && read.Execution.KillRequestedAt is null)
-        {
-            // Stopped for a violated SLA: this process's workers stop its running attempts at once.
-            nudges.KillRequested(execution.Id);
+            nudges.KillRequested(killed);
         }
 
         if (plan.IsFinished)
@@ -139,6 +139,29 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The kills this pass's commit requests: the children the planner stops (those it waits for), this execution itself
+    /// when a violated SLA stops it, and — in the pass where the execution starts being killed — every unfinished execution
+    /// it started, those it does not wait for included (Kestra cascades a kill to every execution an execution triggered).
+    /// Requests are conditional writes, so a pass run twice asks nothing twice.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> KillsAsync(ExecutionPlan plan, Execution updated, PlanningRead read, CancellationToken cancellationToken)
+    {
+        var kills = new List<string>(plan.KillChildren);
+        if (updated.KillEndState is not null && read.Execution.KillRequestedAt is null)
+        {
+            kills.Add(updated.Id);
+        }
+
+        if (updated.State is State.Killing or State.Killed && read.Execution.State is not (State.Killing or State.Killed))
+        {
+            var children = await services.Store.ListExecutionsAsync(new ExecutionQuery { ParentExecutionId = updated.Id, Limit = MaxCascade }, cancellationToken).ConfigureAwait(false);
+            kills.AddRange(children.Where(c => !c.State.IsTerminal() && c.KillRequestedAt is null && !kills.Contains(c.Id)).Select(c => c.Id));
+        }
+
+        return kills;
     }
 
     /// <summary>
