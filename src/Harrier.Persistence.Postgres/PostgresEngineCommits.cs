@@ -111,7 +111,30 @@ public sealed class PostgresEngineCommits(PostgresDatabase database, TimeProvide
     public Task<TaskRun> SaveChildAsync(JobLease lease, TaskRun child, CancellationToken cancellationToken) =>
         SaveUnderLeaseAsync(lease, child, cancellationToken);
 
-    public Task<AttemptCommitted> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// The next claim is a transaction of its own, after the commit: in one, the commit's row locks (this execution's)
+    /// would be held while the claim locks another execution's, an order two slots could take in opposite ways.
+    /// </remarks>
+    public async Task<AttemptCommitted> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken)
+    {
+        var committed = await CommitAttemptAloneAsync(commit, cancellationToken).ConfigureAwait(false);
+        if (commit.ClaimNext is not { } next)
+        {
+            return committed;
+        }
+
+        try
+        {
+            return committed with { Next = await ClaimJobAsync(next.Claim, next.Start, cancellationToken).ConfigureAwait(false) };
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The commit stands; the slot claims again in its own loop (and meets the failure there, if it lasts).
+            return committed;
+        }
+    }
+
+    private Task<AttemptCommitted> CommitAttemptAloneAsync(AttemptCommit commit, CancellationToken cancellationToken) =>
         database.WriteAsync(async session =>
         {
             var lease = commit.Completed;

@@ -17,6 +17,9 @@ public sealed record AttemptCommit(JobLease Completed, TaskRun? TaskRun)
 
     /// <summary>Log lines to store in the same transaction (the attempt's last ones, and any others still pending).</summary>
     public IReadOnlyList<LogEntry> Logs { get; init; } = [];
+
+    /// <summary>A claim to make once the attempt is committed, its result in <see cref="AttemptCommitted.Next"/>.</summary>
+    public NextClaim? ClaimNext { get; init; }
 }
 
 /// <summary>
@@ -26,4 +29,7 @@ public sealed record AttemptCommit(JobLease Completed, TaskRun? TaskRun)
 public sealed record AttemptCommitted(TaskRun? TaskRun, PlanningLease? Planning)
 {
     public IReadOnlyList<LogEntry> Logs { get; init; } = [];
+
+    /// <summary>The job <see cref="AttemptCommit.ClaimNext"/> claimed; null when none was asked, none was claimable, or the claim failed.</summary>
+    public ClaimedJob? Next { get; init; }
 }

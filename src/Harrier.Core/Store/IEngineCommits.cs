@@ -40,7 +40,10 @@ public interface IEngineCommits
 
     /// <summary>
     /// Saves the attempt's result when given, enqueues the retry when given, removes the job and wakes the execution —
-    /// leasing the wake-up to <see cref="AttemptCommit.HandOffTo"/> when asked and free; returns what it stored.
+    /// leasing the wake-up to <see cref="AttemptCommit.HandOffTo"/> when asked and free; returns what it stored. With
+    /// <see cref="AttemptCommit.ClaimNext"/>, then claims as <see cref="ClaimJobAsync"/> would, in the same transaction
+    /// where the store can (SQLite) or right after it: the claim never undoes the commit (a failed claim gives no
+    /// <see cref="AttemptCommitted.Next"/>), and a refused commit claims nothing.
     /// </summary>
     Task<AttemptCommitted> CommitAttemptAsync(AttemptCommit commit, CancellationToken cancellationToken);
 }

@@ -21,7 +21,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Reader connections kept for reuse; more are opened under load and closed beyond this many.</summary>
     private const int KeptReaders = 8;
 
+    /// <summary>Writes committed together at most: bounds how long the first of a group waits for the last.</summary>
+    private const int MaxGroup = 64;
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _pendingGate = new();
+    private readonly List<PendingWrite> _pending = [];
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteRead> _readers = [];
     private readonly SqliteConnection _writer;
     private readonly SqliteWrite _write;
@@ -88,39 +93,161 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return Task.FromResult(new SqliteDatabase(writer, builder.ToString(), ownReaders, path));
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer connection and commits it.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in an IMMEDIATE transaction on the writer connection and commits it; returns (or throws)
+    /// once that transaction is committed (or rolled back).
+    /// </summary>
+    /// <remarks>
+    /// Group commit: writes that arrive while another holds the writer are queued, and the next holder runs up to
+    /// <see cref="MaxGroup"/> of them, in arrival order, in one transaction — each inside a savepoint of its own, so one
+    /// write that throws (a lost lease, a version conflict) is undone alone and its caller gets the exception while the
+    /// others commit. Each caller is answered only after the COMMIT, so "returned means stored" holds as before, and a
+    /// process killed before the COMMIT loses only writes nobody was told about. The writes run one after the other on one
+    /// connection, each seeing the ones before it, exactly as separate transactions in that order would. A failure of the
+    /// transaction itself (disk full, an I/O error, the COMMIT) fails every write of the group: nothing of it is stored.
+    /// A lone write runs without a savepoint, as a plain transaction. Half of a small transaction is its COMMIT (measured
+    /// in a 10,000-iteration ForEach: 167 of 324 µs), which a group pays once; groups stay small in practice (there,
+    /// 24,263 writes in 22,772 transactions: mostly a log batch riding with a worker's or the executor's commit).
+    /// </remarks>
     public async Task<T> WriteAsync<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var mine = new PendingWrite<T>(work, cancellationToken);
+        lock (_pendingGate)
+        {
+            _pending.Add(mine);
+        }
+
+        var holding = false;
+        try
+        {
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            holding = true;
+        }
+        catch (OperationCanceledException) when (!mine.TryWithdraw())
+        {
+            // A holder took this write into its group before the wait gave up: its outcome is the answer.
+        }
+
+        if (holding)
+        {
+            try
+            {
+                // Holding the writer, this write is either answered (a previous holder ran it) or still queued.
+                while (!mine.IsCompleted)
+                {
+                    RunGroup();
+                }
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
+        return await mine.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the queued writes (at most <see cref="MaxGroup"/>), runs them in one transaction and answers each.</summary>
+    private void RunGroup()
+    {
+        var group = new List<PendingWrite>();
+        lock (_pendingGate)
+        {
+            var seen = 0;
+            for (; seen < _pending.Count && group.Count < MaxGroup; seen++)
+            {
+                if (_pending[seen].TryTake())
+                {
+                    group.Add(_pending[seen]);
+                }
+            }
+
+            _pending.RemoveRange(0, seen);
+        }
+
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            cancellationToken.ThrowIfCancellationRequested();
-            // BEGIN/COMMIT as statements prepared once: SqliteTransaction prepares both anew on every write, which
-            // was a tenth of the engine's CPU at one task run write per step.
-            _write.Begin();
-            T result;
-            try
+            var live = new List<PendingWrite>(group.Count);
+            foreach (var write in group)
             {
-                result = work(_write);
-                _write.Commit();
-            }
-            catch (SqliteException exception) when (StoreFailures.IsEnvironmental(exception))
-            {
-                _write.Rollback();
-                throw StoreFailures.Describe(exception, Path);
-            }
-            catch
-            {
-                _write.Rollback();
-                throw;
+                if (write.CancellationToken.IsCancellationRequested)
+                {
+                    write.Fail(new OperationCanceledException(write.CancellationToken));
+                }
+                else
+                {
+                    live.Add(write);
+                }
             }
 
-            return result;
+            if (live.Count > 0)
+            {
+                Commit(live);
+            }
         }
-        finally
+        catch (Exception exception)
         {
-            _writeLock.Release();
+            // Nothing of the group is stored: every write not answered yet fails with the reason.
+            foreach (var write in group)
+            {
+                write.Fail(exception);
+            }
+        }
+    }
+
+    private void Commit(List<PendingWrite> group)
+    {
+        // BEGIN/COMMIT as statements prepared once: SqliteTransaction prepares both anew on every write, which
+        // was a tenth of the engine's CPU at one task run write per step.
+        _write.Begin();
+        try
+        {
+            if (group is [var alone])
+            {
+                alone.Run(_write);
+            }
+            else
+            {
+                foreach (var write in group)
+                {
+                    _write.BeginOne();
+                    try
+                    {
+                        write.Run(_write);
+                        _write.EndOne();
+                    }
+                    catch (Exception exception) when (exception is not SqliteException sqlite || !StoreFailures.IsEnvironmental(sqlite))
+                    {
+                        if (!_write.InTransaction)
+                        {
+                            // SQLite ended the whole transaction on this failure: the group fails as one.
+                            throw;
+                        }
+
+                        _write.UndoOne();
+                        write.Fail(exception);
+                    }
+                }
+            }
+
+            _write.Commit();
+        }
+        catch (SqliteException exception) when (StoreFailures.IsEnvironmental(exception))
+        {
+            _write.Rollback();
+            throw StoreFailures.Describe(exception, Path);
+        }
+        catch
+        {
+            _write.Rollback();
+            throw;
+        }
+
+        foreach (var write in group)
+        {
+            // A write that failed in its savepoint keeps its own exception.
+            write.Complete();
         }
     }
 

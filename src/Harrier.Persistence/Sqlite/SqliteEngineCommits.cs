@@ -89,30 +89,55 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
         }, cancellationToken);
 
     public Task<ClaimedJob?> ClaimJobAsync(JobClaim claim, Func<ClaimedJob, TaskRun?>? start, CancellationToken cancellationToken) =>
-        database.WriteAsync(write =>
+        database.WriteAsync(write => Claim(write, claim, start), cancellationToken);
+
+    private ClaimedJob? Claim(SqliteWrite write, JobClaim claim, Func<ClaimedJob, TaskRun?>? start)
+    {
+        if (SqliteJobQueue.ClaimIn(write, claim, time) is not { } lease)
         {
-            if (SqliteJobQueue.ClaimIn(write, claim, time) is not { } lease)
+            return null;
+        }
+
+        Execution? execution;
+        using (var reader = write.Command(ExecutionRows.SelectById).Bind("@id", lease.Job.ExecutionId).ExecuteReader())
+        {
+            execution = reader.Read() ? ExecutionRows.Read(reader) : null;
+        }
+
+        TaskRun? taskRun;
+        using (var reader = write.Command(TaskRunRows.SelectById).Bind("@id", lease.Job.TaskRunId).ExecuteReader())
+        {
+            taskRun = reader.Read() ? TaskRunRows.Read(reader) : null;
+        }
+
+        var claimed = new ClaimedJob(lease, execution, taskRun);
+        return start?.Invoke(claimed) is { } running
+            ? claimed with { Started = TaskRunRows.Save(write, running, ChangeSequence.Take(write, running.ExecutionId)) }
+            : claimed;
+    }
+
+    /// <summary>The next claim inside the commit's transaction, in a savepoint: a claim that fails leaves the commit whole.</summary>
+    private ClaimedJob? ClaimNext(SqliteWrite write, NextClaim next)
+    {
+        write.Command("SAVEPOINT next_claim").ExecuteNonQuery();
+        try
+        {
+            var claimed = Claim(write, next.Claim, next.Start);
+            write.Command("RELEASE next_claim").ExecuteNonQuery();
+            return claimed;
+        }
+        catch (Exception exception) when (exception is not Microsoft.Data.Sqlite.SqliteException sqlite || !StoreFailures.IsEnvironmental(sqlite))
+        {
+            if (!write.InTransaction)
             {
-                return null;
+                throw;
             }
 
-            Execution? execution;
-            using (var reader = write.Command(ExecutionRows.SelectById).Bind("@id", lease.Job.ExecutionId).ExecuteReader())
-            {
-                execution = reader.Read() ? ExecutionRows.Read(reader) : null;
-            }
-
-            TaskRun? taskRun;
-            using (var reader = write.Command(TaskRunRows.SelectById).Bind("@id", lease.Job.TaskRunId).ExecuteReader())
-            {
-                taskRun = reader.Read() ? TaskRunRows.Read(reader) : null;
-            }
-
-            var claimed = new ClaimedJob(lease, execution, taskRun);
-            return start?.Invoke(claimed) is { } running
-                ? claimed with { Started = TaskRunRows.Save(write, running, ChangeSequence.Take(write, running.ExecutionId)) }
-                : claimed;
-        }, cancellationToken);
+            write.Command("ROLLBACK TO next_claim").ExecuteNonQuery();
+            write.Command("RELEASE next_claim").ExecuteNonQuery();
+            return null;
+        }
+    }
 
     public Task<TaskRun> StartAttemptAsync(JobLease lease, TaskRun running, CancellationToken cancellationToken) =>
         SaveUnderLeaseAsync(lease, running, cancellationToken);
@@ -139,7 +164,7 @@ public sealed class SqliteEngineCommits(SqliteDatabase database, TimeProvider ti
             WakeupRows.Wake(write, lease.Job.ExecutionId, now);
             var planning = commit.HandOffTo is { } handOff ? WakeupLeases.TakeIfFree(write, lease.Job.ExecutionId, handOff.ExecutorId, handOff.LeaseDuration, now) : null;
             IReadOnlyList<LogEntry> logs = commit.Logs.Count == 0 ? [] : new SequencedLogEntries(commit.Logs, LogChunkInsert.Run(write.Connection, commit.Logs));
-            return new AttemptCommitted(stored, planning) { Logs = logs };
+            return new AttemptCommitted(stored, planning) { Logs = logs, Next = commit.ClaimNext is { } next ? ClaimNext(write, next) : null };
         }, cancellationToken);
 
     private Task<TaskRun> SaveUnderLeaseAsync(JobLease lease, TaskRun taskRun, CancellationToken cancellationToken) =>

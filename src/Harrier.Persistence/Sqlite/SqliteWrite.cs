@@ -34,10 +34,24 @@ public sealed class SqliteWrite
 
     internal void Commit() => Command("COMMIT").ExecuteNonQuery();
 
+    /// <summary>True while a transaction is open (SQLite ends one by itself after some failures).</summary>
+    internal bool InTransaction => !Connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
+    // One caller's write inside a shared transaction (see SqliteDatabase.WriteAsync): its own all-or-nothing unit.
+    internal void BeginOne() => Command("SAVEPOINT one_write").ExecuteNonQuery();
+
+    internal void EndOne() => Command("RELEASE one_write").ExecuteNonQuery();
+
+    internal void UndoOne()
+    {
+        Command("ROLLBACK TO one_write").ExecuteNonQuery();
+        Command("RELEASE one_write").ExecuteNonQuery();
+    }
+
     /// <summary>Undoes the open transaction, if any (a failed COMMIT may already have ended it).</summary>
     internal void Rollback()
     {
-        if (!Connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0)
+        if (InTransaction)
         {
             Command("ROLLBACK").ExecuteNonQuery();
         }

@@ -384,4 +384,57 @@ public abstract class EngineCommitsContract : StoreContract
         Assert.Equal(State.Created, (await Store.GetTaskRunAsync(taskRun.Id, Ct))!.State);
         Assert.True(await Queue.RenewAsync(current, Lease, Ct));
     }
+    [Fact]
+    public async Task CommitAttempt_ClaimsTheNextDueJob_WhenAsked_AndStoresItsStart()
+    {
+        var (execution, taskRun, lease) = await ClaimedRunAsync();
+        var next = NewRun(execution.Id, "next");
+        await PlanAsync(execution, next);
+        var claim = new JobClaim("w1", null, null, Lease);
+
+        var committed = await Commits.CommitAttemptAsync(new AttemptCommit(lease, taskRun with { State = State.Success })
+        {
+            ClaimNext = new NextClaim(claim, c => c.TaskRun! with { State = State.Running }),
+        }, Ct);
+
+        Assert.Equal(State.Success, (await Store.GetTaskRunAsync(taskRun.Id, Ct))!.State);
+        var claimed = Assert.IsType<ClaimedJob>(committed.Next);
+        Assert.Equal((next.Id, "w1"), (claimed.Lease.Job.TaskRunId, claimed.Lease.WorkerId));
+        Assert.Equal(execution.Id, claimed.Execution?.Id);
+        Assert.Equal(State.Running, claimed.Started?.State);
+        Assert.Equal(State.Running, (await Store.GetTaskRunAsync(next.Id, Ct))!.State);
+        Assert.Null(await ClaimJobAsync("w2"));
+        Assert.True(await Queue.CompleteAsync(claimed.Lease, Ct));
+    }
+
+    [Fact]
+    public async Task CommitAttempt_ClaimsNothingNext_WhenNoJobIsDue()
+    {
+        var (_, taskRun, lease) = await ClaimedRunAsync();
+
+        var committed = await Commits.CommitAttemptAsync(new AttemptCommit(lease, taskRun with { State = State.Success })
+        {
+            ClaimNext = new NextClaim(new JobClaim("w1", null, null, Lease), null),
+        }, Ct);
+
+        Assert.Null(committed.Next);
+        Assert.Equal(State.Success, (await Store.GetTaskRunAsync(taskRun.Id, Ct))!.State);
+    }
+
+    [Fact]
+    public async Task CommitAttempt_RefusedForALostLease_ClaimsNothingNext()
+    {
+        var (execution, taskRun, stale) = await ClaimedRunAsync();
+        Time.Advance(Lease * 2);
+        Assert.NotNull(await ClaimJobAsync("w2"));
+        var next = NewRun(execution.Id, "next");
+        await PlanAsync(execution, next);
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => Commits.CommitAttemptAsync(new AttemptCommit(stale, taskRun with { State = State.Success })
+        {
+            ClaimNext = new NextClaim(new JobClaim("w1", null, null, Lease), null),
+        }, Ct));
+
+        Assert.Equal(next.Id, (await ClaimJobAsync("w3"))?.Job.TaskRunId);
+    }
 }

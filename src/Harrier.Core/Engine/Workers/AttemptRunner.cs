@@ -46,13 +46,17 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         return Begin(taskRun);
     }
 
-    public async Task RunAsync(ClaimedJob claimed, CancellationToken shutdown)
+    /// <summary>
+    /// Runs the claimed job; with <paramref name="next"/>, the attempt's commit also claims the slot's next job (one write
+    /// for the end of one job and the start of the next), returned to be run next. Null: claim in the slot's loop.
+    /// </summary>
+    public async Task<ClaimedJob?> RunAsync(ClaimedJob claimed, JobClaim? next, CancellationToken shutdown)
     {
         var (lease, execution, taskRun) = (claimed.Lease, claimed.Execution, claimed.TaskRun);
         if (execution is null || taskRun is null || taskRun.State.IsTerminal())
         {
             await FinishAsync(lease, null).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var flow = await flows.GetAsync(execution, shutdown).ConfigureAwait(false);
@@ -60,7 +64,7 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         if (task is null || execution.State is State.Killing or State.Killed || execution.KillRequestedAt is not null)
         {
             await FinishAsync(lease, Closed(taskRun, State.Killed)).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         using var registration = running.Register(lease.JobId, execution.Id);
@@ -68,12 +72,16 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
         if (task.IsFlowable)
         {
             await RunGroupAsync(new AttemptRequest(flow, execution, task, taskRun), lease, registration, shutdown).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        var writes = new JobAttemptWrites(services.Commits, lease, HandOff, Woken, logs);
+        var writes = new JobAttemptWrites(services.Commits, lease, HandOff, Woken, logs)
+        {
+            ClaimNext = next is null ? null : new NextClaim(next, StartIfReady),
+        };
         var request = new AttemptRequest(flow, execution, task, claimed.Started ?? taskRun) { Started = claimed.Started is not null };
         await RunAttemptAsync(request, writes, lease, registration, registration.Token, shutdown).ConfigureAwait(false);
+        return writes.Next;
     }
 
     /// <summary>

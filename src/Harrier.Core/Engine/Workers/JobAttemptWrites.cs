@@ -11,6 +11,12 @@ namespace Harrier.Core.Engine.Workers;
 internal sealed class JobAttemptWrites(
     IEngineCommits commits, JobLease lease, (string ExecutorId, TimeSpan LeaseDuration)? handOff, Action<AttemptCommitted> woken, LogWriter logs) : IAttemptWrites
 {
+    /// <summary>The claim the end of the attempt makes too (see <see cref="AttemptCommit.ClaimNext"/>).</summary>
+    public NextClaim? ClaimNext { get; init; }
+
+    /// <summary>The job that claim took, once the attempt is committed.</summary>
+    public ClaimedJob? Next { get; private set; }
+
     public Task<TaskRun> StartAsync(TaskRun running, CancellationToken cancellationToken) =>
         commits.StartAttemptAsync(lease, running, cancellationToken);
 
@@ -22,10 +28,11 @@ internal sealed class JobAttemptWrites(
     {
         var committed = await logs.StoreWithAsync(async lines =>
         {
-            var done = await commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry, HandOffTo = handOff, Logs = lines }, cancellationToken)
+            var done = await commits.CommitAttemptAsync(new AttemptCommit(lease, resolved) { Retry = retry, HandOffTo = handOff, Logs = lines, ClaimNext = ClaimNext }, cancellationToken)
                 .ConfigureAwait(false);
             return (done, (IReadOnlyList<LogEntry>?)done.Logs);
         }).ConfigureAwait(false);
+        Next = committed.Next;
         woken(committed);
         return committed.TaskRun ?? resolved;
     }

@@ -33,7 +33,8 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
     /// <remarks>
     /// A slot claims when nudged (this process enqueued a job) or when the queue says a job is due; otherwise it sleeps
     /// until the next job is due or the poll interval passes. So a step costs one read and one claim, not a look before
-    /// every claim: the claim is a write, and a look that finds nothing is wasted when jobs come one at a time.
+    /// every claim: the claim is a write, and a look that finds nothing is wasted when jobs come one at a time. While jobs
+    /// are due, the commit of one claims the next: a slot draining a queue pays one write per job.
     /// </remarks>
     private async Task SlotAsync(AttemptRunner runner, int slot, CancellationToken claiming, CancellationToken cancellationToken)
     {
@@ -56,9 +57,11 @@ public sealed partial class Worker(EngineServices services, IEngineNudges nudges
                 }
 
                 nudged = false;
-                if (await services.Commits.ClaimJobAsync(claim, runner.StartIfReady, cancellationToken).ConfigureAwait(false) is { } claimed)
+                var claimed = await services.Commits.ClaimJobAsync(claim, runner.StartIfReady, cancellationToken).ConfigureAwait(false);
+                while (claimed is not null)
                 {
-                    await runner.RunAsync(claimed, cancellationToken).ConfigureAwait(false);
+                    // Each end of a job claims the next in its own write, until the queue has nothing due or a drain began.
+                    claimed = await runner.RunAsync(claimed, idle.IsCancellationRequested ? null : claim, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (idle.IsCancellationRequested)
