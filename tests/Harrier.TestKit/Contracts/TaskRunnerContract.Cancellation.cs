@@ -19,21 +19,27 @@ public abstract partial class TaskRunnerContract
     private string StartsDescendants =>
         $"sleep 300 & echo $! > background.pid; {NewSessionCommand} sleep 300 & echo $! > new-session.pid; echo ready";
 
-    [Fact]
-    public async Task Cancellation_MidRun_ReturnsKilledWithinTheBound_AndLeavesNoProcessOfTheRun()
+    /// <summary>Runs <paramref name="request"/>, cancels it once it printed "ready"; what it ended with, and how long from the cancel.</summary>
+    private async Task<(TaskRunnerResult Result, RecordingOutputSink Sink, TimeSpan KillTook)> CancelWhenReadyAsync(TaskRunnerRequest request)
     {
-        var request = Shell(StartsDescendants + "; sleep 300");
         using var cancellation = new CancellationTokenSource();
         var sink = new RecordingOutputSink();
         var ready = sink.WhenStdoutLine("ready");
-
         var run = Runner.RunAsync(request, sink, cancellation.Token);
         await ready;
         var clock = Stopwatch.StartNew();
         await cancellation.CancelAsync();
         var result = await run.WaitAsync(KillBound + TimeSpan.FromSeconds(30));
+        return (result, sink, clock.Elapsed);
+    }
 
-        Assert.True(clock.Elapsed < KillBound, $"the kill took {clock.Elapsed}");
+    [Fact]
+    public async Task Cancellation_MidRun_ReturnsKilledWithinTheBound_AndLeavesNoProcessOfTheRun()
+    {
+        var request = Shell(StartsDescendants + "; sleep 300");
+        var (result, _, killTook) = await CancelWhenReadyAsync(request);
+
+        Assert.True(killTook < KillBound, $"the kill took {killTook}");
         Assert.True(result.Killed);
         Assert.Contains(result.ExitCode, KillExitCodes);
         // Checked the moment RunAsync returns, not eventually: the next attempt may start right after it.
@@ -44,14 +50,7 @@ public abstract partial class TaskRunnerContract
     public async Task Cancellation_LetsATermTrapFinish_OnlyWhenTheRunnerHonoursTheRequestsGracePeriod()
     {
         var request = Shell("trap 'echo caught TERM; exit 0' TERM; echo ready; while true; do sleep 0.1; done") with { KillGracePeriod = TimeSpan.FromSeconds(10) };
-        using var cancellation = new CancellationTokenSource();
-        var sink = new RecordingOutputSink();
-        var ready = sink.WhenStdoutLine("ready");
-
-        var run = Runner.RunAsync(request, sink, cancellation.Token);
-        await ready;
-        await cancellation.CancelAsync();
-        var result = await run.WaitAsync(KillBound + TimeSpan.FromSeconds(30));
+        var (result, sink, _) = await CancelWhenReadyAsync(request);
 
         // Killed either way: the run ended because it was cancelled, even if the program then exited 0 by itself.
         Assert.True(result.Killed);
@@ -74,14 +73,7 @@ public abstract partial class TaskRunnerContract
     {
         // A script that ignores SIGTERM must still end: a timeout that the program can veto is no timeout.
         var request = Shell("trap '' TERM; echo ready; while true; do sleep 0.1; done") with { KillGracePeriod = TimeSpan.FromMilliseconds(500) };
-        using var cancellation = new CancellationTokenSource();
-        var sink = new RecordingOutputSink();
-        var ready = sink.WhenStdoutLine("ready");
-
-        var run = Runner.RunAsync(request, sink, cancellation.Token);
-        await ready;
-        await cancellation.CancelAsync();
-        var result = await run.WaitAsync(KillBound + TimeSpan.FromSeconds(30));
+        var (result, _, _) = await CancelWhenReadyAsync(request);
 
         Assert.Equal(new TaskRunnerResult(128 + 9, Killed: true), result);
         await AssertNothingLeftAsync(request, "after the forced kill");
