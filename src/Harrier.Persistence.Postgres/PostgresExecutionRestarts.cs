@@ -1,4 +1,5 @@
 using Harrier.Core.Executions;
+using Harrier.Core.Executions.Replays;
 using Harrier.Core.Executions.Restarts;
 using Harrier.Core.Store;
 
@@ -36,6 +37,36 @@ public sealed class PostgresExecutionRestarts(PostgresDatabase database, TimePro
             }
 
             await session.Sql(PoolWakeup).Bind("@id", execution.Id).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            await WakeupRows.WakeAsync(session, execution.Id, now, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    // A copied ForEach keeps its values (read back without them, they live beside the run).
+    private const string CopyValues = "INSERT INTO foreach_values (task_run_id, idx, value) SELECT @id, idx, value FROM foreach_values WHERE task_run_id = @original ON CONFLICT DO NOTHING";
+
+    public Task<bool> ReplayAsync(ExecutionReplay replay, CancellationToken cancellationToken) =>
+        database.WriteAsync(async session =>
+        {
+            var execution = replay.Execution;
+            if (await session.Sql("SELECT 1 FROM executions WHERE id = @id").Bind("@id", execution.Id).ScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            await ExecutionRows.InsertNewAsync(session, execution, now, cancellationToken).ConfigureAwait(false);
+            var seq = await ChangeSequence.TakeAsync(session, execution.Id, cancellationToken).ConfigureAwait(false);
+            foreach (var run in replay.TaskRuns)
+            {
+                await TaskRunRows.SaveAsync(session, run, seq, cancellationToken, withMetrics: true).ConfigureAwait(false);
+                await session.Sql(CopyValues).Bind("@id", run.Id).Bind("@original", replay.Originals[run.Id]).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var job in replay.Jobs)
+            {
+                await JobRows.EnqueueAsync(session, job, now, now, cancellationToken).ConfigureAwait(false);
+            }
+
             await WakeupRows.WakeAsync(session, execution.Id, now, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);

@@ -1,4 +1,5 @@
 using Harrier.Core.Executions;
+using Harrier.Core.Executions.Replays;
 using Harrier.Core.Executions.Restarts;
 using Harrier.Core.Store;
 
@@ -39,6 +40,36 @@ public sealed class SqliteExecutionRestarts(SqliteDatabase database, TimeProvide
             }
 
             write.Command(PoolWakeup).Bind("@id", execution.Id).ExecuteNonQuery();
+            WakeupRows.Wake(write, execution.Id, now);
+            return true;
+        }, cancellationToken);
+
+    // A copied ForEach keeps its values (read back without them, they live beside the run).
+    private const string CopyValues = "INSERT OR IGNORE INTO foreach_values (task_run_id, idx, value) SELECT @id, idx, value FROM foreach_values WHERE task_run_id = @original";
+
+    public Task<bool> ReplayAsync(ExecutionReplay replay, CancellationToken cancellationToken) =>
+        database.WriteAsync(write =>
+        {
+            var execution = replay.Execution;
+            if (write.Command("SELECT 1 FROM executions WHERE id = @id").Bind("@id", execution.Id).ExecuteScalar() is not null)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            ExecutionRows.InsertNew(write, execution, now);
+            var seq = ChangeSequence.Take(write, execution.Id);
+            foreach (var run in replay.TaskRuns)
+            {
+                TaskRunRows.Save(write, run, seq, withMetrics: true);
+                write.Command(CopyValues).Bind("@id", run.Id).Bind("@original", replay.Originals[run.Id]).ExecuteNonQuery();
+            }
+
+            foreach (var job in replay.Jobs)
+            {
+                JobRows.Enqueue(write, job, now, now);
+            }
+
             WakeupRows.Wake(write, execution.Id, now);
             return true;
         }, cancellationToken);

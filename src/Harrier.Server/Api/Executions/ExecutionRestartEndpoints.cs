@@ -1,7 +1,10 @@
 using Harrier.Core.Executions;
 using Harrier.Core.Engine.Flowables.Pause;
 using Harrier.Core.Executions.Resumes;
+using Harrier.Core.Executions.Replays;
 using Harrier.Core.Executions.Restarts;
+using Harrier.Core.Engine;
+using Harrier.Server.Api.Flows;
 using Harrier.Core.Store;
 using Harrier.Core.Flows;
 using Harrier.Server.Api.Errors;
@@ -12,7 +15,7 @@ namespace Harrier.Server.Api.Executions;
 
 /// <summary>
 /// Restart (failed tasks run again as a new attempt of the same execution, successful ones kept), replay (a new
-/// execution of the same flow revision with the same inputs) and resume (a PAUSED execution's Pause tasks go on, with the
+/// execution of the same flow revision with the same inputs, whole or from a task run — see <see cref="ReplayPlanner"/>) and resume (a PAUSED execution's Pause tasks go on, with the
 /// form's fields as their <c>onResume</c> inputs; 409 when it is not paused, 422 naming the field when a value is invalid).
 /// </summary>
 public static class ExecutionRestartEndpoints
@@ -22,7 +25,7 @@ public static class ExecutionRestartEndpoints
         executions.MapPost("/{executionId}/restart", RestartAsync).Produces<ApiExecution>()
             .WithSummary("Run the failed tasks of a FAILED or KILLED execution again (new attempts), keeping what succeeded");
         executions.MapPost("/{executionId}/replay", ReplayAsync).Produces<ApiExecution>()
-            .WithSummary("A new execution of the same flow revision with the same inputs");
+            .WithSummary("A new execution of the same flow revision (or ?revision=) with the same inputs; with ?taskRunId=, the original's task runs before that one are kept and it runs again from there");
         executions.MapPost("/{executionId}/resume", ResumeAsync).Produces(StatusCodes.Status204NoContent).DisableAntiforgery()
             .WithSummary("Resume a paused execution, its onResume inputs as multipart fields (409 when it is not paused)");
     }
@@ -45,17 +48,31 @@ public static class ExecutionRestartEndpoints
         return TypedResults.Ok(await ExecutionReads.GetAsync(host, server, executionId, ct));
     }
 
-    private static async Task<IResult> ReplayAsync(string executionId, HarrierHost host, ServerContext server, CancellationToken ct, [FromQuery] string? taskRunId = null)
+    private static async Task<IResult> ReplayAsync(string executionId, HarrierHost host, ServerContext server, FlowCatalog catalog, CancellationToken ct,
+        [FromQuery] string? taskRunId = null, [FromQuery] int? revision = null)
     {
-        if (taskRunId is not null)
+        var (execution, ran) = await LoadAsync(host, executionId, ct);
+        var flow = revision is null || revision == execution.FlowRevision
+            ? ran
+            : await catalog.GetExecutableAsync(execution.Namespace, execution.FlowId, revision, ct)
+              ?? throw ApiException.NotFound($"flow {execution.Namespace}.{execution.FlowId} has no revision {revision}; revision must be one of its stored revisions");
+        var replayer = new ExecutionReplayer(host.Store.Executions, host.Store.Restarts, host.Files, TimeProvider.System);
+        Execution replay;
+        if (taskRunId is null)
         {
-            throw ApiException.IllegalArgument("replaying from a task run is not supported yet; replay the whole execution (without taskRunId), or restart it to run its failed tasks again");
+            var replayId = Ids.New();
+            var inputs = await replayer.InputsForWholeAsync(execution, replayId, ct);
+            // The labels are the original execution's, correlation id included: a replay belongs to the same story.
+            replay = await host.Engine.SubmitAsync(flow with { Labels = execution.Labels }, inputs, replayId, CancellationToken.None);
+        }
+        else
+        {
+            var decision = await replayer.FromTaskRunAsync(execution, flow, taskRunId, CancellationToken.None);
+            replay = decision.Replay?.Execution ?? throw ApiException.IllegalArgument(decision.Refusal!);
+            host.Engine.ExecutionsCreated();
         }
 
-        var (execution, flow) = await LoadAsync(host, executionId, ct);
-        // The labels are the original execution's, correlation id included: a replay belongs to the same story.
-        var replay = await host.Engine.SubmitAsync(flow with { Labels = execution.Labels }, execution.Inputs, CancellationToken.None);
-        return TypedResults.Ok(ExecutionReads.Render(host, server, replay, null, server.ExecutionUrl(replay.Namespace, replay.FlowId, replay.Id)));
+        return TypedResults.Ok(await ExecutionReads.GetAsync(host, server, replay.Id, ct));
     }
 
     private static async Task<IResult> ResumeAsync(string executionId, HttpRequest request, HarrierHost host, CancellationToken ct)
