@@ -49,7 +49,7 @@ export interface MetricEntry {
 export interface MetricPoint { executionId: string; date: string; value: number }
 
 /** Kestra's FileRender (GET /executions/{id}/file/preview). */
-export interface FileRender { extension: string; type: string; content: unknown; truncated: boolean }
+export interface FileRender { extension: string; type: 'TEXT' | 'LIST' | 'IMAGE' | 'MARKDOWN' | 'PDF'; content: unknown; truncated: boolean; maxLine?: number }
 
 export interface TaskRun {
   id: string
