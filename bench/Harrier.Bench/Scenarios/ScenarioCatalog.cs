@@ -16,7 +16,7 @@ public static class ScenarioCatalog
         ForEach(settings, BenchFlows.ForEachKind, "one at a time"), ForEach(settings, BenchFlows.ForEachAllKind, "all at once"), Shell(settings), PythonScripts(settings), ThroughputShell(settings),
         ThroughputLog(settings), Logs(settings), Startup(settings), Expressions(settings),
         NamespaceFiles(settings), LargeFile(settings), Docker(settings), CSharpWarm(settings), CSharpCold(settings),
-        .. ServerCatalog.Create(settings), .. Distributed.DistributedCatalog.Create(settings),
+        .. ServerCatalog.Create(settings), .. Distributed.DistributedCatalog.Create(settings), .. Ui.UiCatalog.Create(settings),
     ];
 
     private static Scenario Engine(BenchSettings settings)
