@@ -145,4 +145,46 @@ public sealed class BulkActionsTests(UiFixture ui)
         Assert.Equal("SUCCESS", (await ui.Server.Api.GetJsonAsync($"executions/{first.Id()}")).State());
         Assert.Equal("SUCCESS", (await ui.Server.Api.GetJsonAsync($"executions/{second.Id()}")).State());
     }
+
+    [Fact]
+    public async Task SelectAllMatching_ThenRestart_AfterConfirming_RestartsEveryFailedMatch_OnOtherPagesToo()
+    {
+        await ui.Server.Api.DeployAsync("""
+            id: broken
+            namespace: ui.bulk.query.restart
+            tasks:
+              - id: fail
+                type: io.kestra.plugin.scripts.shell.Commands
+                commands:
+                  - exit 1
+            """);
+        var failed = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            failed.Add((await ui.Server.Api.ExecuteAsync("ui.bulk.query.restart", "broken", wait: true)).Id());
+        }
+
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/ui/executions?namespace=ui.bulk.query.restart&size=2");
+        await Assertions.Expect(page.Locator("[data-test=executions] tbody tr")).ToHaveCountAsync(2);
+
+        await page.Locator("[data-test=select-all]").CheckAsync();
+        await page.Locator("[data-test=select-matching]").ClickAsync();
+        await page.Locator("[data-test=bulk-restart]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=confirm]")).ToContainTextAsync("Restart all 3 matching execution(s)?");
+        await page.Locator("[data-test=confirm-yes]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=bulk-result]")).ToHaveTextAsync("3 restarted");
+        foreach (var id in failed)
+        {
+            var until = DateTime.UtcNow.AddSeconds(30);
+            int attempts;
+            while ((attempts = (await ui.Server.Api.GetJsonAsync($"executions/{id}"))["taskRunList"]![0]!["attempts"]!.AsArray().Count) < 2 && DateTime.UtcNow < until)
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.Equal(2, attempts);
+        }
+    }
 }

@@ -58,6 +58,10 @@ public sealed class LogSearchTests(UiFixture ui, ITestOutputHelper output)
         await Assertions.Expect(counter).ToHaveTextAsync("1 of 10");
         await Assertions.Expect(current).ToContainTextAsync("line-119990");
         await Assertions.Expect(current).ToBeInViewportAsync();
+        await page.Locator("[data-test=log-only-matches]").CheckAsync();
+        await Assertions.Expect(page.Locator("[data-test=log-count]")).ToHaveTextAsync("10 of 120000 lines");
+        await Assertions.Expect(page.Locator("[data-test=logs] .log-line")).ToHaveCountAsync(10);
+        await Assertions.Expect(counter).ToHaveTextAsync("1 of 10");
         await search.FillAsync("no such line");
         await Assertions.Expect(counter).ToHaveTextAsync("no match");
 
