@@ -49,7 +49,7 @@ public sealed class FlowTabsTests(UiFixture ui)
     }
 
     [Fact]
-    public async Task TriggersTab_HasItsOwnUrl_ShowsOnlyThisFlowsTriggers_AndItsSwitchDisablesOneOnTheServer()
+    public async Task TriggersTab_HasItsOwnUrl_KestrasAddressLeadingThere_ShowsOnlyThisFlowsTriggers_AndItsSwitchDisablesOneOnTheServer()
     {
         await ui.Server.Api.DeployAsync("""
             id: nightly
@@ -76,8 +76,10 @@ public sealed class FlowTabsTests(UiFixture ui)
                 message: week
             """);
         var page = await ui.NewPageAsync();
-        await page.GotoAsync("/ui/flows/ui.tabs.triggers/nightly/triggers");
+        // Kestra's address of the tab leads to Harrier's.
+        await page.GotoAsync("/ui/flows/edit/ui.tabs.triggers/nightly/triggers");
 
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/ui/flows/ui.tabs.triggers/nightly/triggers$"));
         await Assertions.Expect(page.Locator("[data-test=tab-triggers]")).ToHaveClassAsync(new Regex("active"));
         var row = page.Locator("[data-test=triggers] tr[data-trigger=every-night]");
         await Assertions.Expect(row).ToContainTextAsync("Schedule");
