@@ -21,6 +21,8 @@ export const router = createRouter({
     { path: '/flows', component: FlowsPage, meta: { title: 'Flows' } },
     { path: '/flows/new', component: FlowPage, meta: { title: 'New flow' } },
     { path: '/flows/:namespace/:id', component: FlowPage, props: true, meta: { title: 'Flow' } },
+    // A flow's tabs: each its own URL, so a tab can be shared (the editor is the flow's own address).
+    { path: '/flows/:namespace/:id/:tab(topology|executions|triggers)', component: FlowPage, props: true, meta: { title: 'Flow' } },
     { path: '/flows/:namespace/:id/revisions', component: RevisionsPage, props: true, meta: { title: 'Revisions' } },
     { path: '/flows/:namespace/:id/execute', component: ExecutePage, props: true, meta: { title: 'Execute' } },
     { path: '/executions', component: ExecutionsPage, meta: { title: 'Executions' } },
@@ -32,6 +34,11 @@ export const router = createRouter({
     // The `url` the API gives a created execution (Kestra's shape), and Kestra's own flow editor address.
     { path: '/executions/:namespace/:flowId/:id', redirect: (to) => `/executions/${String(to.params.id)}` },
     { path: '/flows/edit/:namespace/:id', redirect: (to) => `/flows/${String(to.params.namespace)}/${String(to.params.id)}` },
+    // Kestra's tab addresses; its "edit" and "overview" tabs are Harrier's editor.
+    { path: '/flows/edit/:namespace/:id/:tab', redirect: (to) => {
+      const tab = ['topology', 'executions', 'triggers'].includes(String(to.params.tab)) ? `/${String(to.params.tab)}` : ''
+      return `/flows/${String(to.params.namespace)}/${String(to.params.id)}${tab}`
+    } },
     { path: '/:rest(.*)*', component: NotFoundPage, meta: { title: 'Not found' } },
   ],
 })

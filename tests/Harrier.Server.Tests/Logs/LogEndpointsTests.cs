@@ -50,6 +50,22 @@ public sealed class LogEndpointsTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Logs_FilteredByAText_KeepTheLinesWhoseMessageContainsIt_IgnoringCase_InTheListAndTheDownload()
+    {
+        var ns = ApiCalls.UniqueNamespace();
+        await Http.DeployAsync(Chatty(ns));
+        var execution = await Http.ExecuteAsync(ns, "chatty");
+
+        var legacy = await Http.GetArrayAsync($"logs/{execution.Id()}?q=T");
+        var filtered = await Http.GetArrayAsync($"logs/{execution.Id()}?filters[q][EQUALS]=HREE");
+        using var download = await Http.GetAsync($"logs/{execution.Id()}/download?q=wo");
+
+        Assert.Equal(["two", "three"], Messages(legacy));
+        Assert.Equal(["three"], Messages(filtered));
+        Assert.EndsWith(" DEBUG [second] two", (await download.Content.ReadAsStringAsync()).TrimEnd('\n'), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Download_GivesTheLinesAsText_AndUnknownExecutions_Are404()
     {
         var ns = ApiCalls.UniqueNamespace();

@@ -1,9 +1,10 @@
-import { ApiError, apiBase, sendJson } from './http'
+import { ApiError, apiBase, query, sendJson } from './http'
+import { executionFilterParams, type ExecutionFilter } from './executions'
 
 /** What a bulk action did: how many executions it acted on, and each refused one with the server's reason. */
 export interface BulkOutcome { done: number; refused: Array<{ id: string; message: string }> }
 
-type BulkAction = 'kill' | 'restart'
+export type BulkAction = 'kill' | 'restart'
 
 interface BulkErrorBody { message?: string; invalids?: Array<{ invalidValue?: unknown; message?: string }> }
 
@@ -39,4 +40,19 @@ function refusedOf(e: unknown): BulkOutcome['refused'] | null {
   const invalids = (e.body as BulkErrorBody | null)?.invalids
   if (!Array.isArray(invalids) || invalids.length === 0) return null
   return invalids.map((i) => ({ id: String(i.invalidValue ?? '?'), message: i.message ?? e.message }))
+}
+
+const queryEndpoints: Record<BulkAction, { method: string; path: string }> = {
+  kill: { method: 'DELETE', path: `${apiBase}/executions/kill/by-query` },
+  restart: { method: 'POST', path: `${apiBase}/executions/restart/by-query` },
+}
+
+/**
+ * Kills or restarts every execution the list's filters match, pages the user has not seen included. The server skips
+ * those it cannot act on (an ended one for a kill, a running one for a restart) and names each with its reason.
+ */
+export async function runBulkByQuery(action: BulkAction, filter: ExecutionFilter): Promise<BulkOutcome> {
+  const { method, path } = queryEndpoints[action]
+  const body = await sendJson<{ count: number; invalids?: BulkErrorBody['invalids'] }>(`${path}${query(executionFilterParams(filter))}`, { method, timeoutMs: 60_000 })
+  return { done: body.count, refused: (body.invalids ?? []).map((i) => ({ id: String(i.invalidValue ?? '?'), message: i.message ?? '' })) }
 }

@@ -2,7 +2,10 @@ import { apiBase, getJson, query, request, sendJson } from './http'
 import type { Execution, FileRender, Label, MetricEntry, Page } from './types'
 
 export interface ExecutionFilter {
+  /** A prefix: the namespace or one under it (Kestra's list filter). */
   namespace?: string
+  /** Exactly this namespace (a flow's own executions: company.team's, not company.team.sub's). */
+  exactNamespace?: string
   flowId?: string
   state?: string
   /** A duration back from the server's now (ISO-8601, PT1H): Kestra's timeRange filter. */
@@ -15,16 +18,24 @@ export interface ExecutionFilter {
   size?: number
 }
 
-export function searchExecutions(filter: ExecutionFilter): Promise<Page<Execution>> {
+/** The search's filters as Kestra's query parameters: the list, and the bulk actions by query, send the same ones. */
+export function executionFilterParams(filter: ExecutionFilter): Record<string, string | undefined> {
   const labels = Object.fromEntries((filter.labels ?? []).map((l) => [`filters[labels][EQUALS][${l.key}]`, l.value]))
-  return getJson(`${apiBase}/executions/search${query({
+  return {
     'filters[namespace][PREFIX]': filter.namespace,
+    'filters[namespace][EQUALS]': filter.exactNamespace,
     'filters[flowId][EQUALS]': filter.flowId,
     'filters[state][EQUALS]': filter.state,
     'filters[timeRange][EQUALS]': filter.timeRange,
     'filters[startDate][GREATER_THAN_OR_EQUAL_TO]': filter.startedFrom,
     'filters[startDate][LESS_THAN_OR_EQUAL_TO]': filter.startedTo,
     ...labels,
+  }
+}
+
+export function searchExecutions(filter: ExecutionFilter): Promise<Page<Execution>> {
+  return getJson(`${apiBase}/executions/search${query({
+    ...executionFilterParams(filter),
     page: filter.page ?? 1,
     size: filter.size ?? 50,
     sort: 'state.startDate:desc',

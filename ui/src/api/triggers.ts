@@ -23,6 +23,11 @@ export function searchTriggers(text: string): Promise<Page<TriggerItem>> {
   return getJson(`${apiBase}/triggers/search${query({ q: text, size: 200, page: 1 })}`)
 }
 
+/** The triggers of one flow (the search, filtered to the flow: its items carry each trigger's definition, its type). */
+export function flowTriggers(namespace: string, flowId: string): Promise<Page<TriggerItem>> {
+  return getJson(`${apiBase}/triggers/search${query({ 'filters[namespace][EQUALS]': namespace, 'filters[flowId][EQUALS]': flowId, size: 200, page: 1 })}`)
+}
+
 /** Enables or disables a trigger (stored by the server; overrides the flow's own `disabled`). */
 export function setTriggerDisabled(context: TriggerContext, disabled: boolean): Promise<TriggerContext> {
   return sendJson(`${apiBase}/triggers`, {

@@ -29,33 +29,15 @@ public static class ExecutionBulkEndpoints
         var invalids = new List<ApiBulkInvalid>();
         foreach (var id in ids)
         {
-            var execution = await host.Store.Executions.GetExecutionAsync(id, ct);
-            if (execution is null)
+            if (await KillRefusalAsync(host, id, ct) is { } invalid)
             {
-                invalids.Add(new ApiBulkInvalid("execution not found", id));
-            }
-            else if (execution.State.IsTerminal())
-            {
-                invalids.Add(new ApiBulkInvalid($"execution already finished ({execution.State.ToName()})", id));
+                invalids.Add(invalid);
             }
         }
 
-        if (invalids.Count > 0)
-        {
-            return TypedResults.BadRequest(new ApiBulkErrorResponse("invalid bulk kill", invalids));
-        }
-
-        // An execution that ended between the check and its kill request is not counted: there was nothing left to kill.
-        var count = 0;
-        foreach (var id in ids)
-        {
-            if (await host.Engine.KillAsync(id, ct) is KillRequestOutcome.Requested or KillRequestOutcome.AlreadyRequested)
-            {
-                count++;
-            }
-        }
-
-        return TypedResults.Ok(new ApiBulkResponse(count));
+        return invalids.Count > 0
+            ? TypedResults.BadRequest(new ApiBulkErrorResponse("invalid bulk kill", invalids))
+            : TypedResults.Ok(new ApiBulkResponse(await KillAllAsync(host, ids, ct)));
     }
 
     private static async Task<IResult> RestartAsync(HttpRequest request, HarrierHost host, CancellationToken ct)
@@ -65,37 +47,73 @@ public static class ExecutionBulkEndpoints
         var restarts = new List<ExecutionRestart>();
         foreach (var id in ids)
         {
-            var execution = await host.Store.Executions.GetExecutionAsync(id, ct);
-            if (execution is null)
-            {
-                invalids.Add(new ApiBulkInvalid("execution not found", id));
-                continue;
-            }
-
-            if (await host.LoadFlowOfAsync(execution, ct) is not { } flow)
-            {
-                invalids.Add(new ApiBulkInvalid("the flow document it ran no longer loads in this Harrier", id));
-                continue;
-            }
-
-            // Harrier's own planner decides, so the reasons are the single restart's (e.g. "it is RUNNING").
-            var decision = RestartPlanner.Plan(flow, execution, await host.Store.Executions.GetTaskRunsAsync(id, ct));
-            if (decision.Restart is { } restart)
+            var (restart, invalid) = await PlanRestartAsync(host, id, ct);
+            if (restart is not null)
             {
                 restarts.Add(restart);
             }
             else
             {
-                invalids.Add(new ApiBulkInvalid(decision.Refusal!, id));
+                invalids.Add(invalid!);
             }
         }
 
-        if (invalids.Count > 0)
+        return invalids.Count > 0
+            ? TypedResults.BadRequest(new ApiBulkErrorResponse("invalid bulk restart", invalids))
+            : TypedResults.Ok(new ApiBulkResponse(await RestartAllAsync(host, restarts, ct)));
+    }
+
+    /// <summary>Why execution <paramref name="id"/> cannot be killed (unknown, or ended), or null when it can be.</summary>
+    internal static async Task<ApiBulkInvalid?> KillRefusalAsync(HarrierHost host, string id, CancellationToken ct)
+    {
+        var execution = await host.Store.Executions.GetExecutionAsync(id, ct);
+        if (execution is null)
         {
-            return TypedResults.BadRequest(new ApiBulkErrorResponse("invalid bulk restart", invalids));
+            return new ApiBulkInvalid("execution not found", id);
         }
 
-        // A restart is a versioned write: one that lost a race with another change is not counted (and not retried).
+        return execution.State.IsTerminal() ? new ApiBulkInvalid($"execution already finished ({execution.State.ToName()})", id) : null;
+    }
+
+    /// <summary>
+    /// Requests the kill of every id and counts those requested. An execution that ended between the check and its kill
+    /// request is not counted: there was nothing left to kill.
+    /// </summary>
+    internal static async Task<int> KillAllAsync(HarrierHost host, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var id in ids)
+        {
+            if (await host.Engine.KillAsync(id, ct) is KillRequestOutcome.Requested or KillRequestOutcome.AlreadyRequested)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The restart of execution <paramref name="id"/>, or why there is none (Harrier's own planner decides, so the reasons are the single restart's, e.g. "it is RUNNING").</summary>
+    internal static async Task<(ExecutionRestart? Restart, ApiBulkInvalid? Invalid)> PlanRestartAsync(HarrierHost host, string id, CancellationToken ct)
+    {
+        var execution = await host.Store.Executions.GetExecutionAsync(id, ct);
+        if (execution is null)
+        {
+            return (null, new ApiBulkInvalid("execution not found", id));
+        }
+
+        if (await host.LoadFlowOfAsync(execution, ct) is not { } flow)
+        {
+            return (null, new ApiBulkInvalid("the flow document it ran no longer loads in this Harrier", id));
+        }
+
+        var decision = RestartPlanner.Plan(flow, execution, await host.Store.Executions.GetTaskRunsAsync(id, ct));
+        return decision.Restart is { } restart ? (restart, null) : (null, new ApiBulkInvalid(decision.Refusal!, id));
+    }
+
+    /// <summary>Writes the restarts and counts them. A restart is a versioned write: one that lost a race with another change is not counted (and not retried).</summary>
+    internal static async Task<int> RestartAllAsync(HarrierHost host, IEnumerable<ExecutionRestart> restarts, CancellationToken ct)
+    {
         var count = 0;
         foreach (var restart in restarts)
         {
@@ -105,7 +123,7 @@ public static class ExecutionBulkEndpoints
             }
         }
 
-        return TypedResults.Ok(new ApiBulkResponse(count));
+        return count;
     }
 
     private static async Task<IReadOnlyList<string>> ReadIdsAsync(HttpRequest request, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Harrier.Server.Api.Executions;
 
 /// <summary>
 /// Kestra's executions API: create (multipart inputs, <c>?wait=true</c>), get, search, kill, delete, and the execution's
-/// own files. Following, restarts and replays, and the bulk actions by ids, are in their own files.
+/// own files. Following, restarts and replays, and the bulk actions (by ids and by query), are in their own files.
 /// </summary>
 public static class ExecutionEndpoints
 {
@@ -31,6 +31,7 @@ public static class ExecutionEndpoints
         ExecutionFollowEndpoint.Map(executions);
         ExecutionRestartEndpoints.Map(executions);
         ExecutionBulkEndpoints.Map(executions);
+        ExecutionBulkQueryEndpoints.Map(executions);
         ExecutionFilePreviewEndpoint.Map(executions);
     }
 
@@ -63,11 +64,12 @@ public static class ExecutionEndpoints
     private static async Task<IResult> GetAsync(string executionId, HarrierHost host, ServerContext server, CancellationToken ct) =>
         TypedResults.Ok(await ExecutionReads.GetAsync(host, server, executionId, ct));
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, HarrierHost host, ServerContext server, CancellationToken ct)
-    {
-        var query = SearchRequest.Read(request, server.Time, (q, filters) => Legacy(q, filters, server.Time), SortFields);
-        return TypedResults.Ok(await PageAsync(host, server, query, ct));
-    }
+    private static async Task<IResult> SearchAsync(HttpRequest request, HarrierHost host, ServerContext server, CancellationToken ct) =>
+        TypedResults.Ok(await PageAsync(host, server, ReadSearch(request, server.Time), ct));
+
+    /// <summary>The query of <c>GET /executions/search</c>: its filters, legacy parameters and sort (the bulk actions by query read the same).</summary>
+    internal static SearchQuery ReadSearch(HttpRequest request, TimeProvider time) =>
+        SearchRequest.Read(request, time, (q, filters) => Legacy(q, filters, time), SortFields);
 
     private static async Task<IResult> ByFlowAsync(HttpRequest request, HarrierHost host, ServerContext server, CancellationToken ct, [FromQuery] string? @namespace = null, [FromQuery] string? flowId = null)
     {

@@ -17,7 +17,7 @@ public static class LogEndpoints
     {
         var logs = api.MapGroup("/logs").WithTags("Logs");
         logs.MapGet("/search", SearchAsync).Produces<ApiPage<ApiLogEntry>>().WithSummary("Search log lines");
-        logs.MapGet("/{executionId}", ListAsync).Produces<List<ApiLogEntry>>().WithSummary("An execution's log lines (minLevel, taskRunId, taskId, attempt)");
+        logs.MapGet("/{executionId}", ListAsync).Produces<List<ApiLogEntry>>().WithSummary("An execution's log lines (minLevel, taskRunId, taskId, attempt, q: a text the message contains)");
         logs.MapGet("/{executionId}/download", DownloadAsync).Produces<string>(contentType: "text/plain").WithSummary("An execution's log lines as text");
         LogFollowEndpoint.Map(logs);
     }
