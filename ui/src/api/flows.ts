@@ -1,10 +1,13 @@
 import { apiBase, getJson, query, sendJson } from './http'
-import type { Flow, FlowValidation, Page } from './types'
+import type { Flow, FlowValidation, Label, Page } from './types'
 
 const yaml = 'application/x-yaml'
 
-export function searchFlows(text: string, page = 1, size = 50): Promise<Page<Flow>> {
-  return getJson(`${apiBase}/flows/search${query({ q: text, page, size, sort: 'id:asc' })}`)
+/** Flows whose namespace or id holds <text>, carrying every one of <labels> (Kestra's `labels=key:value`, repeated). */
+export function searchFlows(text: string, page = 1, size = 50, labels: Label[] = []): Promise<Page<Flow>> {
+  const byLabel = labels.map((l) => `&labels=${encodeURIComponent(`${l.key}:${l.value}`)}`).join('')
+  const base = query({ q: text, page, size, sort: 'id:asc' })
+  return getJson(`${apiBase}/flows/search${base}${byLabel}`)
 }
 
 export function getFlow(namespace: string, id: string, revision?: number): Promise<Flow> {
