@@ -70,6 +70,11 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         using var interrupt = new InterruptHandler(() => host.Engine.KillAsync(execution.Id, CancellationToken.None));
         using var registration = cancellationToken.Register(() => _ = host.Engine.KillAsync(execution.Id, CancellationToken.None));
         var final = await EndOrPause.WaitAsync(host, flow, execution.Id).ConfigureAwait(false);
+        final = await RetryChain.FollowAsync(host, final, id => EndOrPause.WaitAsync(host, flow, id), (retried, next) =>
+        {
+            printedExecution = next.Id;
+            error.WriteLine($"harrier: execution {retried.Id} RETRIED; attempt {next.AttemptNumber} is execution {next.Id}");
+        }).ConfigureAwait(false);
         await ChildExecutions.WaitAsync(host, options.Owner!).ConfigureAwait(false);
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(final.Id, CancellationToken.None).ConfigureAwait(false);
         if (request.Json)
