@@ -77,7 +77,7 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         if (execution.KillRequestedAt is null && NewExecutionRetry.FindFailed(flow, read) is { } failed
             && NewExecutionRetry.NextAttemptAt(failed.Retry, execution, now) is { } retryAt)
         {
-            await RetryAsync(lease, execution with { PlannedSeq = read.Execution.ChangeSeq }, failed.Run, retryAt, cancellationToken).ConfigureAwait(false);
+            await RetryAsync(lease, execution with { PlannedSeq = read.Execution.ChangeSeq }, failed.Run, (now, retryAt), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -241,11 +241,12 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
 
     /// <summary>
     /// Ends the execution RETRIED because <paramref name="failed"/> retries by a new execution (<see cref="NewExecutionRetry"/>):
-    /// the task run RETRIED, jobs not yet claimed removed, and a wake-up at <paramref name="retryAt"/> to create the next attempt.
+    /// the task run RETRIED, jobs not yet claimed removed, and a wake-up when the delay is over to create the next attempt.
     /// </summary>
-    private async Task RetryAsync(PlanningLease lease, Execution execution, TaskRun failed, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    /// <remarks>The delay counts from the end written here (<paramref name="times"/>: the pass's now, and now plus the delay).</remarks>
+    private async Task RetryAsync(PlanningLease lease, Execution execution, TaskRun failed, (DateTimeOffset Now, DateTimeOffset RetryAt) times, CancellationToken cancellationToken)
     {
-        var now = services.Time.GetUtcNow();
+        var (now, retryAt) = times;
         logs.Write(new LogEntry
         {
             ExecutionId = execution.Id,
