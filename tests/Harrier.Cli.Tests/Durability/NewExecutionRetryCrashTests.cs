@@ -68,6 +68,43 @@ public sealed class NewExecutionRetryCrashTests : IDisposable
         Assert.Equal("2", File.ReadAllText(counter).Trim());
     }
 
+    [Fact]
+    public async Task KillingARetriedExecutionDuringItsDelay_CancelsTheNextAttempt_AndEndsTheRun()
+    {
+        File.WriteAllText(_dir.Combine("failing.yml"), """
+            id: failing
+            namespace: harrier.tests
+            tasks:
+              - id: work
+                type: io.kestra.plugin.core.execution.Fail
+                retry:
+                  type: constant
+                  interval: PT1M
+                  maxAttempts: 3
+                  behavior: CREATE_NEW_EXECUTION
+            """);
+        var data = _dir.Combine("data");
+        using var run = CliProcess.Start(_dir.Path, "run", "failing.yml", "--data-dir", data);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Executions(data).Any(e => State(e) == "RETRIED"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the execution did not end RETRIED within 30 s\n" + run.Output + run.Error);
+            await Task.Delay(50);
+        }
+
+        var id = Executions(data).Single().GetProperty("id").GetString()!;
+        using (var output = new StringWriter())
+        using (var error = new StringWriter())
+        {
+            Assert.True(HarrierCli.Run(["executions", "kill", id, "--data-dir", data], output, error) == 0, output + error.ToString());
+        }
+
+        Assert.Equal(1, await run.ExitAsync(TimeSpan.FromSeconds(30)));
+        var only = Assert.Single(Executions(data));
+        Assert.Equal("RETRIED", State(only));
+        Assert.False(only.TryGetProperty("retryAt", out _), "the killed execution still waits for a next attempt");
+    }
+
     private static string State(JsonElement execution) => execution.GetProperty("state").GetString()!;
 
     private static List<JsonElement> Executions(string data)

@@ -278,11 +278,22 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
 
     /// <summary>
     /// The pass of a RETRIED execution waiting for its next attempt: before <paramref name="due"/> it only waits again; then
-    /// it creates the next execution (unless it is already stored) and clears the retry time, in one commit.
+    /// it creates the next execution (unless it is already stored) and clears the retry time, in one commit. A kill
+    /// requested meanwhile clears the retry time and creates nothing.
     /// </summary>
     private async Task CreateNextAttemptAsync(PlanningLease lease, Execution retried, DateTimeOffset due, CancellationToken cancellationToken)
     {
         var now = services.Time.GetUtcNow();
+        if (retried.KillRequestedAt is not null)
+        {
+            // Killed while waiting: the next attempt is cancelled, and the chain ends here.
+            logs.Write(new LogEntry { ExecutionId = retried.Id, Level = TaskLogLevel.Warn, Message = $"killed: the next attempt ({retried.AttemptNumber + 1}) is not created", Timestamp = now });
+            await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease) { Execution = retried with { RetryAt = null } }, cancellationToken).ConfigureAwait(false);
+            nudges.ExecutionsChanged();
+            return;
+        }
+
         if (now < due)
         {
             await services.Commits.CommitPlanAsync(new PlanCommit(lease) { WakeAt = due }, cancellationToken).ConfigureAwait(false);
