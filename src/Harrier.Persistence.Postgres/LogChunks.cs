@@ -129,17 +129,21 @@ internal static class LogChunks
         ReferenceEquals(head, entry) ||
         (head.ExecutionId == entry.ExecutionId && head.TaskRunId == entry.TaskRunId && head.TaskId == entry.TaskId && head.Attempt == entry.Attempt);
 
-    private static NpgsqlBatchCommand Chunk(long firstSequence, LogEntry head, LogChunkEncoder encoder)
+    internal static NpgsqlBatchCommand Chunk(long firstSequence, LogEntry head, LogChunkEncoder encoder) =>
+        Chunk(firstSequence, head, encoder.LineCount, encoder.Payload.ToArray());
+
+    /// <summary>The insert of one chunk of <paramref name="lineCount"/> lines of <paramref name="head"/>'s stream, encoded in <paramref name="payload"/>.</summary>
+    internal static NpgsqlBatchCommand Chunk(long firstSequence, LogEntry head, int lineCount, byte[] payload)
     {
         var command = new NpgsqlBatchCommand(Insert);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = firstSequence });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = encoder.LineCount });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = lineCount });
         command.Parameters.Add(Text(head.ExecutionId));
         command.Parameters.Add(Text(head.TaskRunId));
         command.Parameters.Add(Text(head.TaskId));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = head.Attempt is { } attempt ? attempt : DBNull.Value });
         command.Parameters.Add(Text(StoredDates.ToText(head.Timestamp)));
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoder.Payload.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = payload });
         return command;
     }
 

@@ -7,10 +7,11 @@ namespace Harrier.Persistence.Postgres;
 public sealed class PostgresExecutionOwnership(PostgresDatabase database, TimeProvider time) : IExecutionOwnership
 {
     private const string Unfinished =
-        "SELECT id, namespace, flow_id, state, owner, created_at FROM executions WHERE state NOT IN " + ExecutionRows.TerminalStates + " ORDER BY created_at";
+        "SELECT id, namespace, flow_id, state, owner, created_at FROM executions WHERE state NOT IN " + ExecutionRows.TerminalStates +
+        " UNION ALL SELECT id, namespace, flow_id, state, owner, created_at FROM executions WHERE retry_at IS NOT NULL ORDER BY created_at";
 
     private const string MoveExecution =
-        "UPDATE executions SET owner = @new WHERE id = @id AND owner IS NOT DISTINCT FROM @expected AND state NOT IN " + ExecutionRows.TerminalStates;
+        "UPDATE executions SET owner = @new WHERE id = @id AND owner IS NOT DISTINCT FROM @expected AND (state NOT IN " + ExecutionRows.TerminalStates + " OR retry_at IS NOT NULL)";
 
     private const string MoveJobs = "UPDATE jobs SET owner = @new, lease_owner = NULL, lease_expires_at = NULL WHERE execution_id = @id";
 

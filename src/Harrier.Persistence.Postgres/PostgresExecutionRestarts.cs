@@ -9,7 +9,7 @@ namespace Harrier.Persistence.Postgres;
 public sealed class PostgresExecutionRestarts(PostgresDatabase database, TimeProvider time) : IExecutionRestarts
 {
     private const string Reopen =
-        "UPDATE executions SET state = @state, end_date = NULL, error = NULL, kill_requested_at = NULL, kill_end_state = NULL, progress_json = NULL, " +
+        "UPDATE executions SET state = @state, end_date = NULL, error = NULL, kill_requested_at = NULL, kill_end_state = NULL, retry_at = NULL, progress_json = NULL, " +
         "outputs_json = '{}', owner = NULL WHERE id = @id AND change_seq = @expected AND state IN " + ExecutionRows.TerminalStates;
 
     private const string PoolWakeup = "UPDATE execution_wakeups SET owner = NULL, lease_owner = NULL, lease_expires_at = NULL WHERE execution_id = @id";

@@ -6,23 +6,25 @@ namespace Harrier.Persistence.Postgres;
 /// <summary>Kill requests stored on the execution row, with the wake-up and a notification in the same transaction (contract: <see cref="IKillRequests"/>).</summary>
 public sealed class PostgresKillRequests(PostgresDatabase database, TimeProvider time) : IKillRequests
 {
-    private const string Read = "SELECT state, kill_requested_at IS NOT NULL FROM executions WHERE id = @id";
+    private const string Read = "SELECT state, kill_requested_at IS NOT NULL, retry_at IS NOT NULL FROM executions WHERE id = @id";
 
     // Conditional, so two requests at once store one; the wake-up is written first (lock order: wake-up, then execution).
     private const string Request =
-        "UPDATE executions SET kill_requested_at = @now WHERE id = @id AND kill_requested_at IS NULL AND state NOT IN " + ExecutionRows.TerminalStates;
+        "UPDATE executions SET kill_requested_at = @now WHERE id = @id AND kill_requested_at IS NULL AND (state NOT IN " + ExecutionRows.TerminalStates +
+        " OR retry_at IS NOT NULL)";
 
     public Task<KillRequestOutcome> RequestKillAsync(string executionId, CancellationToken cancellationToken) =>
         database.WriteAsync(async session =>
         {
             var row = await session.Sql(Read).Bind("@id", executionId)
-                .ReadOneAsync(r => Tuple.Create(States.Parse(r.GetString(0)), r.GetBoolean(1)), cancellationToken).ConfigureAwait(false);
+                .ReadOneAsync(r => Tuple.Create(States.Parse(r.GetString(0)), r.GetBoolean(1), r.GetBoolean(2)), cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
                 return KillRequestOutcome.NotFound;
             }
 
-            if (row.Item1.IsTerminal())
+            // A RETRIED execution waiting for its next attempt can still be killed: that cancels the attempt.
+            if (row.Item1.IsTerminal() && !row.Item3)
             {
                 return KillRequestOutcome.AlreadyFinished;
             }

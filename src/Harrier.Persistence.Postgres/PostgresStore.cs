@@ -17,6 +17,7 @@ public sealed class PostgresStore : IStore
     {
         Database = database;
         Executions = new PostgresExecutionStore(database, time);
+        LogPurges = new PostgresLogPurges(database);
         Logs = new PostgresLogStore(database);
         Jobs = new PostgresJobQueue(database, time);
         Planning = new PostgresPlanningQueue(database, time);
@@ -41,6 +42,8 @@ public sealed class PostgresStore : IStore
     public IExecutionStore Executions { get; }
 
     public ILogStore Logs { get; }
+
+    public ILogPurges LogPurges { get; }
 
     public IJobQueue Jobs { get; }
 

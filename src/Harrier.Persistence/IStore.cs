@@ -16,6 +16,8 @@ public interface IStore : IAsyncDisposable
 
     ILogStore Logs { get; }
 
+    ILogPurges LogPurges { get; }
+
     IJobQueue Jobs { get; }
 
     IPlanningQueue Planning { get; }

@@ -10,7 +10,7 @@ internal static class PostgresSubjects
     public static async Task<ServerSeams> CreateServerAsync(TempDatabase database, TimeProvider time)
     {
         var store = await database.OpenAsync(time);
-        return new ServerSeams(Engine(store), store.Flows, store.KeyValues, store.ExecutionSearch, store.Deletions, store.QueueStatistics, store.LogSearch, store.Triggers);
+        return new ServerSeams(Engine(store), store.Flows, store.KeyValues, store.ExecutionSearch, store.Deletions, store.QueueStatistics, store.LogSearch, store.Triggers, store.LogPurges);
     }
 
     public static StoreSubject Engine(PostgresStore store) =>

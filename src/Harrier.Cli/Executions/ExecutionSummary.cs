@@ -35,6 +35,20 @@ public static class ExecutionSummary
             await output.WriteLineAsync($"  flow outputs: {Truncate(PlainJson.Serialize(execution.Outputs))}").ConfigureAwait(false);
         }
 
+        if (execution.AttemptNumber > 1)
+        {
+            await output.WriteLineAsync($"  attempt {execution.AttemptNumber}; the first attempt is execution {execution.OriginalId}").ConfigureAwait(false);
+        }
+
+        if (execution is { State: State.Retried, RetryAt: { } retryAt })
+        {
+            await output.WriteLineAsync($"  next attempt ({execution.AttemptNumber + 1}) due at {retryAt:O}: {Core.Engine.Executors.NewExecutionRetry.NextId(execution)}").ConfigureAwait(false);
+        }
+        else if (execution.State == State.Retried)
+        {
+            await output.WriteLineAsync($"  retried by execution {Core.Engine.Executors.NewExecutionRetry.NextId(execution)} (attempt {execution.AttemptNumber + 1})").ConfigureAwait(false);
+        }
+
         var took = Duration(execution.StartDate ?? execution.CreatedAt, execution.EndDate);
         await output.WriteLineAsync(execution.State == State.Paused
             ? $"Execution {execution.Id} PAUSED after {Duration(execution.StartDate ?? execution.CreatedAt, DateTimeOffset.UtcNow)}"

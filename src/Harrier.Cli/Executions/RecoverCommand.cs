@@ -93,7 +93,11 @@ public static class RecoverCommand
         return refused ? FlowRunner.ExitInvalid : ok ? FlowRunner.ExitSuccess : FlowRunner.ExitFailed;
     }
 
-    private static async Task<Execution> WaitAsync(HarrierHost host, string executionId)
+    /// <summary>The end (or resume-only pause) of the execution, and of the retries it causes (<see cref="RetryChain"/>).</summary>
+    private static async Task<Execution> WaitAsync(HarrierHost host, string executionId) =>
+        await RetryChain.FollowAsync(host, await WaitOneAsync(host, executionId).ConfigureAwait(false), id => WaitOneAsync(host, id)).ConfigureAwait(false);
+
+    private static async Task<Execution> WaitOneAsync(HarrierHost host, string executionId)
     {
         var execution = await host.Store.Executions.GetExecutionAsync(executionId, CancellationToken.None).ConfigureAwait(false);
         return execution is not null && await host.LoadFlowOfAsync(execution, CancellationToken.None).ConfigureAwait(false) is { } flow

@@ -15,7 +15,8 @@ internal static class ChildExecutions
         while (true)
         {
             var mine = (await host.Store.Ownership.ListUnfinishedAsync(CancellationToken.None).ConfigureAwait(false))
-                .Where(e => e.Owner == owner && e.State != State.Paused)
+                // A RETRIED one waiting for its next attempt is followed by RetryChain, not waited for here.
+                .Where(e => e.Owner == owner && e.State is not (State.Paused or State.Retried))
                 .ToList();
             if (mine.Count == 0)
             {

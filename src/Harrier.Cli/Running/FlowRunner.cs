@@ -67,9 +67,17 @@ public sealed class FlowRunner(TextWriter output, TextWriter error)
         await FileInputs.UploadAsync(host.Files, uploads, cancellationToken).ConfigureAwait(false);
         var execution = await host.Engine.SubmitAsync(flow, resolution.Inputs, executionId, CancellationToken.None).ConfigureAwait(false);
         printedExecution = execution.Id;
-        using var interrupt = new InterruptHandler(() => host.Engine.KillAsync(execution.Id, CancellationToken.None));
-        using var registration = cancellationToken.Register(() => _ = host.Engine.KillAsync(execution.Id, CancellationToken.None));
+        // Ctrl-C kills the current attempt (a RETRIED one waiting for its next attempt too: that attempt is then not created).
+        var current = execution.Id;
+        using var interrupt = new InterruptHandler(() => host.Engine.KillAsync(Volatile.Read(ref current), CancellationToken.None));
+        using var registration = cancellationToken.Register(() => _ = host.Engine.KillAsync(Volatile.Read(ref current), CancellationToken.None));
         var final = await EndOrPause.WaitAsync(host, flow, execution.Id).ConfigureAwait(false);
+        final = await RetryChain.FollowAsync(host, final, id => EndOrPause.WaitAsync(host, flow, id), (retried, next) =>
+        {
+            printedExecution = next.Id;
+            Volatile.Write(ref current, next.Id);
+            error.WriteLine($"harrier: execution {retried.Id} RETRIED; attempt {next.AttemptNumber} is execution {next.Id}");
+        }).ConfigureAwait(false);
         await ChildExecutions.WaitAsync(host, options.Owner!).ConfigureAwait(false);
         var taskRuns = await host.Store.Executions.GetTaskRunsAsync(final.Id, CancellationToken.None).ConfigureAwait(false);
         if (request.Json)

@@ -42,7 +42,7 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         {
             ["id"] = execution.Id,
             ["startDate"] = Iso(execution.StartDate ?? execution.CreatedAt),
-            ["originalId"] = execution.Id,
+            ["originalId"] = execution.OriginalId ?? execution.Id,
             ["state"] = execution.State.ToName(),
         });
         // SECRET inputs are stored sealed; expressions see them in clear (and the log masker hides them again).

@@ -89,4 +89,22 @@ public sealed record Execution
     /// QUEUE (it waits, QUEUED), CANCEL (it ends CANCELLED) or FAIL (it ends FAILED). Read only when it is stored.
     /// </summary>
     public string? ConcurrencyBehavior { get; init; }
+
+    /// <summary>
+    /// Kestra's <c>metadata.attemptNumber</c>: 1 for an execution started as usual, one more for each new execution a
+    /// <c>retry</c> with <c>behavior: CREATE_NEW_EXECUTION</c> made (<see cref="Engine.Executors.NewExecutionRetry"/>).
+    /// </summary>
+    public int AttemptNumber { get; init; } = 1;
+
+    /// <summary>Kestra's <c>originalId</c>: the first execution of a chain of retries; null for that first one (its own id).</summary>
+    public string? OriginalId { get; init; }
+
+    /// <summary>Kestra's <c>metadata.originalCreatedDate</c>: when the first execution of the chain was created (a retry's <c>maxDuration</c> counts from it); null: <see cref="CreatedAt"/>.</summary>
+    public DateTimeOffset? OriginalCreatedAt { get; init; }
+
+    /// <summary>
+    /// Set with the state RETRIED: when the next attempt (a new execution) is due; cleared in the commit that creates it. While
+    /// set, the execution still belongs to its owner's executors (it is woken at that time, and recovered when its owner dies).
+    /// </summary>
+    public DateTimeOffset? RetryAt { get; init; }
 }

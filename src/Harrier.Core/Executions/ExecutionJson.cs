@@ -89,7 +89,22 @@ public static class ExecutionJson
         writer.WriteString("createdAt", execution.CreatedAt.ToString("O"));
         writer.WriteString("startDate", execution.StartDate?.ToString("O"));
         writer.WriteString("endDate", execution.EndDate?.ToString("O"));
+        WriteAttempt(writer, execution);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Kestra's <c>originalId</c> and <c>metadata</c> (attempt number, first creation), and when a RETRIED execution's next attempt is due.</summary>
+    private static void WriteAttempt(Utf8JsonWriter writer, Execution execution)
+    {
+        writer.WriteString("originalId", execution.OriginalId ?? execution.Id);
+        writer.WriteStartObject("metadata");
+        writer.WriteNumber("attemptNumber", execution.AttemptNumber);
+        writer.WriteString("originalCreatedDate", (execution.OriginalCreatedAt ?? execution.CreatedAt).ToString("O"));
+        writer.WriteEndObject();
+        if (execution.RetryAt is { } retryAt)
+        {
+            writer.WriteString("retryAt", retryAt.ToString("O"));
+        }
     }
 
     private static async Task FlushAsync(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, TextWriter output)
@@ -108,6 +123,7 @@ public static class ExecutionJson
         writer.WriteString("state", execution.State.ToName());
         writer.WriteString("startDate", execution.StartDate?.ToString("O"));
         writer.WriteString("endDate", execution.EndDate?.ToString("O"));
+        WriteAttempt(writer, execution);
         Property(writer, "inputs", SecretInputCipher.Masked(execution.Inputs));
         Property(writer, "outputs", execution.Outputs);
         // Kestra's shape: a list of {key, value} (a label key may repeat there; order kept).

@@ -101,8 +101,8 @@ public sealed partial class FlowLoader(TaskTypeRegistry registry, IExpressionSyn
         var ns = CheckNamespace(map["namespace"] as YScalar, context);
         var reader = new TaskReader(context);
         reader.ValidateRetry(map["retry"], "retry");
-        // The flow's retry (RETRY_FAILED_TASK) and a flowable's are retries of the runnables below them, as in Kestra.
-        var flowRetry = RetryReader.Read(map["retry"]) is { Behavior: "RETRY_FAILED_TASK" } retry ? retry : null;
+        // The flow's retry and a flowable's are retries of the runnables below them, as in Kestra (CREATE_NEW_EXECUTION included).
+        var flowRetry = RetryReader.Read(map["retry"]);
         var tasks = RetryInheritance.Apply(reader.ReadList(map["tasks"], "tasks", TaskListRules.None, required: true), flowRetry);
         var errors = RetryInheritance.Apply(reader.ReadList(map["errors"], "errors", TaskListRules.None, required: false), flowRetry);
         var finallyTasks = RetryInheritance.Apply(reader.ReadList(map["finally"], "finally", TaskListRules.None, required: false), flowRetry);

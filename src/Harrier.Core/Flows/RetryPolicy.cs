@@ -20,5 +20,10 @@ public sealed record RetryPolicy(RetryKind Kind)
 
     public bool WarningOnRetry { get; init; }
 
-    public string Behavior { get; init; } = "RETRY_FAILED_TASK";
+    /// <summary><see cref="RetryFailedTask"/> (the task gets another attempt) or <see cref="CreateNewExecution"/> (the execution ends RETRIED and a new one starts).</summary>
+    public string Behavior { get; init; } = RetryFailedTask;
+
+    public const string RetryFailedTask = "RETRY_FAILED_TASK";
+
+    public const string CreateNewExecution = "CREATE_NEW_EXECUTION";
 }

@@ -12,7 +12,8 @@ internal static class ExecutionRows
     public const string Columns =
         "id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, end_date, " +
         "CASE WHEN flow_source_id IS NULL THEN flow_source ELSE '' END, flow_file, error, owner, kill_requested_at, change_seq, planned_seq, " +
-        "progress_json, flow_source_id, parent_execution_id, parent_task_run_id, trigger_json, concurrency_limit, kill_end_state";
+        "progress_json, flow_source_id, parent_execution_id, parent_task_run_id, trigger_json, concurrency_limit, kill_end_state, " +
+        "attempt_number, original_id, original_created_at, retry_at";
 
     public const string SelectById = "SELECT " + Columns + " FROM executions WHERE id = @id";
 
@@ -22,9 +23,10 @@ internal static class ExecutionRows
     private const string Insert =
         "INSERT INTO executions (id, namespace, flow_id, flow_revision, state, inputs_json, outputs_json, labels_json, created_at, start_date, " +
         "end_date, flow_source, flow_file, error, owner, change_seq, planned_seq, progress_json, flow_source_id, parent_execution_id, parent_task_run_id, " +
-        "trigger_json, concurrency_limit) VALUES " +
+        "trigger_json, concurrency_limit, attempt_number, original_id, original_created_at, retry_at) VALUES " +
         "(@id, @namespace, @flow_id, @flow_revision, @state, @inputs_json, @outputs_json, @labels_json, @created_at, @start_date, @end_date, " +
-        "'', @flow_file, @error, @owner, 1, 0, @progress_json, @flow_source_id, @parent_execution_id, @parent_task_run_id, @trigger_json, @concurrency_limit)";
+        "'', @flow_file, @error, @owner, 1, 0, @progress_json, @flow_source_id, @parent_execution_id, @parent_task_run_id, @trigger_json, @concurrency_limit, " +
+        "@attempt_number, @original_id, @original_created_at, @retry_at)";
 
     private const string InsertSource = "INSERT OR IGNORE INTO flow_sources (id, source) VALUES (@id, @source)";
 
@@ -33,7 +35,8 @@ internal static class ExecutionRows
     // Only the planner's fields: the owner, the kill request and the labels belong to other writers.
     private const string UpdatePlanned =
         "UPDATE executions SET state = @state, outputs_json = @outputs_json, start_date = @start_date, end_date = @end_date, " +
-        "error = @error, planned_seq = @planned_seq, progress_json = @progress_json, kill_end_state = @kill_end_state WHERE id = @id";
+        "error = @error, planned_seq = @planned_seq, progress_json = @progress_json, kill_end_state = @kill_end_state, " +
+        "retry_at = @retry_at WHERE id = @id";
 
     /// <summary>
     /// Inserts the execution, and its flow document unless a row already holds the same text. A flow's concurrency limit
@@ -66,6 +69,10 @@ internal static class ExecutionRows
             .Bind("@parent_task_run_id", execution.ParentTaskRunId)
             .Bind("@trigger_json", TriggerJson.Write(execution.Trigger))
             .Bind("@concurrency_limit", execution.ConcurrencyLimit)
+            .Bind("@attempt_number", execution.AttemptNumber)
+            .Bind("@original_id", execution.OriginalId)
+            .Bind("@original_created_at", SqliteDates.ToParameter(execution.OriginalCreatedAt))
+            .Bind("@retry_at", SqliteDates.ToParameter(execution.RetryAt))
             .ExecuteNonQuery();
         if (execution.State.IsTerminal())
         {
@@ -88,6 +95,7 @@ internal static class ExecutionRows
             .Bind("@planned_seq", execution.PlannedSeq)
             .Bind("@progress_json", StoredJson.WriteProgress(execution.Progress))
             .Bind("@kill_end_state", execution.KillEndState?.ToName())
+            .Bind("@retry_at", SqliteDates.ToParameter(execution.RetryAt))
             .ExecuteNonQuery();
         if (changed != 1)
         {
@@ -122,6 +130,10 @@ internal static class ExecutionRows
         Trigger = TriggerJson.Read(reader.GetStringOrNull(22)),
         ConcurrencyLimit = reader.IsDBNull(23) ? null : reader.GetInt32(23),
         KillEndState = reader.GetStringOrNull(24) is { } killEnd ? States.Parse(killEnd) : null,
+        AttemptNumber = reader.GetInt32(25),
+        OriginalId = reader.GetStringOrNull(26),
+        OriginalCreatedAt = SqliteDates.ParseOrNull(reader.GetStringOrNull(27)),
+        RetryAt = SqliteDates.ParseOrNull(reader.GetStringOrNull(28)),
     };
 
     /// <summary>Maps are stored with <see cref="PlainJson"/>; anything but an object reads back as an empty map.</summary>

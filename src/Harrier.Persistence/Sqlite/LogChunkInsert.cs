@@ -13,7 +13,10 @@ namespace Harrier.Persistence.Sqlite;
 /// </summary>
 internal static class LogChunkInsert
 {
-    private const string NextSequenceSql = "SELECT first_seq + line_count FROM log_chunks ORDER BY first_seq DESC LIMIT 1";
+    // After the newest chunk, and never below the floor a purge left (migration 0012).
+    private const string NextSequenceSql =
+        "SELECT MAX(COALESCE((SELECT first_seq + line_count FROM log_chunks ORDER BY first_seq DESC LIMIT 1), 1), " +
+        "COALESCE((SELECT next FROM log_sequence_floor WHERE id = 1), 1))";
 
     private const string InsertSql =
         "INSERT INTO log_chunks (first_seq, line_count, execution_id, task_run_id, task_id, attempt, first_timestamp, payload) " +

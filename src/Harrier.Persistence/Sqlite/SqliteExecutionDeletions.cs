@@ -38,6 +38,7 @@ public sealed class SqliteExecutionDeletions(SqliteDatabase database) : IExecuti
 
             if (!keepLogs)
             {
+                SqliteLogPurges.KeepSequenceFloor(write);
                 write.Command("DELETE FROM log_chunks WHERE execution_id = @id").Bind("@id", executionId).ExecuteNonQuery();
             }
 

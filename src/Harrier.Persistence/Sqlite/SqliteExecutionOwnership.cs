@@ -7,12 +7,16 @@ namespace Harrier.Persistence.Sqlite;
 public sealed class SqliteExecutionOwnership(SqliteDatabase database, TimeProvider time) : IExecutionOwnership
 {
     /// <summary>Through the partial index executions_unfinished: every start of a Harrier process asks, and the table only grows.</summary>
+    // A RETRIED execution waiting for its next attempt (retry_at set, migration 0013) counts as unfinished: its owner's
+    // executors create that attempt, so a dead owner's must be recovered like a running one.
     private const string Unfinished =
         "SELECT id, namespace, flow_id, state, owner, created_at FROM executions INDEXED BY executions_unfinished WHERE state NOT IN " +
-        ExecutionRows.TerminalStates + " ORDER BY created_at";
+        ExecutionRows.TerminalStates + " UNION ALL " +
+        "SELECT id, namespace, flow_id, state, owner, created_at FROM executions INDEXED BY executions_retry_pending WHERE retry_at IS NOT NULL " +
+        "ORDER BY created_at";
 
     private const string MoveExecution =
-        "UPDATE executions SET owner = @new WHERE id = @id AND owner IS @expected AND state NOT IN " + ExecutionRows.TerminalStates;
+        "UPDATE executions SET owner = @new WHERE id = @id AND owner IS @expected AND (state NOT IN " + ExecutionRows.TerminalStates + " OR retry_at IS NOT NULL)";
 
     private const string MoveJobs = "UPDATE jobs SET owner = @new, lease_owner = NULL, lease_expires_at = NULL WHERE execution_id = @id";
 

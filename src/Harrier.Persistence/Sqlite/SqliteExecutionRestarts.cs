@@ -11,7 +11,7 @@ public sealed class SqliteExecutionRestarts(SqliteDatabase database, TimeProvide
     // Only an execution still ended and unchanged since it was read: a second restart of the same read, or a write that
     // came in between, changes nothing.
     private const string Reopen =
-        "UPDATE executions SET state = @state, end_date = NULL, error = NULL, kill_requested_at = NULL, kill_end_state = NULL, progress_json = NULL, " +
+        "UPDATE executions SET state = @state, end_date = NULL, error = NULL, kill_requested_at = NULL, kill_end_state = NULL, retry_at = NULL, progress_json = NULL, " +
         "outputs_json = '{}', owner = NULL WHERE id = @id AND change_seq = @expected AND state IN " + ExecutionRows.TerminalStates;
 
     // The wake-up and the jobs follow the execution into the pool (a restarted execution of a harrier run that has exited

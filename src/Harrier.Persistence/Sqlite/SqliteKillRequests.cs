@@ -6,7 +6,7 @@ namespace Harrier.Persistence.Sqlite;
 /// <summary>Kill requests stored on the execution row, with the wake-up in the same transaction (contract: <see cref="IKillRequests"/>).</summary>
 public sealed class SqliteKillRequests(SqliteDatabase database, TimeProvider time) : IKillRequests
 {
-    private const string Read = "SELECT state, kill_requested_at FROM executions WHERE id = @id";
+    private const string Read = "SELECT state, kill_requested_at, retry_at FROM executions WHERE id = @id";
 
     private const string Request = "UPDATE executions SET kill_requested_at = @now WHERE id = @id";
 
@@ -20,7 +20,8 @@ public sealed class SqliteKillRequests(SqliteDatabase database, TimeProvider tim
                     return KillRequestOutcome.NotFound;
                 }
 
-                if (States.Parse(reader.GetString(0)).IsTerminal())
+                // A RETRIED execution waiting for its next attempt can still be killed: that cancels the attempt.
+                if (States.Parse(reader.GetString(0)).IsTerminal() && reader.IsDBNull(2))
                 {
                     return KillRequestOutcome.AlreadyFinished;
                 }

@@ -80,7 +80,8 @@ public sealed class SqliteLogSearch(SqliteDatabase database) : ILogSearch
         }, cancellationToken);
     }
 
-    private static List<LogEntry> ReadChunk(SqliteDataReader reader)
+    /// <summary>Every line of the chunk the reader is on (columns first_seq, line_count, execution_id, task_run_id, task_id, attempt, first_timestamp, payload).</summary>
+    internal static List<LogEntry> ReadChunk(SqliteDataReader reader)
     {
         var firstSequence = reader.GetInt64(0);
         var executionId = reader.GetString(2);

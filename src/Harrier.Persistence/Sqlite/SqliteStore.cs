@@ -15,6 +15,7 @@ public sealed class SqliteStore : IStore
     {
         Database = database;
         Executions = new SqliteExecutionStore(database, time);
+        LogPurges = new SqliteLogPurges(database);
         Logs = new SqliteLogStore(database);
         Jobs = new SqliteJobQueue(database, time);
         Planning = new SqlitePlanningQueue(database, time);
@@ -38,6 +39,8 @@ public sealed class SqliteStore : IStore
     public IExecutionStore Executions { get; }
 
     public ILogStore Logs { get; }
+
+    public ILogPurges LogPurges { get; }
 
     public IJobQueue Jobs { get; }
 

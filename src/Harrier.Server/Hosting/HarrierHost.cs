@@ -68,7 +68,7 @@ public sealed class HarrierHost : IAsyncDisposable
 
     /// <summary>
     /// Every task implementation; the KV and Labels tasks write to the store they are given, PurgeExecutions deletes files
-    /// from <paramref name="files"/> and the state tasks keep theirs there (none without it).
+    /// (and PurgeLogs log lines through the store) from <paramref name="files"/> and the state tasks keep theirs there (none without it).
     /// </summary>
     public static TaskImplementations CreateImplementations(IStore store, ScriptTaskServices? scripts = null, Core.Storage.IFileStorage? files = null) =>
         new TaskImplementations().AddCoreTasks().AddKeyValueTasks(store.KeyValues)
@@ -80,6 +80,7 @@ public sealed class HarrierHost : IAsyncDisposable
             .Add(Core.Tasks.FlowStates.StateTaskTypes.Get, () => new Core.Tasks.FlowStates.StateGetTask(files))
             .Add(Core.Tasks.FlowStates.StateTaskTypes.Delete, () => new Core.Tasks.FlowStates.StateDeleteTask(files))
             .Add(Core.Tasks.Executions.PurgeExecutionsTask.Type, () => new Core.Tasks.Executions.PurgeExecutionsTask(store.ExecutionSearch, store.Executions, store.Deletions, store.Logs, files))
+            .Add(Core.Tasks.Executions.PurgeLogsTask.Type, () => new Core.Tasks.Executions.PurgeLogsTask(store.LogPurges))
             .Add(Core.Tasks.Triggers.ToggleTask.Type, () => new Core.Tasks.Triggers.ToggleTask(store.Triggers))
             .AddScriptTasks(scripts ?? new ScriptTaskServices());
 

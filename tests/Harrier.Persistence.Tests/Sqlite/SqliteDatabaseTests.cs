@@ -30,7 +30,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
 
         var versions = Query(DatabasePath, "SELECT version FROM schema_migrations ORDER BY version");
         Assert.Equal(SqliteMigrations.All.Select(m => (object)(long)m.Version), versions);
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L], versions.Cast<long>());
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L], versions.Cast<long>());
     }
 
     [Fact]

@@ -9,6 +9,6 @@ internal static class SqliteServerSeams
     {
         var store = await directory.OpenAsync(time);
         var engine = new StoreSubject(store.Executions, store.Jobs, store.Planning, store.Commits, store.Kills, store.Processes, store.Ownership, store.Logs);
-        return new ServerSeams(engine, store.Flows, store.KeyValues, store.ExecutionSearch, store.Deletions, store.QueueStatistics, store.LogSearch, store.Triggers);
+        return new ServerSeams(engine, store.Flows, store.KeyValues, store.ExecutionSearch, store.Deletions, store.QueueStatistics, store.LogSearch, store.Triggers, store.LogPurges);
     }
 }

@@ -24,6 +24,27 @@ public abstract class ExecutionOwnershipContract : StoreContract
     }
 
     [Fact]
+    public async Task ARetriedExecutionWaitingForItsNextAttempt_IsUnfinished_AndAdoptable_UntilItsRetryTimeIsCleared()
+    {
+        var waiting = ContractData.Execution() with
+        {
+            State = State.Retried, Owner = "host:1:2", AttemptNumber = 2, OriginalId = "first", OriginalCreatedAt = ContractData.T0,
+            RetryAt = ContractData.T0.AddMinutes(1),
+        };
+        var done = ContractData.Execution() with { State = State.Retried, Owner = "host:1:2" };
+        await Store.CreateExecutionAsync(waiting, Ct);
+        await Store.CreateExecutionAsync(done, Ct);
+
+        var only = Assert.Single(await Subject.Ownership.ListUnfinishedAsync(Ct));
+        Assert.Equal((waiting.Id, State.Retried), (only.Id, only.State));
+        Assert.False(await Subject.Ownership.AdoptAsync(done.Id, "host:1:2", "host:5:6", Ct));
+        Assert.True(await Subject.Ownership.AdoptAsync(waiting.Id, "host:1:2", "host:5:6", Ct));
+        var stored = (await Store.GetExecutionAsync(waiting.Id, Ct))!;
+        Assert.Equal(("host:5:6", 2, "first", ContractData.T0, ContractData.T0.AddMinutes(1)),
+            (stored.Owner, stored.AttemptNumber, stored.OriginalId, stored.OriginalCreatedAt, stored.RetryAt));
+    }
+
+    [Fact]
     public async Task Adopt_MovesTheExecutionItsJobsAndItsWakeUp_AndFreesTheDeadWorkersLeases()
     {
         const string dead = "host:1:2";

@@ -34,6 +34,22 @@ public abstract class KillRequestsContract : StoreContract
     }
 
     [Fact]
+    public async Task RequestKill_OfARetriedExecutionWaitingForItsNextAttempt_IsStored_AndWakesIt()
+    {
+        var waiting = ContractData.Execution() with { State = State.Retried, Owner = "host:1:2", RetryAt = ContractData.T0.AddHours(1) };
+        var retried = ContractData.Execution() with { State = State.Retried };
+        await Store.CreateExecutionAsync(waiting, Ct);
+        await Store.CreateExecutionAsync(retried, Ct);
+        await DrainWakeupsAsync("host:1:2");
+
+        Assert.Equal(KillRequestOutcome.Requested, await Subject.Kills.RequestKillAsync(waiting.Id, Ct));
+        Assert.Equal(KillRequestOutcome.AlreadyFinished, await Subject.Kills.RequestKillAsync(retried.Id, Ct));
+
+        Assert.Equal(ContractData.T0, (await Store.GetExecutionAsync(waiting.Id, Ct))!.KillRequestedAt);
+        Assert.Equal(waiting.Id, (await Planning.TryClaimAsync("e1", "host:1:2", Lease, Ct))?.ExecutionId);
+    }
+
+    [Fact]
     public async Task FindKillRequested_ReturnsThoseAmongTheGivenExecutions()
     {
         var killed = await CreateExecutionAsync();

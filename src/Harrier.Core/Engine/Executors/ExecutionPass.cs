@@ -39,6 +39,12 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
     public async Task<bool> RunAsync(PlanningLease lease, CancellationToken cancellationToken)
     {
         var read = await services.Store.ReadForPlanningAsync(lease.ExecutionId, cancellationToken).ConfigureAwait(false);
+        if (read?.Execution is { State: State.Retried, RetryAt: { } due } retried)
+        {
+            await CreateNextAttemptAsync(lease, retried, due, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (read is null || read.Execution.State.IsTerminal())
         {
             // Nothing to plan (the execution ended, or is gone): the wake-up is simply done.
@@ -68,6 +74,13 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         }
 
         var flow = await flows.GetAsync(execution, cancellationToken).ConfigureAwait(false);
+        if (execution.KillRequestedAt is null && NewExecutionRetry.FindFailed(flow, read) is { } failed
+            && NewExecutionRetry.NextAttemptAt(failed.Retry, execution, now) is { } retryAt)
+        {
+            await RetryAsync(lease, execution with { PlannedSeq = read.Execution.ChangeSeq }, failed.Run, (now, retryAt), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         DateTimeOffset? slaDeadline = null;
         if (flow.Sla.Count > 0 && execution.KillRequestedAt is null)
         {
@@ -224,6 +237,77 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         {
             logs.Write(log);
         }
+    }
+
+    /// <summary>
+    /// Ends the execution RETRIED because <paramref name="failed"/> retries by a new execution (<see cref="NewExecutionRetry"/>):
+    /// the task run RETRIED, jobs not yet claimed removed, and a wake-up when the delay is over to create the next attempt.
+    /// </summary>
+    /// <remarks>The delay counts from the end written here (<paramref name="times"/>: the pass's now, and now plus the delay).</remarks>
+    private async Task RetryAsync(PlanningLease lease, Execution execution, TaskRun failed, (DateTimeOffset Now, DateTimeOffset RetryAt) times, CancellationToken cancellationToken)
+    {
+        var (now, retryAt) = times;
+        logs.Write(new LogEntry
+        {
+            ExecutionId = execution.Id,
+            TaskRunId = failed.Id,
+            TaskId = failed.TaskId,
+            Level = TaskLogLevel.Warn,
+            Message = $"task '{failed.TaskId}' failed; its retry creates a new execution: attempt {execution.AttemptNumber + 1} ({NewExecutionRetry.NextId(execution)}) starts at {retryAt:O}",
+            Timestamp = now,
+        });
+        await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease)
+            {
+                TaskRuns = [failed with { State = State.Retried }],
+                Execution = execution with { State = State.Retried, StartDate = execution.StartDate ?? now, EndDate = now, RetryAt = retryAt },
+                CancelUnleasedJobs = true,
+                WakeAt = retryAt,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A worker wrote a task run meanwhile: the next pass decides again, from what is stored.
+            return;
+        }
+
+        nudges.ExecutionEnded(execution.Id);
+    }
+
+    /// <summary>
+    /// The pass of a RETRIED execution waiting for its next attempt: before <paramref name="due"/> it only waits again; then
+    /// it creates the next execution (unless it is already stored) and clears the retry time, in one commit. A kill
+    /// requested meanwhile clears the retry time and creates nothing.
+    /// </summary>
+    private async Task CreateNextAttemptAsync(PlanningLease lease, Execution retried, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var now = services.Time.GetUtcNow();
+        if (retried.KillRequestedAt is not null)
+        {
+            // Killed while waiting: the next attempt is cancelled, and the chain ends here.
+            logs.Write(new LogEntry { ExecutionId = retried.Id, Level = TaskLogLevel.Warn, Message = $"killed: the next attempt ({retried.AttemptNumber + 1}) is not created", Timestamp = now });
+            await logs.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease) { Execution = retried with { RetryAt = null } }, cancellationToken).ConfigureAwait(false);
+            nudges.ExecutionsChanged();
+            return;
+        }
+
+        if (now < due)
+        {
+            await services.Commits.CommitPlanAsync(new PlanCommit(lease) { WakeAt = due }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var exists = await services.Store.GetExecutionAsync(NewExecutionRetry.NextId(retried), cancellationToken).ConfigureAwait(false) is not null;
+        var flow = await flows.GetAsync(retried, cancellationToken).ConfigureAwait(false);
+        await services.Commits.CommitPlanAsync(new PlanCommit(lease)
+        {
+            Execution = retried with { RetryAt = null },
+            NewExecutions = exists ? [] : [NewExecutionRetry.Next(retried, flow, now)],
+        }, cancellationToken).ConfigureAwait(false);
+        nudges.ExecutionsChanged();
     }
 
     /// <summary>Fails the execution with <paramref name="error"/> (it could not be planned), under the same lease.</summary>

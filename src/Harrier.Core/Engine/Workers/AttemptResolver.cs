@@ -17,7 +17,8 @@ public static class AttemptResolver
         attempts[^1] = last with { State = outcome.State, EndDate = now };
         var updated = running with { Attempts = attempts, Outputs = outcome.Outputs, Metrics = outcome.Metrics };
 
-        if (outcome.State == State.Failed && task.Retry is { } retry
+        // CREATE_NEW_EXECUTION retries the whole execution, not the task: the attempt fails and the executor decides.
+        if (outcome.State == State.Failed && task.Retry is { Behavior: not RetryPolicy.CreateNewExecution } retry
             && RetryDecider.NextDelay(retry, attempts.Count, attempts[0].StartDate, now, random) is { } delay)
         {
             var at = now + delay;

@@ -3,8 +3,9 @@ namespace Harrier.Core.Flows.Loading;
 /// <summary>
 /// Kestra's retry resolution for a failed runnable task: its own <c>retry</c>, else that of its nearest flowable parent
 /// with one (a <c>retry</c> on a Sequential or ForEach retries the failed child), else the flow's. Resolved once, at
-/// load, into each runnable's <see cref="TaskDefinition.Retry"/>. Only the <c>RETRY_FAILED_TASK</c> behaviour is
-/// inherited; <c>CREATE_NEW_EXECUTION</c> on a parent or the flow is not implemented and retries nothing.
+/// load, into each runnable's <see cref="TaskDefinition.Retry"/>, whatever its behaviour: a runnable whose retry says
+/// <c>CREATE_NEW_EXECUTION</c> is not retried by its worker; the executor ends the execution RETRIED and starts a new one
+/// (<see cref="Engine.Executors.NewExecutionRetry"/>).
 /// </summary>
 internal static class RetryInheritance
 {
@@ -18,7 +19,7 @@ internal static class RetryInheritance
             return task.Retry is null && inherited is not null ? task with { Retry = inherited } : task;
         }
 
-        var forChildren = task.Retry is { Behavior: "RETRY_FAILED_TASK" } own ? own : inherited;
+        var forChildren = task.Retry ?? inherited;
         if (forChildren is null && !task.Children.Values.Any(list => list.Any(HasFlowableRetry)))
         {
             return task;

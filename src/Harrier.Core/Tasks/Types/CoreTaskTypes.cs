@@ -155,6 +155,7 @@ public static class CoreTaskTypes
         Executions.ResumeTask.Descriptor,
         Executions.CountTask.Descriptor,
         Executions.PurgeExecutionsTask.Descriptor,
+        Executions.PurgeLogsTask.Descriptor,
         Triggers.ToggleTask.Descriptor,
         .. CoreTriggerTypes.All,
     ];

@@ -21,8 +21,8 @@ public static class ApiExecutions
         Outputs = execution.Outputs.Count == 0 ? null : execution.Outputs,
         Labels = [.. execution.Labels.Select(l => new ApiLabel(l.Key, l.Value))],
         State = ExecutionState(execution, now),
-        OriginalId = execution.Id,
-        Metadata = new ApiExecutionMetadata(1, execution.CreatedAt.UtcDateTime),
+        OriginalId = execution.OriginalId ?? execution.Id,
+        Metadata = new ApiExecutionMetadata(execution.AttemptNumber, (execution.OriginalCreatedAt ?? execution.CreatedAt).UtcDateTime),
         Trigger = execution.Trigger is { } trigger ? new ApiExecutionTrigger(trigger.Id, trigger.Type, trigger.Variables) : null,
         Url = url,
     };
