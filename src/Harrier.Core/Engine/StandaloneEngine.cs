@@ -111,10 +111,15 @@ public sealed class StandaloneEngine : IAsyncDisposable
     public Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken) =>
         SubmitAsync(flow, inputs, Ids.New(), cancellationToken);
 
-    /// <summary>As above with an id chosen beforehand (FILE inputs are uploaded under the execution's id before it starts).</summary>
-    public async Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, string executionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// As above with an id chosen beforehand (FILE inputs are uploaded under the execution's id before it starts);
+    /// <paramref name="shape"/> adjusts the drafted execution before it is stored (a replay's lineage).
+    /// </summary>
+    public async Task<Execution> SubmitAsync(FlowDefinition flow, IReadOnlyDictionary<string, object?> inputs, string executionId, CancellationToken cancellationToken,
+        Func<Execution, Execution>? shape = null)
     {
         var execution = Prepare(flow, inputs, executionId, trigger: null);
+        execution = shape?.Invoke(execution) ?? execution;
         await _services.Store.CreateExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
         _nudges.ExecutionsChanged();
         // A flow with a concurrency limit may have queued, cancelled or failed it on the spot: answer what was stored.

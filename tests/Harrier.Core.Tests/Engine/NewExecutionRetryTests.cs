@@ -81,9 +81,9 @@ public sealed class NewExecutionRetryTests
         Assert.Equal((4, "source-1", "host:1:2"), (next.FlowRevision, next.FlowSourceId, next.Owner));
         Assert.Equal(retried.Inputs, next.Inputs);
         Assert.Equal(retried.Labels, next.Labels);
-        Assert.Equal(NewExecutionRetry.AttemptId("first", 3), next.Id);
+        Assert.Equal(NewExecutionRetry.AttemptId("second", 3), next.Id);
         Assert.Equal(next.Id, NewExecutionRetry.NextId(retried));
-        Assert.NotEqual(NewExecutionRetry.AttemptId("first", 2), next.Id);
+        Assert.NotEqual(NewExecutionRetry.AttemptId("first", 3), next.Id);
         Assert.Equal(NewExecutionRetry.AttemptId("second", 2), NewExecutionRetry.NextId(Failed(1)));
     }
 }

@@ -80,6 +80,8 @@ public sealed class ReplayFromTaskRunTests(ServerFixture fixture) : IClassFixtur
         Assert.All(runs, r => Assert.Equal(replay.Id(), r!["executionId"]!.GetValue<string>()));
         Assert.DoesNotContain(runs, r => original["taskRunList"]!.AsArray().Any(o => o!["id"]!.GetValue<string>() == r!["id"]!.GetValue<string>()));
         Assert.Equal("SUCCESS", (await Http.GetJsonAsync($"executions/{original.Id()}")).State());
+        // Kestra's lineage: one attempt more, the first execution named.
+        Assert.Equal((2, original.Id()), (end["metadata"]!["attemptNumber"]!.GetValue<int>(), end["originalId"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -179,6 +181,7 @@ public sealed class ReplayFromTaskRunTests(ServerFixture fixture) : IClassFixtur
         Assert.Equal("SUCCESS", end.State());
         Assert.Contains($"/executions/{replay.Id()}/inputs/data/", end["inputs"]!["data"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(await Http.GetArrayAsync($"logs/{replay.Id()}"), l => l!["message"]!.GetValue<string>() == "got the upload");
+        Assert.Equal((2, original.Id()), (end["metadata"]!["attemptNumber"]!.GetValue<int>(), end["originalId"]!.GetValue<string>()));
     }
 
     [Fact]

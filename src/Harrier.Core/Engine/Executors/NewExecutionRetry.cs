@@ -16,16 +16,17 @@ namespace Harrier.Core.Engine.Executors;
 /// time (both stored, so a restart or a recovery keeps the delay). The pass woken then creates the next execution and
 /// clears <see cref="Execution.RetryAt"/> in one transaction, with the wake-up's completion: a process killed before it
 /// commits leaves both for the next pass, one that committed leaves nothing to do again. The next execution's id is
-/// derived from the first execution's id and the attempt number, and a pass that finds it already stored creates nothing,
-/// so it exists once whatever happens.
+/// derived from the retried execution's own id and the attempt number, and a pass that finds it already stored creates
+/// nothing, so it exists once whatever happens. (Derived from the retried one, not from the first of the chain: a replay
+/// carries its original's chain and attempt number on, as in Kestra, and two chains must never meet at one id.)
 /// </remarks>
 public static class NewExecutionRetry
 {
-    /// <summary>The id of attempt <paramref name="attempt"/> of the chain started by <paramref name="originalId"/>.</summary>
-    public static string AttemptId(string originalId, int attempt) => Ids.From($"{originalId}/attempt/{attempt}");
+    /// <summary>The id of attempt <paramref name="attempt"/>, the retry of execution <paramref name="retriedId"/>.</summary>
+    public static string AttemptId(string retriedId, int attempt) => Ids.From($"{retriedId}/attempt/{attempt}");
 
     /// <summary>The id of the execution that retries <paramref name="retried"/>.</summary>
-    public static string NextId(Execution retried) => AttemptId(retried.OriginalId ?? retried.Id, retried.AttemptNumber + 1);
+    public static string NextId(Execution retried) => AttemptId(retried.Id, retried.AttemptNumber + 1);
 
     /// <summary>A task run that failed since the last pass and whose task retries by a new execution, with that retry.</summary>
     public static (TaskRun Run, RetryPolicy Retry)? FindFailed(FlowDefinition flow, PlanningRead read)

@@ -89,7 +89,7 @@ public static class ReplayPlanner
             return reopened.Contains(run.Id) ? copy with { State = State.Running, EndDate = null, Progress = null } : copy;
         }).ToList();
 
-        var replay = execution with
+        var replay = ReplayLineage.Next(execution) with
         {
             Id = newExecutionId,
             State = State.Restarted,
@@ -111,6 +111,7 @@ public static class ReplayPlanner
             FlowSource = flow.Source,
             FlowSourceId = FlowSources.IdOf(flow.Source),
             FlowRevision = flow.Revision,
+            RetryAt = null,
         };
         return ReplayDecision.Accepted(new ExecutionReplay(replay, copies, jobs, ids.ToDictionary(e => e.Value, e => e.Key, StringComparer.Ordinal), files));
     }

@@ -63,7 +63,7 @@ public static class ExecutionRestartEndpoints
             var replayId = Ids.New();
             var inputs = await replayer.InputsForWholeAsync(execution, replayId, ct);
             // The labels are the original execution's, correlation id included: a replay belongs to the same story.
-            replay = await host.Engine.SubmitAsync(flow with { Labels = execution.Labels }, inputs, replayId, CancellationToken.None);
+            replay = await host.Engine.SubmitAsync(flow with { Labels = execution.Labels }, inputs, replayId, CancellationToken.None, draft => ReplayLineage.Carry(execution, draft));
         }
         else
         {
