@@ -356,7 +356,14 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
         logs.Write(new LogEntry { ExecutionId = updated.Id, Level = TaskLogLevel.Error, Message = error, Timestamp = services.Time.GetUtcNow() });
 
         // Outputs usually read tasks that a failure or a kill kept from running: the execution keeps the
-        // state and error that say why it ended, and only a successful one fails on its outputs.
-        return updated.State.IsFailure() ? updated : updated with { State = State.Failed, Error = error };
+        // state and error that say why it ended, and only a successful one fails on its outputs. Outputs its parent's
+        // Subflow task extracts are the parent's concern (Kestra): this execution keeps its state, and the reason, as its
+        // error, fails that task.
+        if (updated.State.IsFailure())
+        {
+            return updated;
+        }
+
+        return extracted is null ? updated with { State = State.Failed, Error = error } : updated with { Error = error };
     }
 }

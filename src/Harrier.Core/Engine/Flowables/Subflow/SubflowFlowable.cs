@@ -79,6 +79,13 @@ internal sealed class SubflowFlowable : Flowable<SubflowSpec>
                 ["outputs"] = child.Outputs,
             },
         });
+        // The child ran well but the deprecated outputs this task asked of it could not be extracted: as in Kestra, the child
+        // keeps its state and this task fails, saying why (the child carries the reason as its error, see ExecutionPass).
+        if (child.Error is { } problem && !child.State.IsFailure() && task.Node["outputs"] is not null)
+        {
+            throw new FlowableDecisionException(problem);
+        }
+
         return ListOutcome.Done(spec.TransmitFailed && child.State is State.Failed or State.Killed or State.Warning ? child.State : State.Success);
     }
 }
