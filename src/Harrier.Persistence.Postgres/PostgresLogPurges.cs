@@ -54,27 +54,7 @@ public sealed class PostgresLogPurges(PostgresDatabase database) : ILogPurges
 
     private static async Task<List<List<LogEntry>>> ReadCandidatesAsync(PgSession session, LogPurge purge, CancellationToken cancellationToken)
     {
-        var conditions = new List<string>();
-        if (purge.ExecutionId is not null)
-        {
-            conditions.Add("c.execution_id = @execution_id");
-        }
-
-        if (purge.Namespace is not null || purge.FlowId is not null)
-        {
-            var flow = new List<string>();
-            if (purge.Namespace is not null)
-            {
-                flow.Add("e.namespace = @namespace");
-            }
-
-            if (purge.FlowId is not null)
-            {
-                flow.Add("e.flow_id = @flow_id");
-            }
-
-            conditions.Add("c.execution_id IN (SELECT e.id FROM executions e WHERE " + string.Join(" AND ", flow) + ")");
-        }
+        var conditions = LogChunkPurge.Conditions(purge);
 
         var columns = string.Join(", ", LogChunks.ChunkColumns.Split(", ").Select(c => "c." + c));
         var sql = "SELECT " + columns + " FROM log_chunks c" + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "") +

@@ -11,6 +11,37 @@ namespace Harrier.Persistence.Logs;
 internal static class LogChunkPurge
 {
     /// <summary>The decision for a chunk's <paramref name="lines"/> (in sequence order).</summary>
+    /// <summary>
+    /// The SQL conditions on <c>log_chunks c</c> that select the purge's executions (by id, or by the namespace and flow of
+    /// <c>executions e</c>), with parameters <c>@execution_id</c>, <c>@namespace</c>, <c>@flow_id</c>; none for every execution.
+    /// </summary>
+    public static List<string> Conditions(LogPurge purge)
+    {
+        var conditions = new List<string>();
+        if (purge.ExecutionId is not null)
+        {
+            conditions.Add("c.execution_id = @execution_id");
+        }
+
+        var flow = new List<string>();
+        if (purge.Namespace is not null)
+        {
+            flow.Add("e.namespace = @namespace");
+        }
+
+        if (purge.FlowId is not null)
+        {
+            flow.Add("e.flow_id = @flow_id");
+        }
+
+        if (flow.Count > 0)
+        {
+            conditions.Add("c.execution_id IN (SELECT e.id FROM executions e WHERE " + string.Join(" AND ", flow) + ")");
+        }
+
+        return conditions;
+    }
+
     public static (int Deleted, IReadOnlyList<IReadOnlyList<LogEntry>> KeptRuns) Decide(IReadOnlyList<LogEntry> lines, LogPurge purge)
     {
         var runs = new List<IReadOnlyList<LogEntry>>();

@@ -61,27 +61,7 @@ public sealed class SqliteLogPurges(SqliteDatabase database) : ILogPurges
     private static List<List<LogEntry>> ReadCandidates(SqliteWrite write, LogPurge purge)
     {
         var sql = "SELECT " + Columns + " FROM log_chunks c";
-        var conditions = new List<string>();
-        if (purge.ExecutionId is not null)
-        {
-            conditions.Add("c.execution_id = @execution_id");
-        }
-
-        if (purge.Namespace is not null || purge.FlowId is not null)
-        {
-            var flow = new List<string>();
-            if (purge.Namespace is not null)
-            {
-                flow.Add("e.namespace = @namespace");
-            }
-
-            if (purge.FlowId is not null)
-            {
-                flow.Add("e.flow_id = @flow_id");
-            }
-
-            conditions.Add("c.execution_id IN (SELECT e.id FROM executions e WHERE " + string.Join(" AND ", flow) + ")");
-        }
+        var conditions = LogChunkPurge.Conditions(purge);
 
         if (conditions.Count > 0)
         {
