@@ -115,6 +115,39 @@ public sealed class RunCommandExpressionTests
     }
 
     [Fact]
+    public void FlowOutputs_RenderTheExpressionsInsideAListOrAMapValue()
+    {
+        using var runs = new FlowRuns();
+
+        var result = runs.Run("""
+            id: nestedOutputs
+            namespace: company.team
+            tasks:
+              - id: values
+                type: io.kestra.plugin.core.output.OutputValues
+                values:
+                  one: first
+                  two: second
+            outputs:
+              - id: list
+                type: ARRAY
+                value:
+                  - "{{ outputs.values.values.one }}"
+                  - "{{ outputs.values.values.two }}"
+              - id: map
+                type: JSON
+                value:
+                  a: "{{ outputs.values.values.one }}"
+                  nested: ["{{ outputs.values.values.two }}", plain]
+            """);
+
+        Assert.Equal(0, result.ExitCode);
+        var outputs = result.Json.GetProperty("outputs");
+        Assert.Equal("""["first","second"]""", outputs.GetProperty("list").GetRawText());
+        Assert.Equal("""{"a":"first","nested":["second","plain"]}""", outputs.GetProperty("map").GetRawText());
+    }
+
+    [Fact]
     public void FlowOutputs_ThatCannotBeRendered_FailTheExecution_NamingTheOutput()
     {
         using var runs = new FlowRuns();

@@ -64,9 +64,12 @@ internal sealed class FlowOutputsRenderer(ITemplateRenderer renderer, EngineVari
     private IReadOnlyDictionary<string, object?> Masked(FlowDefinition flow, Execution execution, Dictionary<string, object?> outputs) =>
         (IReadOnlyDictionary<string, object?>)SecretInputs.Masker(flow, execution.Inputs, cipher).Apply(outputs)!;
 
+    /// <summary>Renders every expression of the value, those inside lists and maps too (as Kestra renders an ARRAY or JSON output's items).</summary>
     private object? Evaluate(YNode node, RenderScope scope) => node switch
     {
         YScalar scalar when renderer.HasTemplate(scalar.Value) => renderer.Evaluate(scalar.Value, scope),
+        YSequence sequence => sequence.Items.Select(item => Evaluate(item, scope)).ToList(),
+        YMapping mapping => mapping.Entries.ToDictionary(e => e.Key.Value, e => Evaluate(e.Value, scope), StringComparer.Ordinal),
         _ => node.ToPlain(),
     };
 

@@ -32,12 +32,13 @@ internal static class ForEachValues
             throw new FlowableDecisionException($"values of task '{taskId}' must be a list, found {values?.GetType().Name ?? "null"}");
         }
 
-        var result = new List<string>();
-        foreach (var item in list)
+        var items = list.Cast<object?>().ToList();
+        if (items.Count(item => item is null) is var nulls and > 0)
         {
-            result.Add(PlainText.Of(item));
+            // Kestra refuses the whole list rather than run an iteration with no value.
+            throw new FlowableDecisionException($"Found '{nulls}' null values on Each, with values={PlainJson.Serialize(items)}");
         }
 
-        return result;
+        return items.Select(PlainText.Of).ToList();
     }
 }
