@@ -49,7 +49,7 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
         variables.Defer("inputs", () => secrets is null ? execution.Inputs : SecretInputs.Open(flow, execution.Inputs, secrets));
         variables.Defer("outputs", () => Flowables.ForEachItem.ItemOutputAliases.Add(flow, OutputsOf(taskRuns)));
         variables.Set("vars", flow.Variables);
-        variables.Set("labels", execution.Labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal));
+        variables.Set("labels", LabelVariables(execution.Labels));
         variables.Set("envs", envs);
         variables.Set("globals", globals);
         if (execution.Trigger is { } trigger)
@@ -193,4 +193,22 @@ public sealed class EngineVariables(IReadOnlyDictionary<string, object?> envs, I
 
     // Milliseconds, as Kestra renders its dates (taskrun.startDate, execution.startDate, trigger.date).
     private static string Iso(DateTimeOffset date) => Logs.KestraLogEntries.Milliseconds(date);
+
+    /// <summary>
+    /// The <c>labels</c> variable: each label by its key, and Kestra's <c>system.*</c> labels also under <c>system</c>
+    /// (<c>labels.system.correlationId</c>, as Kestra's expressions read them).
+    /// </summary>
+    private static Dictionary<string, object?> LabelVariables(IReadOnlyList<FlowLabel> labels)
+    {
+        var variables = labels.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal);
+        var system = labels.Where(l => l.Key.StartsWith("system.", StringComparison.Ordinal))
+            .GroupBy(l => l.Key["system.".Length..])
+            .ToDictionary(g => g.Key, g => (object?)g.Last().Value, StringComparer.Ordinal);
+        if (system.Count > 0 && !variables.ContainsKey("system"))
+        {
+            variables["system"] = system;
+        }
+
+        return variables;
+    }
 }
