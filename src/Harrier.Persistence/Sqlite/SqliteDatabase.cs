@@ -12,7 +12,8 @@ namespace Harrier.Persistence.Sqlite;
 /// Durability: WAL with <c>synchronous=NORMAL</c>. A commit appends to the WAL file without an fsync; the WAL
 /// is synced at checkpoints. Once a write method returns, the transaction is in the OS page cache, so it
 /// survives a crash or kill of the Harrier process. A power loss or kernel crash may lose the last
-/// transactions before the previous sync, but never corrupts the database (WAL frames are checksummed and
+/// transactions since the previous sync (a checkpoint: at most every 16,384 WAL pages, under a second of a busy
+/// engine), but never corrupts the database (WAL frames are checksummed and
 /// a torn tail is discarded on recovery). FULL (see <see cref="SqliteOptions.SynchronousFull"/>) closes that
 /// window at the cost of one fsync per commit.
 /// </remarks>
@@ -366,7 +367,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
             // a million log lines does not leave a WAL of hundreds of MB on disk for the life of the process.
             // cache_size: 32 MB of pages for the writer, which also serves most reads (QueryAsync): a step touches pages
             // all over the task run indexes, and the 2 MB default had them read back from disk (pread) again and again.
-            pragmas += "PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -32768;" +
+            // wal_autocheckpoint: a checkpoint every 16,384 WAL pages (64 MB, the size the WAL is truncated back to) instead
+            // of SQLite's 1,000. A step writes ~40 pages, mostly the same few index pages again, so the default checkpointed
+            // every ~25 steps, each time in the middle of a commit with two fsyncs; a checkpoint copies each page once however
+            // often it was rewritten, so fewer of them also copy less. Measured on a ForEach of 10,000 Log iterations
+            // (harrier run, 2 cores): 24.1 -> 17.7 s and 21.6 -> 15.6 s in alternated runs.
+            pragmas += "PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;" +
                 (options.SynchronousFull ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
         }
 
