@@ -52,12 +52,19 @@ internal sealed partial class CliProcess : IDisposable
     /// <summary>Starts harrier with extra environment variables (e.g. TMPDIR).</summary>
     public static CliProcess StartWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "harrier"))
+        // Started through perl, which puts SIGINT back to its default and execs harrier in place (same pid): a test
+        // runner launched in the background of a non-interactive shell inherits SIGINT ignored, passes that on to
+        // every child, and a harrier that ignores SIGINT (as any Unix program told to by nohup or `&` does) would
+        // never see the Ctrl-C these tests send. perl-base is Essential in Debian, so it is always there.
+        var start = new ProcessStartInfo("/usr/bin/perl")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add("$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "harrier"));
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
