@@ -173,7 +173,8 @@ public sealed class PostgresExecutionStore(PostgresDatabase database, TimeProvid
             var unfinished = await unfinishedSql.ReadAllAsync(TaskRunRows.Read, cancellationToken).ConfigureAwait(false);
             var changed = await session.Sql(TaskRunRows.SelectChangedSince).Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)
                 .ReadAllAsync(TaskRunRows.Read, cancellationToken).ConfigureAwait(false);
-            return new PlanningRead(execution, unfinished, changed);
+            var wakeCount = await session.Sql(WakeupRows.SelectCount).Bind("@id", executionId).ReadAllAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+            return new PlanningRead(execution, unfinished, changed) { WakeCount = wakeCount.Count == 1 ? wakeCount[0] : null };
         }, cancellationToken);
 
     public Task<IReadOnlyList<TaskRun>> FindTaskRunsAsync(string executionId, IReadOnlyCollection<TaskRunKey> keys, CancellationToken cancellationToken) =>

@@ -10,6 +10,9 @@ internal static class WakeupRows
         "ON CONFLICT (execution_id) DO UPDATE SET wake_count = execution_wakeups.wake_count + 1, " +
         "due_at = LEAST(execution_wakeups.due_at, excluded.due_at)";
 
+    /// <summary>The execution's wake-up count (@id), for a planning read's snapshot.</summary>
+    public const string SelectCount = "SELECT wake_count FROM execution_wakeups WHERE execution_id = @id";
+
     public static async Task WakeAsync(PgSession session, string executionId, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         await session.Sql(Upsert).Bind("@id", executionId).Bind("@due_at", dueAt).ExecuteAsync(cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,13 @@ public sealed record EngineOptions
     /// <summary>How long a claimed execution belongs to one executor slot for a planning pass. Default 30 s.</summary>
     public TimeSpan PlanningLeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a finished attempt's execution waits to be planned when the worker's next job is of the same execution
+    /// (a ForEach or Parallel with many iterations queued), so that several completions are planned in one pass.
+    /// Nothing waits when no more of the execution's work is queued. Zero turns it off. Default 2 ms.
+    /// </summary>
+    public TimeSpan PlanningBatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>How often an idle worker slot looks at the queue even without a nudge (other processes enqueue too). Default 1 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -101,6 +108,12 @@ public sealed record EngineOptions
         if (LeaseDuration < TimeSpan.FromSeconds(1) || PlanningLeaseDuration < TimeSpan.FromSeconds(1))
         {
             throw new ArgumentOutOfRangeException(nameof(LeaseDuration), LeaseDuration, "Leases shorter than a second would expire under normal load.");
+        }
+
+        // The window is spent holding the planning lease: it must stay far below the lease's duration.
+        if (PlanningBatchWindow < TimeSpan.Zero || PlanningBatchWindow > TimeSpan.FromMilliseconds(100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PlanningBatchWindow), PlanningBatchWindow, "The planning batch window must be between 0 and 100 ms.");
         }
     }
 }

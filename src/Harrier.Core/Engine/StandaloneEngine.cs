@@ -215,7 +215,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
         }
 
         // Leases handed over by the worker and not planned yet: back to the queue at once rather than at their expiry.
-        while (_nudges.TryTakeHandOff(out var handed))
+        foreach (var handed in _nudges.TakeAllHandOffs())
         {
             try
             {

@@ -173,7 +173,10 @@ public sealed class SqliteExecutionStore(SqliteDatabase database, TimeProvider t
             return new PlanningRead(
                 execution,
                 TaskRunRows.ReadAll(unfinished),
-                TaskRunRows.ReadAll(read.Command(TaskRunRows.SelectChangedSince).Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)));
+                TaskRunRows.ReadAll(read.Command(TaskRunRows.SelectChangedSince).Bind("@execution_id", executionId).Bind("@after", execution.PlannedSeq)))
+            {
+                WakeCount = read.Command(WakeupRows.SelectCount).Bind("@id", executionId).ExecuteScalar() is long count ? count : null,
+            };
         }), cancellationToken);
 
     public Task<IReadOnlyList<TaskRun>> FindTaskRunsAsync(string executionId, IReadOnlyCollection<TaskRunKey> keys, CancellationToken cancellationToken) =>

@@ -10,6 +10,9 @@ internal static class WakeupRows
         "ON CONFLICT (execution_id) DO UPDATE SET wake_count = wake_count + 1, " +
         "due_at = MIN(due_at, excluded.due_at)";
 
+    /// <summary>The execution's wake-up count (@id), for a planning read's snapshot.</summary>
+    public const string SelectCount = "SELECT wake_count FROM execution_wakeups WHERE execution_id = @id";
+
     public static void Wake(SqliteWrite write, string executionId, DateTimeOffset dueAt) =>
         write.Command(Upsert).Bind("@id", executionId).Bind("@due_at", SqliteDates.ToText(dueAt)).ExecuteNonQuery();
 }

@@ -46,6 +46,35 @@ public abstract class EngineNudgesContract
     }
 
     [Fact]
+    public async Task ADelayedHandOff_IsNotTakenBeforeItsDelay_ThenWakesASlot()
+    {
+        var nudges = Create();
+        var lease = new PlanningLease("ex", "local", 3, 1, DateTimeOffset.UtcNow);
+
+        nudges.HandOff(lease, TimeSpan.FromMilliseconds(300));
+
+        Assert.False(nudges.TryTakeHandOff(out _));
+        Assert.True(await nudges.WaitForExecutionsAsync(Patience, CancellationToken.None).WaitAsync(Patience));
+        Assert.True(nudges.TryTakeHandOff(out var taken));
+        Assert.Equal(lease, taken);
+    }
+
+    [Fact]
+    public async Task TakeAllHandOffs_GivesDelayedLeasesToo_AndNoneIsTakenAgainAfterItsDelay()
+    {
+        var nudges = Create();
+        var ready = new PlanningLease("a", "local", 1, 1, DateTimeOffset.UtcNow);
+        var delayed = new PlanningLease("b", "local", 1, 1, DateTimeOffset.UtcNow);
+        nudges.HandOff(ready);
+        nudges.HandOff(delayed, TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal([ready, delayed], nudges.TakeAllHandOffs());
+
+        await Task.Delay(200);
+        Assert.False(nudges.TryTakeHandOff(out _));
+    }
+
+    [Fact]
     public void EndsAndKills_ReachTheirSubscribers()
     {
         var nudges = Create();

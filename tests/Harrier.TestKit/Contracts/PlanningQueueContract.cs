@@ -117,4 +117,25 @@ public abstract class PlanningQueueContract : StoreContract
         Assert.Equal(T0 + Lease, await Planning.NextDueAsync(null, Ct));
         Assert.Null(await Planning.NextDueAsync("host:9:9", Ct));
     }
+
+    [Fact]
+    public async Task APlanningRead_CountsTheWakeUpsBeforeIt_SoACommitWithThatCountCompletesThem_AndOnlyALaterOneIsDueAgain()
+    {
+        var execution = await CreateExecutionAsync();
+        var lease = await ClaimPlanningAsync();
+        await Planning.WakeAsync(execution.Id, null, Ct);
+
+        var read = await Store.ReadForPlanningAsync(execution.Id, Ct);
+
+        Assert.Equal(lease.WakeCount + 1, read!.WakeCount);
+        await Commits.CommitPlanAsync(new PlanCommit(lease with { WakeCount = read.WakeCount!.Value }), Ct);
+        Assert.Null(await Planning.TryClaimAsync("e1", null, Lease, Ct));
+
+        await Planning.WakeAsync(execution.Id, null, Ct);
+        var next = await ClaimPlanningAsync();
+        var seen = (await Store.ReadForPlanningAsync(execution.Id, Ct))!.WakeCount!.Value;
+        await Planning.WakeAsync(execution.Id, null, Ct);
+        await Commits.CommitPlanAsync(new PlanCommit(next with { WakeCount = seen }), Ct);
+        Assert.Equal(execution.Id, (await Planning.TryClaimAsync("e1", null, Lease, Ct))?.ExecutionId);
+    }
 }

@@ -17,9 +17,18 @@ public interface IEngineNudges
     /// A planning lease this process's worker took in its attempt commit (see <see cref="Store.AttemptCommit.HandOffTo"/>),
     /// for an executor slot to plan without a claim of its own. A lease never taken expires and is claimed again.
     /// </summary>
-    void HandOff(Queue.PlanningLease lease);
+    /// <remarks>
+    /// With a <paramref name="delay"/> the lease is taken only once it has passed: the worker knows more of the
+    /// execution's jobs are queued, so its completions can gather into one pass (the lease holds meanwhile, and a
+    /// wake-up that comes during the delay is seen by that pass's read).
+    /// </remarks>
+    void HandOff(Queue.PlanningLease lease, TimeSpan delay = default);
 
+    /// <summary>A handed-off lease whose delay has passed, the oldest first.</summary>
     bool TryTakeHandOff([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Queue.PlanningLease? lease);
+
+    /// <summary>Every handed-off lease not taken yet, delayed ones included (for a stopping process to give them back).</summary>
+    IReadOnlyList<Queue.PlanningLease> TakeAllHandOffs();
 
     /// <summary>New jobs are in the queue: idle worker slots look.</summary>
     void JobsAvailable(int count = 1);

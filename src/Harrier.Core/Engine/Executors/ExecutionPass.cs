@@ -39,6 +39,14 @@ internal sealed class ExecutionPass(EngineServices services, LogWriter logs, Flo
     public async Task<bool> RunAsync(PlanningLease lease, CancellationToken cancellationToken)
     {
         var read = await services.Store.ReadForPlanningAsync(lease.ExecutionId, cancellationToken).ConfigureAwait(false);
+
+        // The wake-ups counted in the read's snapshot are what this pass plans from, including those that came after the
+        // lease was taken: the commit completes them all, and only one that comes after the read asks for another pass.
+        if (read?.WakeCount is { } seen && seen > lease.WakeCount)
+        {
+            lease = lease with { WakeCount = seen };
+        }
+
         if (read?.Execution is { State: State.Retried, RetryAt: { } due } retried)
         {
             await CreateNextAttemptAsync(lease, retried, due, cancellationToken).ConfigureAwait(false);

@@ -230,7 +230,10 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
     {
         if (committed.Planning is { } planning)
         {
-            nudges.HandOff(planning);
+            // The slot's next job is of the same execution: its completions can gather before the execution is planned
+            // again (a sequential step never waits: its next task is not queued until that pass).
+            var moreQueued = committed.Next?.Lease.Job.ExecutionId == planning.ExecutionId;
+            nudges.HandOff(planning, moreQueued ? services.Options.PlanningBatchWindow : TimeSpan.Zero);
         }
         else
         {
