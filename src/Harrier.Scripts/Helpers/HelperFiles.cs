@@ -48,20 +48,34 @@ internal static class HelperFiles
         File.WriteAllText(Path.Combine(staging, ".complete"), string.Empty);
         try
         {
-            if (Directory.Exists(target))
+            if (Directory.Exists(target) && !File.Exists(Path.Combine(target, ".complete")))
             {
-                // An incomplete folder left by a crash: replace it.
-                Directory.Delete(target, recursive: true);
+                // An incomplete folder (not made by this code, which only ever renames a whole one into place): moved
+                // aside in one rename, then deleted, so no other extraction can see it half deleted.
+                var aside = target + ".old-" + Guid.NewGuid().ToString("N");
+                Directory.Move(target, aside);
+                Directory.Delete(aside, recursive: true);
             }
 
             Directory.Move(staging, target);
         }
         catch (IOException) when (File.Exists(Path.Combine(target, ".complete")))
         {
-            // Another worker won the race with identical content.
-            Directory.Delete(staging, recursive: true);
+            // Another extraction won the race with identical content.
+        }
+        catch (DirectoryNotFoundException) when (File.Exists(Path.Combine(target, ".complete")))
+        {
+            // Another extraction moved the incomplete folder aside first, then put a whole one in place.
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
 
+        // A complete folder is never deleted nor rewritten: tasks already running with it on their search paths keep it.
         return target;
     }
 

@@ -56,4 +56,46 @@ public sealed class HelperEnvironmentTests : IDisposable
             Assert.True(File.Exists(Path.Combine(first, file)), file);
         }
     }
+
+    [Fact]
+    public void AnIncompleteFolderLeftByACrash_IsReplacedByAWholeOne()
+    {
+        var target = _dir.File("helpers");
+        Directory.CreateDirectory(Path.Combine(target, "python", "harrier"));
+        File.WriteAllText(Path.Combine(target, "python", "harrier", "__init__.py"), "half a fi");
+
+        var root = new HelperEnvironment(new HelperEnvironmentOptions { Directory = target }).RootDirectory;
+
+        Assert.True(File.Exists(Path.Combine(root, ".complete")));
+        Assert.NotEqual("half a fi", File.ReadAllText(Path.Combine(root, "python", "harrier", "__init__.py")));
+        Assert.Equal(["helpers"], Directory.GetFileSystemEntries(_dir.File(".")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task ExtractionsRacingIntoOneFolder_NeverDeleteOrRewriteAWholeOne_AndLeaveNoStagingBehind()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var target = _dir.File($"race-{round}");
+            using var start = new Barrier(8);
+            var seenComplete = 0;
+            var roots = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                var root = new HelperEnvironment(new HelperEnvironmentOptions { Directory = target }).RootDirectory;
+                if (File.Exists(Path.Combine(root, ".complete")) && File.Exists(Path.Combine(root, "shell", "harrier.sh")))
+                {
+                    Interlocked.Increment(ref seenComplete);
+                }
+
+                return root;
+            })));
+
+            // Every caller got the same whole folder, still whole once all of them returned.
+            Assert.Equal(8, seenComplete);
+            Assert.Single(roots.Distinct());
+            Assert.True(File.Exists(Path.Combine(target, ".complete")));
+            Assert.Equal([$"race-{round}"], Directory.GetFileSystemEntries(_dir.File(".")).Select(Path.GetFileName).Where(n => n!.StartsWith($"race-{round}", StringComparison.Ordinal)));
+        }
+    }
 }
