@@ -35,7 +35,7 @@ public sealed class CompiledTemplate
     /// <summary>The source is exactly one <c>{{ expression }}</c>, give or take surrounding whitespace.</summary>
     public bool IsSingleExpression => _single is not null;
 
-    public string Render(TemplateContext context) => Render(context, 0, new RenderBudget(_engine.Options));
+    public string Render(TemplateContext context) => Render(context, 0, new RenderBudget(_engine.Options, context.Cancellation));
 
     /// <summary>The typed value for a single-expression template (number, bool, list, map…), otherwise the rendered text.</summary>
     public object? Evaluate(TemplateContext context)
@@ -45,7 +45,7 @@ public sealed class CompiledTemplate
             return Render(context);
         }
 
-        return _single.Evaluate(new RenderState(_engine, context, 0, new RenderBudget(_engine.Options)));
+        return _single.Evaluate(new RenderState(_engine, context, 0, new RenderBudget(_engine.Options, context.Cancellation)));
     }
 
     internal string Render(TemplateContext context, int depth, RenderBudget budget)

@@ -11,11 +11,13 @@ internal sealed class RenderBudget
 {
     private readonly TemplateEngineOptions _options;
     private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly CancellationToken _cancellation;
     private long _iterations;
 
-    public RenderBudget(TemplateEngineOptions options)
+    public RenderBudget(TemplateEngineOptions options, CancellationToken cancellation = default)
     {
         _options = options;
+        _cancellation = cancellation;
     }
 
     /// <summary>Counts <paramref name="count"/> loop iterations (or range items) and checks the clock.</summary>
@@ -47,6 +49,7 @@ internal sealed class RenderBudget
 
     private void CheckTime()
     {
+        _cancellation.ThrowIfCancellationRequested();
         if (Stopwatch.GetElapsedTime(_started) > _options.MaxRenderTime)
         {
             throw new ExpressionException(

@@ -19,8 +19,15 @@ public sealed class TemplateContext
     {
         Variables = NoVariables;
         Services = parent.Services;
+        Cancellation = parent.Cancellation;
         Parent = parent;
     }
+
+    /// <summary>
+    /// Stops the rendering (an <see cref="OperationCanceledException"/> between loop iterations and prints, where the
+    /// limits are checked): a task killed while its properties render ends at once, not after the time limit.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 
     /// <summary>The variables this context was built from (empty for child contexts).</summary>
     public IReadOnlyDictionary<string, object?> Variables { get; }

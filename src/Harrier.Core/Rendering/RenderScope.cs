@@ -8,6 +8,9 @@ public sealed record RenderScope(IReadOnlyDictionary<string, object?> Variables)
     /// <summary>Storage, secrets and error logs for functions; null where none are available.</summary>
     public IExpressionServices? Services { get; init; }
 
+    /// <summary>Stops a rendering under way (see <see cref="TemplateContext.Cancellation"/>): a task's kill, its lease lost, shutdown.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public RenderScope With(string name, object? value)
     {
         var variables = new Dictionary<string, object?>(Variables, StringComparer.Ordinal) { [name] = value };

@@ -38,5 +38,5 @@ public sealed class TemplateRenderer(TemplateEngine engine) : ITemplateRenderer
 
     public bool HasTemplate(string text) => TemplateEngine.ContainsExpression(text);
 
-    private static TemplateContext Context(RenderScope scope) => new(scope.Variables, scope.Services);
+    private static TemplateContext Context(RenderScope scope) => new(scope.Variables, scope.Services) { Cancellation = scope.Cancellation };
 }

@@ -105,4 +105,34 @@ public sealed class HostileExpressionProcessTests : IDisposable
         var text = cli.Output + cli.Error;
         Assert.Equal(2, text.Split("went past 1,000,000 loop iterations and range items").Length - 1);
     }
+
+    [Fact]
+    public async Task CtrlC_WhileATaskRendersForLong_KillsTheExecution_AndHarrierEndsWithIt()
+    {
+        // Under every limit but slow: 800,000 upper-casings of a 600 kB text would take minutes, so only the 30 s time
+        // limit or a kill ends it.
+        File.WriteAllText(_scratch.Combine("slow.yml"), """
+            id: slow_render
+            namespace: company.team
+            tasks:
+              - id: slow
+                type: io.kestra.plugin.core.log.Log
+                message: "{% set s = range(1, 100000) | join(',') %}{% for i in range(1, 800000) %}{% set t = s | upper %}{% endfor %}done"
+            """);
+        var data = _scratch.Combine("data");
+        using var cli = CliProcess.Start(_scratch.Path, "run", "slow.yml", "--data-dir", data);
+        Assert.True(await Eventually.TrueAsync(() => Flows.CliRun.Of("executions", "list", "--data-dir", data).Output.Contains("RUNNING", StringComparison.Ordinal), TimeSpan.FromSeconds(60)));
+        await Task.Delay(500);
+
+        cli.Signal(CliProcess.SigInt);
+        var exitCode = await cli.ExitAsync(TimeSpan.FromSeconds(20));
+
+        // The execution ended (KILLED): harrier run exits 1 as for any execution that did not succeed, not 130 after
+        // giving up on a task that would not stop.
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Task killed", cli.Output + cli.Error, StringComparison.Ordinal);
+        var listed = Flows.CliRun.Of("executions", "list", "--data-dir", data).Output;
+        Assert.Contains("KILLED", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("KILLING", listed, StringComparison.Ordinal);
+    }
 }

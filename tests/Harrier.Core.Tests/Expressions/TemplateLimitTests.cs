@@ -175,4 +175,17 @@ public sealed class TemplateLimitTests
     }
 
     private static string Render(string template) => Engine.Render(template, new TemplateContext(new Dictionary<string, object?>()));
+
+    [Fact]
+    public void ARenderingStopsAtItsNextLoopIteration_OnceItsCancellationIsRequested()
+    {
+        using var stop = new CancellationTokenSource();
+        var context = new TemplateContext(new Dictionary<string, object?>()) { Cancellation = stop.Token };
+        var template = Engine.Compile("{% for i in range(1, 100) %}{{ i }}{% endfor %}");
+        Assert.Equal(string.Concat(Enumerable.Range(1, 100)), template.Render(context));
+
+        stop.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => template.Render(context));
+    }
 }

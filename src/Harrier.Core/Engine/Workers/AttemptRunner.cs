@@ -281,9 +281,11 @@ internal sealed partial class AttemptRunner(EngineServices services, IEngineNudg
             : null;
         var errorLogs = new Lazy<IReadOnlyList<object?>>(() => ErrorLogs.Read(services.Logs, flow, execution.Id));
         var environment = new EnvironmentExpressionServices(services.Time) { KeyValues = services.KeyValues, ErrorLogSource = () => errorLogs.Value };
+        using var stopRendering = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
         var scope = new RenderScope(_variables.ForTask(flow, execution, runs, task, taskRun))
         {
             Services = new SecretRecordingServices(files is null ? environment : new ExecutionExpressionServices(files, environment), secrets),
+            Cancellation = stopRendering.Token,
         };
         var context = new TaskRunContext
         {
