@@ -343,6 +343,21 @@ internal static class PlannerCases
                 tasks:
                   - {id: x, type: Return}
             """, "x[a]=FAILED", "each x[a]", "each=FAILED x[a]=FAILED", "FAILED"),
+        ["ForEach_WithoutALimit_StartsEveryIteration_EvenWhenOneFailsWhileTheyAreStarted"] = new(
+            """
+            tasks:
+              - id: each
+                type: ForEach
+                values: [a, b, c]
+                concurrencyLimit: 0
+                tasks:
+                  - id: check
+                    type: If
+                    condition: "{{ taskrun.value == 'a' ? undefined_variable : true }}"
+                    then:
+                      - {id: x, type: Return}
+            """, "", "each check[a] check[b] x[b] check[c] x[c]",
+            "each=FAILED check[a]=FAILED check[b]=SUCCESS x[b]=SUCCESS check[c]=SUCCESS x[c]=SUCCESS", "FAILED"),
         ["ForEach_RepeatedValues_AreSeparateIterations"] = new(
             """
             tasks:

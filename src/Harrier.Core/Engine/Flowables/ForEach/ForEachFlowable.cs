@@ -7,7 +7,9 @@ namespace Harrier.Core.Engine.Flowables.ForEach;
 
 /// <summary>
 /// ForEach: <c>values</c> are decided once, when the task starts; <c>tasks</c> run once per value, at most
-/// <c>concurrencyLimit</c> iterations at once (0: no limit). After a failure no new iteration starts.
+/// <c>concurrencyLimit</c> iterations at once (0: no limit). With a limit, no new iteration starts after a failure;
+/// without one every iteration starts, as in Kestra, whose ForEach creates them all in its first pass (Harrier starts
+/// them a window of values at a time, and a failure meanwhile does not stop the rest).
 /// </summary>
 /// <remarks>
 /// A pass costs what changed, not what runs: the memo (<see cref="ListProgress"/>) says which iterations started
@@ -66,7 +68,8 @@ internal sealed class ForEachFlowable : Flowable<ForEachSpec>
 
         // 2. New iterations, in order, while the limit allows and nothing failed.
         var running = started - next - done.Count;
-        var stopped = walk.Killing || worst.IsFailure();
+        var stopsOnFailure = spec.ConcurrencyLimit != 0;
+        var stopped = walk.Killing || (stopsOnFailure && worst.IsFailure());
         while (!stopped && started < count && (spec.ConcurrencyLimit == 0 || running < spec.ConcurrencyLimit))
         {
             if (walk.Value(run, started) is not { } value)
@@ -85,7 +88,7 @@ internal sealed class ForEachFlowable : Flowable<ForEachSpec>
             {
                 done.Add(started);
                 worst = States.Worst([worst, outcome.State]);
-                stopped = walk.Killing || worst.IsFailure();
+                stopped = walk.Killing || (stopsOnFailure && worst.IsFailure());
             }
 
             started++;
