@@ -29,8 +29,13 @@ public sealed class TriggerChanges(FlowCatalog flows, ITriggerStore store, Sched
             var refused = await store.WriteAsync([new TriggerWrite(next, stored?.Version)], cancellationToken).ConfigureAwait(false);
             if (refused.Count == 0)
             {
+                // The answer is what this call wrote: read back (for the store's own fields) before the scheduler is woken,
+                // and kept only if it is still this write's version — a scheduler that already moved on (a backfill of past
+                // slots can end within milliseconds) would otherwise answer a backfill request with no backfill.
+                var written = next with { Version = (stored?.Version ?? 0) + 1 };
+                var reread = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
                 scheduler.Wake();
-                return (await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? next, definition);
+                return (reread is { } same && same.Version == written.Version ? same : written, definition);
             }
 
             // The scheduler wrote in between (a backfill fires slot after slot): back off a little longer each time, so its
